@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using CohortAnalysis.Data;
+
+namespace CohortAnalysis.Cli;
+
+/// <summary>The options every command shares: the file, the column mapping, the output format.</summary>
+internal sealed class CliOptions
+{
+    public Argument<string?> File { get; } = new("file")
+    {
+        Arity = ArgumentArity.ZeroOrOne,
+        Description = "CSV file (long ADaM BDS layout by default). Omit it to use the bundled synthetic demo trial.",
+    };
+    public Option<string?> Subject { get; } = new("--subject") { Description = "Subject column (default USUBJID)." };
+    public Option<string?> Arm { get; } = new("--arm") { Description = "Arm column (default TRT01P, TRTP or ARM)." };
+    public Option<string?> Visit { get; } = new("--visit") { Description = "Numeric visit column (default AVISITN)." };
+    public Option<string?> Parameter { get; } = new("--parameter") { Description = "Parameter column (default PARAMCD)." };
+    public Option<string?> Value { get; } = new("--value") { Description = "Score column (default AVAL)." };
+    public Option<double?> BaselineVisit { get; } = new("--baseline-visit")
+    {
+        Description = "Baseline = last non-missing value at or before this visit (default: ABLFL when present, else visit 0).",
+    };
+    public Option<string> Layout { get; } = new("--layout") { Description = "long (default) or wide (one row per subject, columns like MADRS_W6).", DefaultValueFactory = _ => "long" };
+    public Option<string> Delimiter { get; } = new("--delimiter") { Description = "Field delimiter (default ','; use 'tab' for tabs).", DefaultValueFactory = _ => "," };
+    public Option<bool> ExcludeInvalid { get; } = new("--exclude-invalid")
+    {
+        Description = "Exclude out-of-range scores and duplicate visits (each listed in the report) instead of stopping.",
+    };
+    public Option<string> Format { get; } = new("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces on errors." };
+
+    public CliOptions()
+    {
+        Format.AcceptOnlyFromAmong("text", "json");
+        Layout.AcceptOnlyFromAmong("long", "wide");
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(File);
+        foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, ExcludeInvalid, Format, Verbose })
+            command.Options.Add(option);
+    }
+
+    public bool Json(ParseResult result) => result.GetValue(Format) == "json";
+
+    public Cohort ReadCohort(ParseResult result)
+    {
+        ColumnMapping mapping = ColumnMapping.AdamBds;
+        if (result.GetValue(Subject) is { } subject) mapping = mapping with { Subject = [subject] };
+        if (result.GetValue(Arm) is { } arm) mapping = mapping with { Arm = [arm] };
+        if (result.GetValue(Visit) is { } visit) mapping = mapping with { Visit = [visit] };
+        if (result.GetValue(Parameter) is { } parameter) mapping = mapping with { Parameter = [parameter] };
+        if (result.GetValue(Value) is { } value) mapping = mapping with { Value = [value] };
+        string delimiter = result.GetValue(Delimiter) ?? ",";
+        var options = new CohortReadOptions
+        {
+            Mapping = mapping,
+            Delimiter = delimiter.Equals("tab", StringComparison.OrdinalIgnoreCase) || delimiter == "\\t" ? '\t' : delimiter[0],
+            Wide = result.GetValue(Layout) == "wide" ? WideLayout.Default : null,
+        };
+        if (result.GetValue(BaselineVisit) is { } baselineVisit) options = options with { Baseline = BaselineRule.LastNonMissingAtOrBefore(baselineVisit) };
+        if (result.GetValue(ExcludeInvalid))
+            options = options with { OutOfRangeScores = InvalidRowPolicy.Exclude, DuplicateVisits = InvalidRowPolicy.Exclude };
+        string? file = result.GetValue(File);
+        return file is null ? DemoTrial.Load(options) : CohortCsvReader.Read(file, options);
+    }
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using CohortAnalysis.Data;
+
+namespace CohortAnalysis.Cli;
+
+/// <summary>Runs a command body with the CLI's error convention: message to stderr, non-zero exit, stack trace only with --verbose.</summary>
+internal static class CommandRunner
+{
+    public const int DataError = 2;
+    public const int UsageError = 1;
+
+    public static void SetAction(Command command, CliOptions options, Func<ParseResult, int> body) =>
+        command.SetAction(result => Run(result, options, body));
+
+    private static int Run(ParseResult result, CliOptions options, Func<ParseResult, int> body)
+    {
+        try
+        {
+            return body(result);
+        }
+        catch (Exception e) when (e is CohortDataException or FileNotFoundException or DirectoryNotFoundException or ArgumentException
+                                   or InvalidOperationException or IOException or KeyNotFoundException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(result.GetValue(options.Verbose) ? e.ToString() : e.Message);
+            return e is CohortDataException ? DataError : UsageError;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using CohortAnalysis.Data;
+using CohortAnalysis.Instruments;
+
+namespace CohortAnalysis;
+
+/// <summary>A trial cohort in long form: subjects in arms, observed on parameters (instruments) at visits,
+/// with baseline, change (CHG) and percent change (PCHG) derived once on load.</summary>
+/// <remarks>
+/// <para>Immutable and thread-safe; parallel reads of one cohort are safe. Stored as columns (arrays), so a
+/// 1 000 000-observation cohort stays compact. Observations are ordered by parameter, then subject, then visit time.</para>
+/// <para>Create one with <see cref="CohortCsvReader"/>, <see cref="DataFrameInterop.ToCohort"/> or <see cref="DemoTrial.Load"/>.</para>
+/// </remarks>
+public sealed class Cohort
+{
+    private readonly string[] _subjects;
+    private readonly int[] _subjectArm;
+    private readonly string[] _arms;
+    private readonly string[] _parameters;
+    private readonly Visit[] _visits;
+    private readonly string[] _covariateNames;
+    private readonly string?[][] _covariates; // [covariate][subject]
+    private readonly int[] _rowSubject;
+    private readonly int[] _rowParameter;
+    private readonly double[] _rowVisit;
+    private readonly double[] _value;
+    private readonly double[] _baseline;
+    private readonly double[] _change;
+    private readonly double[] _percentChange;
+    private readonly long[] _line;
+    private readonly int[] _parameterStart; // rows of parameter p are [_parameterStart[p], _parameterStart[p + 1])
+    private readonly Dictionary<string, int> _subjectIndex;
+    private readonly Dictionary<double, Visit> _visitByTime;
+
+    internal Cohort(
+        string source, string[] subjects, int[] subjectArm, string[] arms, string[] parameters, Visit[] visits,
+        string[] covariateNames, string?[][] covariates,
+        int[] rowSubject, int[] rowParameter, double[] rowVisit, double[] value, double[] baseline, double[] change,
+        double[] percentChange, long[] line, BaselineRule baselineRule, InstrumentRegistry instruments, DataQualityReport report)
+    {
+        Source = source;
+        _subjects = subjects; _subjectArm = subjectArm; _arms = arms; _parameters = parameters; _visits = visits;
+        _covariateNames = covariateNames; _covariates = covariates;
+        _rowSubject = rowSubject; _rowParameter = rowParameter; _rowVisit = rowVisit; _value = value; _baseline = baseline;
+        _change = change; _percentChange = percentChange; _line = line;
+        BaselineRule = baselineRule; Instruments = instruments; Report = report;
+        _parameterStart = new int[parameters.Length + 1];
+        for (int p = 0, row = 0; p < parameters.Length; p++)
+        {
+            _parameterStart[p] = row;
+            while (row < rowParameter.Length && rowParameter[row] == p) row++;
+            _parameterStart[p + 1] = row;
+        }
+        _subjectIndex = new Dictionary<string, int>(subjects.Length, StringComparer.Ordinal);
+        for (int s = 0; s < subjects.Length; s++) _subjectIndex[subjects[s]] = s;
+        _visitByTime = visits.ToDictionary(v => v.Time);
+    }
+
+    /// <summary>Where the cohort came from (file name or data-frame name).</summary>
+    public string Source { get; }
+
+    /// <summary>How baselines were chosen.</summary>
+    public BaselineRule BaselineRule { get; }
+
+    /// <summary>The instruments the scores were validated against.</summary>
+    public InstrumentRegistry Instruments { get; }
+
+    /// <summary>What the load excluded or found suspicious.</summary>
+    public DataQualityReport Report { get; }
+
+    /// <summary>Subject identifiers, in order of first appearance.</summary>
+    public IReadOnlyList<string> Subjects => _subjects;
+
+    /// <summary>Arms, in order of first appearance.</summary>
+    public IReadOnlyList<string> Arms => _arms;
+
+    /// <summary>Parameter codes, in order of first appearance.</summary>
+    public IReadOnlyList<string> Parameters => _parameters;
+
+    /// <summary>Distinct visits, by increasing time.</summary>
+    public IReadOnlyList<Visit> Visits => _visits;
+
+    /// <summary>Subject-level covariates present (e.g. SITEID, SEX).</summary>
+    public IReadOnlyList<string> CovariateNames => _covariateNames;
+
+    /// <summary>Number of observations (rows of the long form).</summary>
+    public int ObservationCount => _value.Length;
+
+    /// <summary>Per observation: index into <see cref="Subjects"/>.</summary>
+    public ReadOnlySpan<int> SubjectIndex => _rowSubject;
+
+    /// <summary>Per observation: index into <see cref="Parameters"/>.</summary>
+    public ReadOnlySpan<int> ParameterIndex => _rowParameter;
+
+    /// <summary>Per observation: visit time.</summary>
+    public ReadOnlySpan<double> VisitTimes => _rowVisit;
+
+    /// <summary>Per observation: the score (AVAL), NaN when missing.</summary>
+    public ReadOnlySpan<double> Values => _value;
+
+    /// <summary>Per observation: the subject's baseline for the parameter (BASE), NaN when none.</summary>
+    public ReadOnlySpan<double> Baselines => _baseline;
+
+    /// <summary>Per observation: change from baseline (CHG), NaN at or before baseline.</summary>
+    public ReadOnlySpan<double> Changes => _change;
+
+    /// <summary>Per observation: percent change (PCHG), NaN when undefined.</summary>
+    public ReadOnlySpan<double> PercentChanges => _percentChange;
+
+    /// <summary>Per observation: source line (header = line 1), 0 when not from a file.</summary>
+    public ReadOnlySpan<long> Lines => _line;
+
+    /// <summary>Index into <see cref="Arms"/> of a subject's arm.</summary>
+    public int ArmIndexOfSubject(int subject) => _subjectArm[subject];
+
+    /// <summary>Index into <see cref="Subjects"/>, or −1.</summary>
+    public int IndexOfSubject(string subject) => _subjectIndex.GetValueOrDefault(subject, -1);
+
+    /// <summary>Index into <see cref="Parameters"/> of a code or of any alias of its instrument, or −1.</summary>
+    public int IndexOfParameter(string codeOrAlias)
+    {
+        int exact = Array.FindIndex(_parameters, p => string.Equals(p, codeOrAlias, StringComparison.OrdinalIgnoreCase));
+        if (exact >= 0) return exact;
+        Instrument? wanted = Instruments.Find(codeOrAlias);
+        return wanted is null ? -1 : Array.FindIndex(_parameters, p => wanted.Equals(Instruments.Find(p)));
+    }
+
+    /// <summary>The instrument registered for a parameter code, or null.</summary>
+    public Instrument? InstrumentOf(string parameter) => Instruments.Find(parameter);
+
+    /// <summary>A subject's value of a covariate (e.g. "SITEID"), or null when missing or not present.</summary>
+    public string? Covariate(int subject, string name)
+    {
+        int c = Array.FindIndex(_covariateNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        return c < 0 ? null : _covariates[c][subject];
+    }
+
+    /// <summary>The visit at a study time.</summary>
+    public Visit VisitAt(double time) => _visitByTime.TryGetValue(time, out Visit v) ? v : new Visit(time, null);
+
+    /// <summary>The rows of one parameter, as a [start, end) range into the observation columns.</summary>
+    public Range RowsOf(int parameter) => _parameterStart[parameter].._parameterStart[parameter + 1];
+
+    /// <summary>One observation as a record.</summary>
+    public Observation this[int row] => new(
+        _subjects[_rowSubject[row]], _arms[_subjectArm[_rowSubject[row]]], VisitAt(_rowVisit[row]), _parameters[_rowParameter[row]],
+        _value[row], _baseline[row], _change[row], _percentChange[row], _line[row]);
+
+    /// <summary>All observations as records (built lazily).</summary>
+    public IEnumerable<Observation> Observations
+    {
+        get { for (int row = 0; row < _value.Length; row++) yield return this[row]; }
+    }
+
+    /// <summary>Subjects per arm, parameters, visits and completeness by visit.</summary>
+    public CohortDescription Describe() => CohortDescription.Of(this);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Cohort {Source}: {_subjects.Length} subjects in {_arms.Length} arms, {_parameters.Length} parameters, {_visits.Length} visits, {_value.Length} observations";
+}

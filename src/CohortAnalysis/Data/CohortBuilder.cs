@@ -1,0 +1,289 @@
+using System.Globalization;
+using CohortAnalysis.Instruments;
+
+namespace CohortAnalysis.Data;
+
+/// <summary>Collects parsed rows from any reader, validates them and derives baseline, CHG and PCHG.</summary>
+/// <remarks>Problems that stop the load are collected (not thrown one by one) so the user sees them all.</remarks>
+internal sealed class CohortBuilder
+{
+    private readonly string _source;
+    private readonly CohortReadOptions _options;
+    private readonly List<DataIssue> _problems = [];
+    private readonly List<DataIssue> _issues = [];
+    private readonly Dictionary<string, int> _subjectIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _subjects = [];
+    private readonly List<int> _subjectArm = [];
+    private readonly List<long> _subjectArmLine = [];
+    private readonly Dictionary<string, int> _armIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _arms = [];
+    private readonly Dictionary<string, int> _parameterIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _parameters = [];
+    private readonly List<Instrument?> _parameterInstrument = [];
+    private readonly Dictionary<double, string?> _visitLabels = [];
+    private readonly string[] _covariateNames;
+    private readonly List<string?>[] _covariates;
+    private readonly string? _baselineFlagColumn;
+    private readonly string _valueColumn;
+    private readonly string? _baseColumn;
+    private readonly string? _changeColumn;
+
+    // Row columns, in arrival order.
+    private readonly List<int> _rowSubject = [];
+    private readonly List<int> _rowParameter = [];
+    private readonly List<double> _rowVisit = [];
+    private readonly List<double> _rowValue = [];
+    private readonly List<bool> _rowFlag = [];
+    private readonly List<double> _rowFileBase = [];
+    private readonly List<double> _rowFileChange = [];
+    private readonly List<long> _rowLine = [];
+
+    public CohortBuilder(string source, CohortReadOptions options, string[] covariateNames,
+        string valueColumn, string? baselineFlagColumn, string? baseColumn, string? changeColumn)
+    {
+        _source = source;
+        _options = options;
+        _covariateNames = covariateNames;
+        _covariates = covariateNames.Select(_ => new List<string?>()).ToArray();
+        _valueColumn = valueColumn;
+        _baselineFlagColumn = baselineFlagColumn;
+        _baseColumn = baseColumn;
+        _changeColumn = changeColumn;
+        if (options.Baseline.Kind == BaselineRuleKind.Flag && baselineFlagColumn is null)
+            Problem(1, null, null, $"the baseline rule is the baseline flag, but no flag column ({string.Join(" or ", options.Mapping.BaselineFlag)}) is in the header.");
+    }
+
+    public long RowsRead { get; set; }
+
+    public bool HasProblems => _problems.Count > 0;
+
+    public int ProblemCount => _problems.Count;
+
+    public void Problem(long line, string? column, string? value, string message) =>
+        _problems.Add(new DataIssue(DataIssueKind.Other, DataIssueSeverity.Excluded, _source, line, column, value, null, message));
+
+    public void Note(DataIssue issue) => _issues.Add(issue);
+
+    /// <summary>Adds one observation; <paramref name="covariateValues"/> is aligned with the covariate names.</summary>
+    public void Add(long line, string subject, string arm, string armColumn, double visit, string? visitLabel, string parameter,
+        double value, bool baselineFlag, double fileBase, double fileChange, ReadOnlySpan<string?> covariateValues)
+    {
+        int p = ParameterIndex(parameter);
+        Instrument? instrument = _parameterInstrument[p];
+        if (!double.IsNaN(value) && instrument is not null && !instrument.InRange(value))
+        {
+            string text = value.ToString("R", CultureInfo.InvariantCulture);
+            string message = string.Create(CultureInfo.InvariantCulture,
+                $"'{text}' is {(value < instrument.Minimum ? "below" : "above")} the {instrument.Code} range {instrument.RangeText}");
+            if (_options.OutOfRangeScores == InvalidRowPolicy.Reject) { Problem(line, _valueColumn, text, message + "."); return; }
+            _issues.Add(new DataIssue(DataIssueKind.OutOfRange, DataIssueSeverity.Excluded, _source, line, _valueColumn, text, subject, message + "; row excluded."));
+            return;
+        }
+
+        int s = SubjectIndex(subject, arm, armColumn, line, covariateValues);
+        if (s < 0) return;
+        if (!_visitLabels.TryGetValue(visit, out string? known)) _visitLabels[visit] = visitLabel;
+        else if (known is null && visitLabel is not null) _visitLabels[visit] = visitLabel;
+
+        _rowSubject.Add(s);
+        _rowParameter.Add(p);
+        _rowVisit.Add(visit);
+        _rowValue.Add(value);
+        _rowFlag.Add(baselineFlag);
+        _rowFileBase.Add(fileBase);
+        _rowFileChange.Add(fileChange);
+        _rowLine.Add(line);
+        if (double.IsNaN(value))
+            _issues.Add(new DataIssue(DataIssueKind.MissingValue, DataIssueSeverity.Note, _source, line, _valueColumn, null, subject,
+                "missing score kept as a missing observation."));
+    }
+
+    private int ParameterIndex(string parameter)
+    {
+        if (_parameterIndex.TryGetValue(parameter, out int p)) return p;
+        p = _parameters.Count;
+        _parameterIndex[parameter] = p;
+        _parameters.Add(parameter);
+        Instrument? instrument = _options.Instruments.Find(parameter);
+        _parameterInstrument.Add(instrument);
+        if (instrument is null)
+            _issues.Add(new DataIssue(DataIssueKind.UnknownInstrument, DataIssueSeverity.Note, _source, null, null, parameter, null,
+                $"parameter '{parameter}' has no registered instrument; its scores are not range-checked."));
+        return p;
+    }
+
+    private int SubjectIndex(string subject, string arm, string armColumn, long line, ReadOnlySpan<string?> covariateValues)
+    {
+        if (!_armIndex.TryGetValue(arm, out int a))
+        {
+            a = _arms.Count;
+            _armIndex[arm] = a;
+            _arms.Add(arm);
+        }
+        if (!_subjectIndex.TryGetValue(subject, out int s))
+        {
+            s = _subjects.Count;
+            _subjectIndex[subject] = s;
+            _subjects.Add(subject);
+            _subjectArm.Add(a);
+            _subjectArmLine.Add(line);
+            for (int c = 0; c < _covariateNames.Length; c++) _covariates[c].Add(covariateValues[c]);
+            return s;
+        }
+        if (_subjectArm[s] != a)
+        {
+            Problem(line, armColumn, arm, string.Create(CultureInfo.InvariantCulture,
+                $"subject {subject} appears in arms {_arms[_subjectArm[s]]} (line {_subjectArmLine[s]}) and {arm}."));
+            return -1;
+        }
+        for (int c = 0; c < _covariateNames.Length; c++)
+        {
+            if (!string.Equals(_covariates[c][s], covariateValues[c], StringComparison.Ordinal))
+            {
+                Problem(line, _covariateNames[c], covariateValues[c], string.Create(CultureInfo.InvariantCulture,
+                    $"subject {subject} has {_covariateNames[c]} '{_covariates[c][s]}' on line {_subjectArmLine[s]} but '{covariateValues[c]}' here; a covariate must be constant within a subject."));
+                return -1;
+            }
+        }
+        return s;
+    }
+
+    public Cohort Build()
+    {
+        if (_problems.Count > 0) throw new CohortDataException(_problems);
+
+        int n = _rowValue.Count;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        int[] rowParameter = [.. _rowParameter], rowSubject = [.. _rowSubject];
+        double[] rowVisit = [.. _rowVisit];
+        long[] rowLine = [.. _rowLine];
+        // Sort by parameter, subject, visit, then source line (so the first duplicate in file order comes first).
+        Array.Sort(order, (x, y) =>
+        {
+            int c = rowParameter[x].CompareTo(rowParameter[y]);
+            if (c != 0) return c;
+            c = rowSubject[x].CompareTo(rowSubject[y]);
+            if (c != 0) return c;
+            c = rowVisit[x].CompareTo(rowVisit[y]);
+            return c != 0 ? c : rowLine[x].CompareTo(rowLine[y]);
+        });
+
+        var keep = new List<int>(n);
+        for (int k = 0; k < n; k++)
+        {
+            int i = order[k];
+            if (keep.Count > 0)
+            {
+                int prev = keep[^1];
+                if (rowParameter[prev] == rowParameter[i] && rowSubject[prev] == rowSubject[i] && rowVisit[prev] == rowVisit[i])
+                {
+                    string subject = _subjects[rowSubject[i]];
+                    string message = string.Create(CultureInfo.InvariantCulture,
+                        $"duplicate visit: subject {subject}, {_parameters[rowParameter[i]]} at visit {rowVisit[i]:0.###} already on line {rowLine[prev]}");
+                    if (_options.DuplicateVisits == InvalidRowPolicy.Reject) Problem(rowLine[i], null, subject, message + ".");
+                    else _issues.Add(new DataIssue(DataIssueKind.DuplicateVisit, DataIssueSeverity.Excluded, _source, rowLine[i], null, null, subject, message + "; row excluded."));
+                    continue;
+                }
+            }
+            keep.Add(i);
+        }
+        if (_problems.Count > 0) throw new CohortDataException(_problems);
+
+        int m = keep.Count;
+        var outSubject = new int[m]; var outParameter = new int[m]; var outVisit = new double[m]; var outValue = new double[m];
+        var outLine = new long[m]; var outBase = new double[m]; var outChange = new double[m]; var outPercent = new double[m];
+        for (int k = 0; k < m; k++)
+        {
+            int i = keep[k];
+            outSubject[k] = rowSubject[i]; outParameter[k] = rowParameter[i]; outVisit[k] = rowVisit[i];
+            outValue[k] = _rowValue[i]; outLine[k] = rowLine[i];
+        }
+        DeriveChange(keep, outSubject, outParameter, outVisit, outValue, outLine, outBase, outChange, outPercent);
+
+        Visit[] visits = _visitLabels.OrderBy(kv => kv.Key).Select(kv => new Visit(kv.Key, kv.Value)).ToArray();
+        string?[][] covariates = _covariates.Select(c => c.ToArray()).ToArray();
+        _issues.Sort((x, y) => (x.Line ?? 0).CompareTo(y.Line ?? 0));
+        var report = new DataQualityReport(_source, RowsRead, m, _issues.ToArray());
+        return new Cohort(_source, [.. _subjects], [.. _subjectArm], [.. _arms], [.. _parameters], visits, _covariateNames, covariates,
+            outSubject, outParameter, outVisit, outValue, outBase, outChange, outPercent, outLine, _options.Baseline, _options.Instruments, report);
+    }
+
+    private void DeriveChange(List<int> keep, int[] subject, int[] parameter, double[] visit, double[] value, long[] line,
+        double[] baseline, double[] change, double[] percent)
+    {
+        bool useFlag = _options.Baseline.Kind == BaselineRuleKind.Flag
+            || (_options.Baseline.Kind == BaselineRuleKind.FlagOrLastAtOrBefore && _baselineFlagColumn is not null);
+        int m = value.Length;
+        for (int start = 0; start < m;)
+        {
+            int end = start;
+            while (end < m && subject[end] == subject[start] && parameter[end] == parameter[start]) end++;
+
+            int baseRow = -1;
+            if (useFlag)
+            {
+                for (int r = start; r < end; r++)
+                {
+                    if (!_rowFlag[keep[r]]) continue;
+                    if (baseRow >= 0)
+                    {
+                        Problem(line[r], _baselineFlagColumn, "Y", string.Create(CultureInfo.InvariantCulture,
+                            $"subject {_subjects[subject[r]]} has a second baseline flag for {_parameters[parameter[r]]} (first on line {line[baseRow]})."));
+                        continue;
+                    }
+                    baseRow = r;
+                }
+            }
+            else
+            {
+                for (int r = start; r < end && visit[r] <= _options.Baseline.Visit; r++)
+                    if (!double.IsNaN(value[r])) baseRow = r;
+            }
+
+            double b = baseRow >= 0 ? value[baseRow] : double.NaN;
+            double baseTime = baseRow >= 0 ? visit[baseRow] : double.NaN;
+            string subjectId = _subjects[subject[start]];
+            string parameterCode = _parameters[parameter[start]];
+            if (double.IsNaN(b))
+            {
+                _issues.Add(new DataIssue(DataIssueKind.MissingBaseline, DataIssueSeverity.Warning, _source, line[start], null, null, subjectId,
+                    $"subject {subjectId} has no baseline for {parameterCode} ({_options.Baseline}); change is missing for its {end - start} rows."));
+            }
+            else if (b == 0 && end - 1 > baseRow)
+            {
+                _issues.Add(new DataIssue(DataIssueKind.ZeroBaseline, DataIssueSeverity.Warning, _source, line[baseRow], _valueColumn, "0", subjectId,
+                    $"subject {subjectId} has baseline 0 for {parameterCode}: percent change is undefined for its post-baseline rows."));
+            }
+
+            for (int r = start; r < end; r++)
+            {
+                baseline[r] = b;
+                bool post = !double.IsNaN(b) && visit[r] > baseTime;
+                change[r] = post ? value[r] - b : double.NaN;
+                percent[r] = post && b != 0 ? 100.0 * change[r] / Math.Abs(b) : double.NaN;
+                CheckFileDerivation(keep[r], line[r], subjectId, b, change[r]);
+            }
+            start = end;
+        }
+        if (_problems.Count > 0) throw new CohortDataException(_problems);
+    }
+
+    private void CheckFileDerivation(int arrival, long line, string subject, double derivedBase, double derivedChange)
+    {
+        double tol = _options.DerivationTolerance;
+        double fileBase = _rowFileBase[arrival], fileChange = _rowFileChange[arrival];
+        if (_baseColumn is not null && !Agrees(fileBase, derivedBase, tol))
+            _issues.Add(new DataIssue(DataIssueKind.DerivationMismatch, DataIssueSeverity.Warning, _source, line, _baseColumn, Format(fileBase), subject,
+                $"file BASE {Format(fileBase)} differs from the derived baseline {Format(derivedBase)}; the derived value is used."));
+        // A baseline record may carry CHG = 0 (admiral's default) where we derive NA; that is a convention, not a mismatch.
+        if (_changeColumn is not null && !Agrees(fileChange, derivedChange, tol) && !(double.IsNaN(derivedChange) && fileChange == 0))
+            _issues.Add(new DataIssue(DataIssueKind.DerivationMismatch, DataIssueSeverity.Warning, _source, line, _changeColumn, Format(fileChange), subject,
+                $"file CHG {Format(fileChange)} differs from the derived change {Format(derivedChange)}; the derived value is used."));
+    }
+
+    private static bool Agrees(double file, double derived, double tol) =>
+        (double.IsNaN(file) && double.IsNaN(derived)) || Math.Abs(file - derived) <= tol;
+
+    private static string Format(double x) => double.IsNaN(x) ? "NA" : x.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,40 @@
+using CohortAnalysis.Instruments;
+
+namespace CohortAnalysis.Data;
+
+/// <summary>How a cohort is read from a CSV file or a DataFrame.</summary>
+/// <remarks>Immutable. <see cref="Default"/> reads a comma-separated ADaM BDS long file, validates scores against the
+/// built-in instruments and rejects (throws on) out-of-range scores and duplicate visits.</remarks>
+public sealed record CohortReadOptions
+{
+    /// <summary>The defaults.</summary>
+    public static CohortReadOptions Default { get; } = new();
+
+    /// <value>Default <see cref="ColumnMapping.AdamBds"/>.</value>
+    public ColumnMapping Mapping { get; init; } = ColumnMapping.AdamBds;
+
+    /// <value>Default <see cref="BaselineRule.Default"/>: ABLFL when present, else last non-missing at or before visit 0.</value>
+    public BaselineRule Baseline { get; init; } = BaselineRule.Default;
+
+    /// <value>Default <see cref="InstrumentRegistry.Default"/>.</value>
+    public InstrumentRegistry Instruments { get; init; } = InstrumentRegistry.Default;
+
+    /// <value>Default null: long layout (one row per observation). Set to read a wide file.</value>
+    public WideLayout? Wide { get; init; }
+
+    /// <value>Default ','. Field delimiter; decimals always use '.', whatever the machine's culture.</value>
+    public char Delimiter { get; init; } = ',';
+
+    /// <value>Default: empty, <c>NA</c> and <c>.</c> (SAS) mean a missing value (matched after trimming, case-sensitive).</value>
+    public IReadOnlyList<string> MissingTokens { get; init; } = ["", "NA", "."];
+
+    /// <value>Default <see cref="InvalidRowPolicy.Reject"/>: a score outside its instrument's range stops the load.</value>
+    public InvalidRowPolicy OutOfRangeScores { get; init; } = InvalidRowPolicy.Reject;
+
+    /// <value>Default <see cref="InvalidRowPolicy.Reject"/>: a second row for a subject × visit × parameter stops the load.
+    /// With <see cref="InvalidRowPolicy.Exclude"/> the first row (in file order) is kept and later ones are excluded.</value>
+    public InvalidRowPolicy DuplicateVisits { get; init; } = InvalidRowPolicy.Reject;
+
+    /// <value>Default 1e-9: largest absolute difference tolerated between a file's BASE/CHG and the derived ones.</value>
+    public double DerivationTolerance { get; init; } = 1e-9;
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CohortAnalysis.Data;
+
+/// <summary>Turns a <see cref="TabularSource"/> (long or wide) into a <see cref="Cohort"/>, collecting every problem.</summary>
+internal static class CohortTableReader
+{
+    private const int MaxProblems = 10_000;
+
+    public static Cohort Read(TabularSource source, CohortReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<string> header = source.Header;
+        ColumnMapping map = options.Mapping;
+        var headerProblems = new List<DataIssue>();
+
+        int Required(IReadOnlyList<string> names, string role)
+        {
+            int index = ColumnMapping.Find(header, names);
+            if (index < 0)
+                headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, string.Join(" or ", names), null,
+                    $"the header has no {role} column ({string.Join(" or ", names)}); columns are: {string.Join(", ", header)}.{DelimiterHint(header, options.Delimiter)}"));
+            return index;
+        }
+
+        if (header.Count == 0 || header.All(h => h.Length == 0))
+            throw new CohortDataException([CsvTabularSource.Problem(source.Name, 1, null, null, "the header line is empty.")]);
+        foreach (var group in header.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, group.Key, null, $"column name '{group.Key}' appears {group.Count()} times in the header."));
+
+        int subject = Required(map.Subject, "subject");
+        int arm = Required(map.Arm, "arm");
+        bool wide = options.Wide is not null;
+        int visit = -1, parameter = -1, value = -1;
+        if (!wide)
+        {
+            visit = Required(map.Visit, "visit");
+            value = Required(map.Value, "value");
+            parameter = ColumnMapping.Find(header, map.Parameter);
+            if (parameter < 0 && map.DefaultParameter is null) Required(map.Parameter, "parameter");
+        }
+        int label = wide ? -1 : ColumnMapping.Find(header, map.VisitLabel);
+        int flag = wide ? -1 : ColumnMapping.Find(header, map.BaselineFlag);
+        int baseColumn = wide ? -1 : ColumnMapping.Find(header, map.Baseline);
+        int changeColumn = wide ? -1 : ColumnMapping.Find(header, map.Change);
+        int[] covariates = map.Covariates.Select(c => ColumnMapping.Find(header, [c])).Where(i => i >= 0).Distinct().ToArray();
+
+        List<(int Column, string Parameter, double Visit, string Label)> wideColumns = [];
+        if (wide)
+        {
+            Regex pattern = options.Wide!.CreateRegex();
+            for (int c = 0; c < header.Count; c++)
+            {
+                Match match = pattern.Match(header[c]);
+                if (!match.Success || c == subject || c == arm) continue;
+                double time = double.Parse(match.Groups["visit"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+                string text = time == 0 ? "Baseline" : string.Create(CultureInfo.InvariantCulture, $"{options.Wide.VisitLabelPrefix} {time:0.###}");
+                wideColumns.Add((c, match.Groups["parameter"].Value.ToUpperInvariant(), time, text));
+            }
+            if (wideColumns.Count == 0)
+                headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, null, null,
+                    $"no column of the wide header matches the score-column pattern {options.Wide.ColumnPattern} (e.g. MADRS_W0); columns are: {string.Join(", ", header)}."));
+        }
+        if (headerProblems.Count > 0) throw new CohortDataException(headerProblems);
+
+        var used = new HashSet<int>([subject, arm, visit, parameter, value, label, flag, baseColumn, changeColumn, .. covariates, .. wideColumns.Select(w => w.Column)]);
+        var builder = new CohortBuilder(source.Name, options, covariates.Select(c => header[c]).ToArray(), wide ? "score" : header[value],
+            flag >= 0 ? header[flag] : null, baseColumn >= 0 ? header[baseColumn] : null, changeColumn >= 0 ? header[changeColumn] : null);
+        for (int c = 0; c < header.Count; c++)
+            if (!used.Contains(c))
+                builder.Note(new DataIssue(DataIssueKind.UnusedColumn, DataIssueSeverity.Note, source.Name, 1, header[c], null, null,
+                    "column not used by the mapping; ignored."));
+
+        var missing = new HashSet<string>(options.MissingTokens.Select(t => t.Trim()), StringComparer.Ordinal);
+        string missingList = string.Join(", ", options.MissingTokens.Select(t => t.Length == 0 ? "empty" : $"'{t}'"));
+        var covariateValues = new string?[covariates.Length];
+        long rows = 0;
+        while (source.Read())
+        {
+            rows++;
+            long line = source.Line;
+            if (IsBlank(source)) { rows--; continue; }
+            if (source.FieldCount != header.Count)
+            {
+                builder.Problem(line, null, null, string.Create(CultureInfo.InvariantCulture,
+                    $"the row has {source.FieldCount} fields but the header has {header.Count}."));
+                if (builder.ProblemCount >= MaxProblems) break;
+                continue;
+            }
+            int before = builder.ProblemCount;
+            string? subjectId = Text(source, subject, missing, builder, line, required: true);
+            string? armName = Text(source, arm, missing, builder, line, required: true);
+            for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(source, covariates[c], missing, builder, line, required: false);
+
+            if (!wide)
+            {
+                double time = Number(source, visit, missing, missingList, builder, line, required: true);
+                string? visitLabel = label >= 0 ? Text(source, label, missing, builder, line, required: false) : null;
+                string? parameterCode = parameter >= 0 ? Text(source, parameter, missing, builder, line, required: true) : map.DefaultParameter;
+                double score = Number(source, value, missing, missingList, builder, line, required: false);
+                bool isBaseline = flag >= 0 && source.Field(flag, out _).Trim().Equals("Y", StringComparison.OrdinalIgnoreCase);
+                double fileBase = baseColumn >= 0 ? Number(source, baseColumn, missing, missingList, builder, line, required: false) : double.NaN;
+                double fileChange = changeColumn >= 0 ? Number(source, changeColumn, missing, missingList, builder, line, required: false) : double.NaN;
+                if (builder.ProblemCount == before)
+                    builder.Add(line, subjectId!, armName!, header[arm], time, visitLabel, parameterCode!, score, isBaseline, fileBase, fileChange, covariateValues);
+            }
+            else
+            {
+                var scores = new double[wideColumns.Count];
+                for (int w = 0; w < wideColumns.Count; w++)
+                    scores[w] = Number(source, wideColumns[w].Column, missing, missingList, builder, line, required: false);
+                if (builder.ProblemCount == before)
+                    for (int w = 0; w < wideColumns.Count; w++)
+                        builder.Add(line, subjectId!, armName!, header[arm], wideColumns[w].Visit, wideColumns[w].Label, wideColumns[w].Parameter,
+                            scores[w], false, double.NaN, double.NaN, covariateValues);
+            }
+            if (builder.ProblemCount >= MaxProblems) break;
+        }
+        builder.RowsRead = rows;
+        if (rows == 0 && !builder.HasProblems)
+            builder.Problem(1, null, null, "the file has a header but no data rows.");
+        return builder.Build();
+    }
+
+    private static bool IsBlank(TabularSource source)
+    {
+        for (int c = 0; c < source.FieldCount; c++)
+            if (!source.Field(c, out _).IsWhiteSpace()) return false;
+        return true;
+    }
+
+    private static string? Text(TabularSource source, int column, HashSet<string> missing, CohortBuilder builder, long line, bool required)
+    {
+        ReadOnlySpan<char> field = source.Field(column, out bool isNull).Trim();
+        string? text = isNull ? null : field.ToString();
+        if (text is null || missing.Contains(text))
+        {
+            if (required) builder.Problem(line, source.Header[column], text ?? "", "a value is required here but the field is missing.");
+            return null;
+        }
+        return text;
+    }
+
+    private static double Number(TabularSource source, int column, HashSet<string> missing, string missingList, CohortBuilder builder, long line, bool required)
+    {
+        ReadOnlySpan<char> field = source.Field(column, out bool isNull).Trim();
+        if (isNull || missing.Contains(field.ToString()))
+        {
+            if (required) builder.Problem(line, source.Header[column], isNull ? "" : field.ToString(), "a number is required here but the field is missing.");
+            return double.NaN;
+        }
+        if (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x)) return x;
+        string shown = Shown(field);
+        string why = double.IsFinite(x) || !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? $"is not a number (decimals use '.'; missing values are {missingList})"
+            : "is not a finite number";
+        if (field.Contains(',') && double.TryParse(field.ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            why += "; it looks like a decimal comma: CohortAnalysis reads '.' decimals only";
+        builder.Problem(line, source.Header[column], shown, $"'{shown}' {why}.");
+        return double.NaN;
+    }
+
+    // Error messages quote the value, but never more than a screenful of it.
+    private static string Shown(ReadOnlySpan<char> field) => field.Length <= 60 ? field.ToString() : string.Concat(field[..57], "...");
+
+    private static string DelimiterHint(IReadOnlyList<string> header, char delimiter)
+    {
+        if (header.Count != 1) return "";
+        string only = header[0];
+        foreach (char candidate in new[] { ';', '\t', '|', ',' })
+            if (candidate != delimiter && only.Contains(candidate))
+                return $" The header looks {(candidate == '\t' ? "tab" : $"'{candidate}'")}-delimited: set the delimiter to {(candidate == '\t' ? "'\\t'" : $"'{candidate}'")}.";
+        return "";
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace CohortAnalysis.Data;
+
+/// <summary>CSV rows through Sylvan.Data.Csv (RFC 4180 quoting, any field length), UTF-8 with or without BOM.</summary>
+internal sealed class CsvTabularSource : TabularSource
+{
+    private readonly CsvDataReader _reader;
+    private readonly string[] _header;
+    private long _line = 1;
+
+    public CsvTabularSource(TextReader text, string name, char delimiter)
+    {
+        Name = name;
+        try
+        {
+            _reader = CsvDataReader.Create(text, new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = delimiter,
+                Quote = '"',
+                Culture = CultureInfo.InvariantCulture,
+                // Lets a single very long field load (a multi-megabyte comment) instead of failing on buffer size.
+                MaxBufferSize = 64 * 1024 * 1024,
+                OwnsReader = true,
+            });
+        }
+        catch (CsvFormatException e)
+        {
+            throw new CohortDataException([Problem(name, 1, null, null, $"the header is not valid CSV ({e.Message})")]);
+        }
+        _header = new string[_reader.FieldCount];
+        for (int i = 0; i < _header.Length; i++) _header[i] = _reader.GetName(i).Trim();
+    }
+
+    public static CsvTabularSource Open(string path, char delimiter)
+    {
+        string name = Path.GetFileName(path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (stream.Length == 0)
+        {
+            stream.Dispose();
+            throw new CohortDataException([Problem(name, null, null, null, "the file is empty: a header line is required.")]);
+        }
+        var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        return new CsvTabularSource(text, name, delimiter);
+    }
+
+    public override string Name { get; }
+    public override IReadOnlyList<string> Header => _header;
+    public override long Line => _line;
+    public override int FieldCount => _reader.RowFieldCount;
+
+    public override bool Read()
+    {
+        try
+        {
+            bool more = _reader.Read();
+            // Sylvan's RowNumber counts records from 1 for the header; physical lines differ only when a quoted field spans lines.
+            if (more) _line = _reader.RowNumber;
+            return more;
+        }
+        catch (CsvFormatException e)
+        {
+            throw new CohortDataException([Problem(Name, _line + 1, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"malformed CSV near here (an unterminated quote?): {e.Message}"))]);
+        }
+    }
+
+    public override ReadOnlySpan<char> Field(int column, out bool isNull)
+    {
+        isNull = false;
+        return column < _reader.RowFieldCount ? _reader.GetFieldSpan(column) : [];
+    }
+
+    public override void Dispose() => _reader.Dispose();
+
+    internal static DataIssue Problem(string source, long? line, string? column, string? value, string message) =>
+        new(DataIssueKind.Other, DataIssueSeverity.Excluded, source, line, column, value, null, message);
+}

@@ -1,0 +1,22 @@
+namespace CohortAnalysis.Data;
+
+/// <summary>A header plus rows of text fields: the one shape every reader (CSV, DataFrame) feeds the cohort builder.</summary>
+internal abstract class TabularSource : IDisposable
+{
+    public abstract string Name { get; }
+    public abstract IReadOnlyList<string> Header { get; }
+
+    /// <summary>Advances to the next row; false at the end.</summary>
+    public abstract bool Read();
+
+    /// <summary>1-based line of the current row in the source, the header being line 1.</summary>
+    public abstract long Line { get; }
+
+    /// <summary>Number of fields on the current row (may differ from the header's in a ragged file).</summary>
+    public abstract int FieldCount { get; }
+
+    /// <summary>Field <paramref name="column"/> of the current row, untrimmed; null when the source has a typed null.</summary>
+    public abstract ReadOnlySpan<char> Field(int column, out bool isNull);
+
+    public virtual void Dispose() { }
+}

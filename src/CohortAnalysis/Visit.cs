@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace CohortAnalysis;
+
+/// <summary>A study visit: its numeric study time (e.g. week, ADaM AVISITN) and optional label (AVISIT).</summary>
+/// <remarks>Immutable. Visits are ordered and identified by <see cref="Time"/>; the label is for display.</remarks>
+/// <param name="Time">Numeric study time, e.g. 0 for baseline, 6 for week 6.</param>
+/// <param name="Label">Display label, e.g. "Week 6", or null.</param>
+public readonly record struct Visit(double Time, string? Label) : IComparable<Visit>
+{
+    /// <summary>The label, or the time formatted invariantly when there is no label.</summary>
+    public string DisplayName => Label ?? Time.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    public int CompareTo(Visit other) => Time.CompareTo(other.Time);
+
+    /// <inheritdoc />
+    public override string ToString() => DisplayName;
+}
