@@ -134,6 +134,13 @@ public sealed class Cohort
         return c < 0 ? null : _covariates[c][subject];
     }
 
+    /// <summary>A covariate's value per subject (aligned with <see cref="Subjects"/>), or null when the cohort has no such covariate.</summary>
+    public IReadOnlyList<string?>? CovariateValues(string name)
+    {
+        int c = Array.FindIndex(_covariateNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        return c < 0 ? null : _covariates[c];
+    }
+
     /// <summary>The visit at a study time.</summary>
     public Visit VisitAt(double time) => _visitByTime.TryGetValue(time, out Visit v) ? v : new Visit(time, null);
 

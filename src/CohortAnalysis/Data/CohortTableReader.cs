@@ -20,12 +20,16 @@ internal static class CohortTableReader
             int index = ColumnMapping.Find(header, names);
             if (index < 0)
                 headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, string.Join(" or ", names), null,
-                    $"the header has no {role} column ({string.Join(" or ", names)}); columns are: {string.Join(", ", header)}.{DelimiterHint(header, options.Delimiter)}"));
+                    $"the header has no {role} column ({string.Join(" or ", names)}); columns are: {string.Join(", ", header)}."));
             return index;
         }
 
         if (header.Count == 0 || header.All(h => h.Length == 0))
             throw new CohortDataException([CsvTabularSource.Problem(source.Name, 1, null, null, "the header line is empty.")]);
+        string hint = DelimiterHint(header, options.Delimiter);
+        if (hint.Length > 0)
+            throw new CohortDataException([CsvTabularSource.Problem(source.Name, 1, null, header[0],
+                $"the header has a single column '{header[0]}'.{hint}")]);
         foreach (var group in header.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, group.Key, null, $"column name '{group.Key}' appears {group.Count()} times in the header."));
 

@@ -58,8 +58,9 @@ internal sealed class CsvTabularSource : TabularSource
         try
         {
             bool more = _reader.Read();
-            // Sylvan's RowNumber counts records from 1 for the header; physical lines differ only when a quoted field spans lines.
-            if (more) _line = _reader.RowNumber;
+            // Sylvan numbers data records from 1; with the header as line 1 a record's line is one more. Physical lines
+            // differ only when a quoted field spans lines.
+            if (more) _line = _reader.RowNumber + 1;
             return more;
         }
         catch (CsvFormatException e)

@@ -34,6 +34,7 @@ public static class DataFrameInterop
         var subject = new StringDataFrameColumn("USUBJID", n);
         var arm = new StringDataFrameColumn("TRT01P", n);
         var covariates = cohort.CovariateNames.Select(c => new StringDataFrameColumn(c, n)).ToArray();
+        var covariateValues = cohort.CovariateNames.Select(c => cohort.CovariateValues(c)!).ToArray();
         var parameter = new StringDataFrameColumn("PARAMCD", n);
         var visit = new DoubleDataFrameColumn("AVISITN", n);
         var label = new StringDataFrameColumn("AVISIT", n);
@@ -49,7 +50,7 @@ public static class DataFrameInterop
             int s = subjects[r];
             subject[r] = cohort.Subjects[s];
             arm[r] = cohort.Arms[cohort.ArmIndexOfSubject(s)];
-            for (int c = 0; c < covariates.Length; c++) covariates[c][r] = cohort.Covariate(s, cohort.CovariateNames[c]);
+            for (int c = 0; c < covariates.Length; c++) covariates[c][r] = covariateValues[c][s];
             parameter[r] = cohort.Parameters[parameters[r]];
             visit[r] = times[r];
             label[r] = cohort.VisitAt(times[r]).Label;
