@@ -84,7 +84,14 @@ internal static class CohortTableReader
         {
             rows++;
             long line = source.Line;
-            if (IsBlank(source)) { rows--; continue; }
+            if (IsBlank(source))
+            {
+                rows--;
+                if (source.FieldCount > 1)
+                    builder.Note(new DataIssue(DataIssueKind.Other, DataIssueSeverity.Note, source.Name, line, null, null, null,
+                        "a row of empty fields was skipped."));
+                continue;
+            }
             if (source.FieldCount != header.Count)
             {
                 builder.Problem(line, null, null, string.Create(CultureInfo.InvariantCulture,
