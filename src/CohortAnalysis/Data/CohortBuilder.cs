@@ -248,7 +248,7 @@ internal sealed class CohortBuilder
             if (double.IsNaN(b))
             {
                 _issues.Add(new DataIssue(DataIssueKind.MissingBaseline, DataIssueSeverity.Warning, _source, line[start], null, null, subjectId,
-                    $"subject {subjectId} has no baseline for {parameterCode} ({_options.Baseline}); change is missing for its {end - start} rows."));
+                    $"subject {subjectId} has no baseline for {parameterCode} ({_options.Baseline}); change is missing for its {end - start} row{(end - start == 1 ? "" : "s")}."));
             }
             else if (b == 0 && end - 1 > baseRow)
             {

@@ -11,9 +11,12 @@ internal sealed class CsvTabularSource : TabularSource
     private readonly string[] _header;
     private long _line = 1;
 
-    public CsvTabularSource(TextReader text, string name, char delimiter)
+    private readonly string? _path;
+
+    public CsvTabularSource(TextReader text, string name, char delimiter, string? path = null)
     {
         Name = name;
+        _path = path;
         try
         {
             _reader = CsvDataReader.Create(text, new CsvDataReaderOptions
@@ -31,6 +34,10 @@ internal sealed class CsvTabularSource : TabularSource
         {
             throw new CohortDataException([Problem(name, 1, null, null, $"the header is not valid CSV ({e.Message})")]);
         }
+        catch (DecoderFallbackException)
+        {
+            throw NotUtf8(name, path, null);
+        }
         _header = new string[_reader.FieldCount];
         for (int i = 0; i < _header.Length; i++) _header[i] = _reader.GetName(i).Trim();
     }
@@ -44,8 +51,8 @@ internal sealed class CsvTabularSource : TabularSource
             stream.Dispose();
             throw new CohortDataException([Problem(name, null, null, null, "the file is empty: a header line is required.")]);
         }
-        var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
-        return new CsvTabularSource(text, name, delimiter);
+        var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        return new CsvTabularSource(text, name, delimiter, path);
     }
 
     public override string Name { get; }
@@ -68,6 +75,11 @@ internal sealed class CsvTabularSource : TabularSource
             throw new CohortDataException([Problem(Name, _line + 1, null, null,
                 string.Create(CultureInfo.InvariantCulture, $"malformed CSV near here (an unterminated quote?): {e.Message}"))]);
         }
+        catch (DecoderFallbackException)
+        {
+            // Decoding with replacement characters would silently change subject IDs: refuse instead.
+            throw NotUtf8(Name, _path, _line + 1);
+        }
     }
 
     public override ReadOnlySpan<char> Field(int column, out bool isNull)
@@ -77,6 +89,23 @@ internal sealed class CsvTabularSource : TabularSource
     }
 
     public override void Dispose() => _reader.Dispose();
+
+    private static CohortDataException NotUtf8(string name, string? path, long? nearLine)
+    {
+        long? line = path is null ? nearLine : FirstInvalidUtf8Line(path);
+        return new CohortDataException([Problem(name, line, null, null,
+            "the file is not valid UTF-8 (a Latin-1 or Windows-1252 export?); save it as UTF-8.")]);
+    }
+
+    // The decoder reads ahead in blocks, so the exact line is found from the bytes themselves.
+    private static long? FirstInvalidUtf8Line(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        char[] chars = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out int read, out _, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.InvalidData) return null;
+        return 1 + bytes.AsSpan(0, read).Count((byte)'\n');
+    }
 
     internal static DataIssue Problem(string source, long? line, string? column, string? value, string message) =>
         new(DataIssueKind.Other, DataIssueSeverity.Excluded, source, line, column, value, null, message);

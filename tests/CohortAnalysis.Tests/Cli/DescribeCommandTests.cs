@@ -74,3 +74,32 @@ public class DescribeCommandTests
         finally { File.Delete(path); }
     }
 }
+
+public class BadInputCliTests
+{
+    public static IEnumerable<object[]> Cases() => Data.BadInputCorpusTests.Cases();
+
+    // Every command on every corpus file: a clear error (exit 2, the library's message, no stack trace) or a clean load.
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Describe_BadInput_ExitsCleanlyWithTheLibraryMessage(string name)
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "data", "bad");
+        string expected = File.ReadAllText(Path.Combine(folder, name + ".expected")).ReplaceLineEndings("\n");
+        string optionsPath = Path.Combine(folder, name + ".options");
+        string[] options = File.Exists(optionsPath) ? File.ReadAllText(optionsPath).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
+        var (code, output, error) = CohortCommand.Run(["describe", Path.Combine(folder, name + ".csv"), .. options]);
+        Assert.DoesNotContain("   at ", error);
+        if (expected.StartsWith("error\n", StringComparison.Ordinal))
+        {
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Equal(expected["error\n".Length..], error.ReplaceLineEndings("\n"));
+        }
+        else
+        {
+            Assert.Equal(0, code);
+            Assert.Contains("Data quality:", output);
+        }
+    }
+}
