@@ -24,6 +24,7 @@ public sealed class Cohort
     private readonly double[] _rowVisit;
     private readonly double[] _value;
     private readonly double[] _baseline;
+    private readonly double[] _baselineTime;
     private readonly double[] _change;
     private readonly double[] _percentChange;
     private readonly long[] _line;
@@ -34,13 +35,13 @@ public sealed class Cohort
     internal Cohort(
         string source, string[] subjects, int[] subjectArm, string[] arms, string[] parameters, Visit[] visits,
         string[] covariateNames, string?[][] covariates,
-        int[] rowSubject, int[] rowParameter, double[] rowVisit, double[] value, double[] baseline, double[] change,
+        int[] rowSubject, int[] rowParameter, double[] rowVisit, double[] value, double[] baseline, double[] baselineTime, double[] change,
         double[] percentChange, long[] line, BaselineRule baselineRule, InstrumentRegistry instruments, DataQualityReport report)
     {
         Source = source;
         _subjects = subjects; _subjectArm = subjectArm; _arms = arms; _parameters = parameters; _visits = visits;
         _covariateNames = covariateNames; _covariates = covariates;
-        _rowSubject = rowSubject; _rowParameter = rowParameter; _rowVisit = rowVisit; _value = value; _baseline = baseline;
+        _rowSubject = rowSubject; _rowParameter = rowParameter; _rowVisit = rowVisit; _value = value; _baseline = baseline; _baselineTime = baselineTime;
         _change = change; _percentChange = percentChange; _line = line;
         BaselineRule = baselineRule; Instruments = instruments; Report = report;
         _parameterStart = new int[parameters.Length + 1];
@@ -99,6 +100,10 @@ public sealed class Cohort
 
     /// <summary>Per observation: the subject's baseline for the parameter (BASE), NaN when none.</summary>
     public ReadOnlySpan<double> Baselines => _baseline;
+
+    /// <summary>Per observation: study time of the subject's baseline record for the parameter, NaN when none.
+    /// Visits after it are post-baseline.</summary>
+    public ReadOnlySpan<double> BaselineVisitTimes => _baselineTime;
 
     /// <summary>Per observation: change from baseline (CHG), NaN at or before baseline.</summary>
     public ReadOnlySpan<double> Changes => _change;

@@ -192,25 +192,25 @@ internal sealed class CohortBuilder
 
         int m = keep.Count;
         var outSubject = new int[m]; var outParameter = new int[m]; var outVisit = new double[m]; var outValue = new double[m];
-        var outLine = new long[m]; var outBase = new double[m]; var outChange = new double[m]; var outPercent = new double[m];
+        var outLine = new long[m]; var outBase = new double[m]; var outBaseTime = new double[m]; var outChange = new double[m]; var outPercent = new double[m];
         for (int k = 0; k < m; k++)
         {
             int i = keep[k];
             outSubject[k] = rowSubject[i]; outParameter[k] = rowParameter[i]; outVisit[k] = rowVisit[i];
             outValue[k] = _rowValue[i]; outLine[k] = rowLine[i];
         }
-        DeriveChange(keep, outSubject, outParameter, outVisit, outValue, outLine, outBase, outChange, outPercent);
+        DeriveChange(keep, outSubject, outParameter, outVisit, outValue, outLine, outBase, outBaseTime, outChange, outPercent);
 
         Visit[] visits = _visitLabels.OrderBy(kv => kv.Key).Select(kv => new Visit(kv.Key, kv.Value)).ToArray();
         string?[][] covariates = _covariates.Select(c => c.ToArray()).ToArray();
         _issues.Sort((x, y) => (x.Line ?? 0).CompareTo(y.Line ?? 0));
         var report = new DataQualityReport(_source, RowsRead, m, _issues.ToArray());
         return new Cohort(_source, [.. _subjects], [.. _subjectArm], [.. _arms], [.. _parameters], visits, _covariateNames, covariates,
-            outSubject, outParameter, outVisit, outValue, outBase, outChange, outPercent, outLine, _options.Baseline, _options.Instruments, report);
+            outSubject, outParameter, outVisit, outValue, outBase, outBaseTime, outChange, outPercent, outLine, _options.Baseline, _options.Instruments, report);
     }
 
     private void DeriveChange(List<int> keep, int[] subject, int[] parameter, double[] visit, double[] value, long[] line,
-        double[] baseline, double[] change, double[] percent)
+        double[] baseline, double[] baselineTime, double[] change, double[] percent)
     {
         bool useFlag = _options.Baseline.Kind == BaselineRuleKind.Flag
             || (_options.Baseline.Kind == BaselineRuleKind.FlagOrLastAtOrBefore && _baselineFlagColumn is not null);
@@ -259,6 +259,7 @@ internal sealed class CohortBuilder
             for (int r = start; r < end; r++)
             {
                 baseline[r] = b;
+                baselineTime[r] = baseTime;
                 bool post = !double.IsNaN(b) && visit[r] > baseTime;
                 change[r] = post ? value[r] - b : double.NaN;
                 percent[r] = post && b != 0 ? 100.0 * change[r] / Math.Abs(b) : double.NaN;

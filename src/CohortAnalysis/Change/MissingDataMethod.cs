@@ -1,0 +1,17 @@
+namespace CohortAnalysis.Change;
+
+/// <summary>How missing post-baseline visits are handled; every result names the method it used.</summary>
+public enum MissingDataMethod
+{
+    /// <summary>Default: observed cases only; nothing is imputed.</summary>
+    ObservedCases,
+    /// <summary>Last observation carried forward: a missing post-baseline visit takes the subject's last non-missing
+    /// post-baseline value before it. Baseline is not carried (a subject with no post-baseline value stays missing),
+    /// as in the CDISC pilot's LOCF (DTYPE = "LOCF") analysis.</summary>
+    Locf,
+    /// <summary>Baseline observation carried forward: a missing post-baseline visit takes the baseline value (CHG = 0).</summary>
+    Bocf,
+    /// <summary>Worst observation carried forward: a missing post-baseline visit takes the worst value observed so far,
+    /// baseline included (the highest for a higher-is-worse instrument).</summary>
+    Wocf,
+}

@@ -1,0 +1,163 @@
+using CohortAnalysis.Instruments;
+
+namespace CohortAnalysis.Change;
+
+/// <summary>Every subject's scores on one parameter as a subjects × visits grid, with baseline, change and percent
+/// change, after a missing-data method has filled (and flagged) missing post-baseline visits.</summary>
+/// <remarks>
+/// <para>Immutable and thread-safe. Built once from a <see cref="Cohort"/> with <see cref="Of"/>; summaries, responder
+/// analyses and plots read from it. Visits are those at which the parameter was recorded, by increasing time.</para>
+/// <para>Imputation fills only visits after the subject's baseline and only with values observed before the visit, so
+/// CHG of an imputed value is relative to the same baseline. <see cref="ImputedCount"/> says how many cells were filled.</para>
+/// </remarks>
+public sealed class Trajectories
+{
+    private readonly double[] _value, _change, _percent;
+    private readonly bool[] _imputed;
+    private readonly double[] _baseline, _baselineTime;
+
+    private Trajectories(Cohort cohort, string parameter, Instrument? instrument, MissingDataMethod method, Visit[] visits,
+        int[] subjects, double[] value, double[] change, double[] percent, bool[] imputed, double[] baseline, double[] baselineTime, int imputedCount)
+    {
+        Cohort = cohort; Parameter = parameter; Instrument = instrument; MissingData = method; Visits = visits; SubjectIndices = subjects;
+        _value = value; _change = change; _percent = percent; _imputed = imputed; _baseline = baseline; _baselineTime = baselineTime;
+        ImputedCount = imputedCount;
+    }
+
+    /// <summary>The cohort these trajectories come from.</summary>
+    public Cohort Cohort { get; }
+
+    /// <summary>Parameter code.</summary>
+    public string Parameter { get; }
+
+    /// <summary>The parameter's instrument, or null when none is registered.</summary>
+    public Instrument? Instrument { get; }
+
+    /// <summary>How missing visits were handled.</summary>
+    public MissingDataMethod MissingData { get; }
+
+    /// <summary>Visits at which the parameter was recorded, by time (the grid's columns).</summary>
+    public IReadOnlyList<Visit> Visits { get; }
+
+    /// <summary>Cohort subject indices with at least one row of this parameter (the grid's rows).</summary>
+    public IReadOnlyList<int> SubjectIndices { get; }
+
+    /// <summary>Number of cells filled by the missing-data method.</summary>
+    public int ImputedCount { get; }
+
+    /// <summary>Number of subjects (rows).</summary>
+    public int SubjectCount => SubjectIndices.Count;
+
+    /// <summary>Arm index (into <see cref="Cohort.Arms"/>) of grid row <paramref name="row"/>.</summary>
+    public int ArmOf(int row) => Cohort.ArmIndexOfSubject(SubjectIndices[row]);
+
+    /// <summary>Subject identifier of grid row <paramref name="row"/>.</summary>
+    public string SubjectOf(int row) => Cohort.Subjects[SubjectIndices[row]];
+
+    /// <summary>Score (AVAL) at grid cell (row, visit); NaN when missing.</summary>
+    public double Value(int row, int visit) => _value[row * Visits.Count + visit];
+
+    /// <summary>Change from baseline at grid cell; NaN at or before baseline, or when missing.</summary>
+    public double Change(int row, int visit) => _change[row * Visits.Count + visit];
+
+    /// <summary>Percent change from baseline at grid cell; NaN when undefined (baseline 0) or missing.</summary>
+    public double PercentChange(int row, int visit) => _percent[row * Visits.Count + visit];
+
+    /// <summary>Whether grid cell (row, visit) was filled by the missing-data method.</summary>
+    public bool IsImputed(int row, int visit) => _imputed[row * Visits.Count + visit];
+
+    /// <summary>The subject's baseline value; NaN when none.</summary>
+    public double Baseline(int row) => _baseline[row];
+
+    /// <summary>Whether <paramref name="visit"/> is after the subject's baseline (so CHG is defined there).</summary>
+    public bool IsPostBaseline(int row, int visit) => !double.IsNaN(_baselineTime[row]) && Visits[visit].Time > _baselineTime[row];
+
+    /// <summary>Index of the visit at study time <paramref name="time"/>, or −1.</summary>
+    public int IndexOfVisit(double time)
+    {
+        for (int v = 0; v < Visits.Count; v++) if (Visits[v].Time == time) return v;
+        return -1;
+    }
+
+    /// <summary>Builds the grid for one parameter (code or instrument alias).</summary>
+    /// <exception cref="ArgumentException">The cohort has no such parameter; the message lists those it has.</exception>
+    public static Trajectories Of(Cohort cohort, string parameter, MissingDataMethod missingData = MissingDataMethod.ObservedCases)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        int p = cohort.IndexOfParameter(parameter);
+        if (p < 0)
+            throw new ArgumentException($"The cohort has no parameter '{parameter}'; it has: {string.Join(", ", cohort.Parameters)}.", nameof(parameter));
+        string code = cohort.Parameters[p];
+        var (start, length) = cohort.RowsOf(p).GetOffsetAndLength(cohort.ObservationCount);
+        ReadOnlySpan<int> subjectOfRow = cohort.SubjectIndex.Slice(start, length);
+        ReadOnlySpan<double> time = cohort.VisitTimes.Slice(start, length), value = cohort.Values.Slice(start, length),
+            baselineOfRow = cohort.Baselines.Slice(start, length), baselineTimeOfRow = cohort.BaselineVisitTimes.Slice(start, length);
+
+        var visitTimes = new SortedSet<double>();
+        foreach (double t in time) visitTimes.Add(t);
+        Visit[] visits = visitTimes.Select(cohort.VisitAt).ToArray();
+        var visitIndex = new Dictionary<double, int>();
+        for (int v = 0; v < visits.Length; v++) visitIndex[visits[v].Time] = v;
+
+        var subjects = new List<int>();
+        for (int r = 0; r < length; r++)
+            if (r == 0 || subjectOfRow[r] != subjectOfRow[r - 1]) subjects.Add(subjectOfRow[r]);
+        int n = subjects.Count, k = visits.Length;
+        var values = new double[n * k];
+        Array.Fill(values, double.NaN);
+        var baseline = new double[n];
+        var baselineTime = new double[n];
+        for (int r = 0, row = -1; r < length; r++)
+        {
+            if (r == 0 || subjectOfRow[r] != subjectOfRow[r - 1])
+            {
+                row++;
+                baseline[row] = baselineOfRow[r];
+                baselineTime[row] = baselineTimeOfRow[r];
+            }
+            values[row * k + visitIndex[time[r]]] = value[r];
+        }
+
+        Instrument? instrument = cohort.InstrumentOf(code);
+        bool higherIsWorse = instrument?.Direction != ScoreDirection.HigherIsBetter;
+        var imputed = new bool[n * k];
+        int imputedCount = 0;
+        for (int row = 0; row < n; row++)
+        {
+            if (missingData == MissingDataMethod.ObservedCases || double.IsNaN(baselineTime[row])) continue;
+            double carried = missingData switch
+            {
+                MissingDataMethod.Bocf or MissingDataMethod.Wocf => baseline[row],
+                _ => double.NaN,
+            };
+            for (int v = 0; v < k; v++)
+            {
+                if (visits[v].Time <= baselineTime[row]) continue;
+                double x = values[row * k + v];
+                if (!double.IsNaN(x))
+                {
+                    if (missingData == MissingDataMethod.Locf) carried = x;
+                    else if (missingData == MissingDataMethod.Wocf && (higherIsWorse ? x > carried : x < carried)) carried = x;
+                    continue;
+                }
+                if (double.IsNaN(carried)) continue;
+                values[row * k + v] = carried;
+                imputed[row * k + v] = true;
+                imputedCount++;
+            }
+        }
+
+        var change = new double[n * k];
+        var percent = new double[n * k];
+        for (int row = 0; row < n; row++)
+            for (int v = 0; v < k; v++)
+            {
+                bool post = !double.IsNaN(baselineTime[row]) && visits[v].Time > baselineTime[row];
+                double c = post ? values[row * k + v] - baseline[row] : double.NaN;
+                change[row * k + v] = c;
+                percent[row * k + v] = post && baseline[row] != 0 ? 100.0 * c / Math.Abs(baseline[row]) : double.NaN;
+            }
+        return new Trajectories(cohort, code, instrument, missingData, visits, subjects.ToArray(), values, change, percent, imputed,
+            baseline, baselineTime, imputedCount);
+    }
+}
