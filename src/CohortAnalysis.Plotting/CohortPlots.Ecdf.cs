@@ -53,6 +53,15 @@ public static partial class CohortPlots
         }
 
         plot.Axes.SetLimitsY(-0.02, 1.02);
+        var proportions = new ScottPlot.TickGenerators.NumericManual();
+        for (int tenth = 0; tenth <= 10; tenth++)
+        {
+            if (tenth % 2 == 0)
+                proportions.AddMajor(tenth / 10.0, (tenth / 10.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+            else
+                proportions.AddMinor(tenth / 10.0);
+        }
+        plot.Axes.Left.TickGenerator = proportions;
         plot.XLabel(valueLabel);
         plot.YLabel("Cumulative proportion of patients");
         plot.ShowLegend(Alignment.LowerRight);

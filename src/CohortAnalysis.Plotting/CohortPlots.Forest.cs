@@ -10,7 +10,8 @@ public static partial class CohortPlots
     /// <remarks>
     /// <para>Rows are drawn top to bottom in input order. Rows sharing a <see cref="ForestRow.Group"/> are gathered
     /// under a heading line in the order groups first appear. Use <paramref name="noEffect"/> = 1 for ratios
-    /// (odds, risk, hazard); the axis stays linear.</para>
+    /// (odds, risk, hazard); the axis stays linear. The top line is the column heading of the numbers
+    /// ("Estimate [95% CI]"); group headings sit on a shaded band.</para>
     /// </remarks>
     /// <param name="rows">Estimates to show.</param>
     /// <param name="estimateLabel">Horizontal axis title, e.g. "Difference in MADRS change vs placebo (points)".</param>
@@ -27,8 +28,9 @@ public static partial class CohortPlots
         style ??= CohortPlotStyle.Default;
         Color ink = Color.FromHex(style.ArmColors[0]);
 
-        // Lay out lines top to bottom: a heading line per group, then its rows (indented).
-        var lines = new List<(string Left, string Right, ForestRow? Row)>();
+        // Lay out lines top to bottom: a column heading, then per group a heading line and its rows (indented).
+        string columnHeading = string.Create(CultureInfo.InvariantCulture, $"Estimate [{ciLevel * 100:0.##}% CI]");
+        var lines = new List<(string Left, string Right, ForestRow? Row)> { ("", columnHeading, null) };
         foreach (var group in input.GroupBy(r => r.Group))
         {
             if (group.Key is not null)
@@ -52,7 +54,12 @@ public static partial class CohortPlots
             left.AddMajor(y, leftText);
             right.AddMajor(y, rightText);
             if (row is null)
+            {
+                // Tick labels cannot be bold, so group headings get a shaded band to read as section headers.
+                if (leftText.Length > 0)
+                    plot.Add.VerticalSpan(y - 0.5, y + 0.5, Colors.Black.WithAlpha(0.06)).LineWidth = 0;
                 continue;
+            }
             var bar = plot.Add.ErrorBar([row.Estimate], [y], [0.0]);
             bar.XErrorNegative = [row.Estimate - row.Lower];
             bar.XErrorPositive = [row.Upper - row.Estimate];
@@ -73,12 +80,11 @@ public static partial class CohortPlots
         plot.Axes.Right.TickGenerator = right;
         plot.Axes.Right.MajorTickStyle.Length = 0;
         plot.Axes.Right.IsVisible = true;
-        plot.Axes.SetLimitsY(-0.7, count - 0.3, plot.Axes.Left);
-        plot.Axes.SetLimitsY(-0.7, count - 0.3, plot.Axes.Right);
+        plot.Axes.SetLimitsY(-0.6, count - 0.4, plot.Axes.Left);
+        plot.Axes.SetLimitsY(-0.6, count - 0.4, plot.Axes.Right);
         plot.Grid.YAxisStyle.IsVisible = false;
 
         plot.XLabel(estimateLabel);
-        plot.Axes.Right.Label.Text = string.Create(CultureInfo.InvariantCulture, $"Estimate [{ciLevel * 100:0.##}% CI]");
         return PlotStyling.Apply(plot, style);
     }
 }

@@ -4,6 +4,9 @@ namespace CohortAnalysis.Plotting;
 
 public static partial class CohortPlots
 {
+    /// <summary>Beyond this many distinct visits the time axis gets automatic ticks instead of one per visit.</summary>
+    private const int MaxLabelledVisits = 16;
+
     /// <summary>Spaghetti plot: each subject's trajectory as a thin line in its arm's colour, optionally with
     /// the arm mean at each visit drawn bold on top.</summary>
     /// <remarks>
@@ -66,6 +69,15 @@ public static partial class CohortPlots
             }
         }
 
+        // Label the scheduled visits rather than automatic fractional ticks ("Week 0.5" means nothing).
+        double[] visits = subjects.SelectMany(s => s.Visits).Where(double.IsFinite).Distinct().Order().ToArray();
+        if (visits.Length is > 0 and <= MaxLabelledVisits)
+        {
+            var ticks = new ScottPlot.TickGenerators.NumericManual();
+            foreach (double visit in visits)
+                ticks.AddMajor(visit, visit.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+            plot.Axes.Bottom.TickGenerator = ticks;
+        }
         plot.XLabel(visitLabel);
         plot.YLabel(valueLabel);
         plot.ShowLegend(legend, Alignment.UpperRight);
