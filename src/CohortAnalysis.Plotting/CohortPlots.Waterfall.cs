@@ -31,7 +31,7 @@ public static partial class CohortPlots
             .ThenBy(r => r.Subject, StringComparer.Ordinal).ToArray();
 
         var plot = new Plot();
-        var bars = plot.Add.Bars(sorted.Select((r, i) => new Bar
+        plot.Add.Bars(sorted.Select((r, i) => new Bar
         {
             Position = i,
             Value = r.PercentChange,
@@ -44,7 +44,7 @@ public static partial class CohortPlots
         plot.Add.HorizontalLine(0, 1, Colors.Black).ExcludeFromLegend = true;
         foreach (Threshold threshold in thresholds ?? [])
         {
-            var line = plot.Add.HorizontalLine(threshold.Value, 1.5f, Colors.Black.WithAlpha(0.7), LinePattern.Dashed);
+            plot.Add.HorizontalLine(threshold.Value, 1.5f, Colors.Black.WithAlpha(0.7), LinePattern.Dashed);
             legend.Add(new LegendItem
             {
                 LabelText = threshold.Label,
