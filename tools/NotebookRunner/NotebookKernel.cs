@@ -44,6 +44,7 @@ internal sealed class NotebookKernel : IDisposable
         }
 
         var outputs = new List<JsonObject>();
+        var displayIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         string? failure = null;
         foreach (KernelEvent e in result.Events)
         {
@@ -58,7 +59,14 @@ internal sealed class NotebookKernel : IDisposable
                 case ReturnValueProduced value:
                     outputs.Add(Rich("execute_result", value, executionCount));
                     break;
-                case DisplayEvent display:   // DisplayedValueProduced and DisplayedValueUpdated
+                case DisplayedValueUpdated update when update.ValueId is not null && displayIndex.TryGetValue(update.ValueId, out int index):
+                    // An update replaces the display it refers to (as Jupyter's update_display_data does), so progress
+                    // messages such as "Installing Packages…" leave one final output, not one per tick.
+                    outputs[index] = Rich("display_data", update, null);
+                    break;
+                case DisplayEvent display:   // DisplayedValueProduced, or an update of a display we never saw
+                    if (display.ValueId is not null)
+                        displayIndex[display.ValueId] = outputs.Count;
                     outputs.Add(Rich("display_data", display, null));
                     break;
                 case CommandFailed failed when failed.Command == result.Command || failure is null:
