@@ -123,16 +123,6 @@ public class CohortPlotsTests
         Assert.Equal("DejaVu Sans", typeface.FamilyName);
     }
 
-    // Source: closed form; y = 2 + 3x exactly gives slope 3, intercept 2, r = 1. Tolerance 1e-12 relative.
-    [Fact]
-    public void LeastSquaresLine_ExactLine_RecoversCoefficients()
-    {
-        LeastSquaresLine fit = LeastSquaresLine.Fit([1e6 + 1, 1e6 + 2, 1e6 + 4], [2 + 3 * (1e6 + 1), 2 + 3 * (1e6 + 2), 2 + 3 * (1e6 + 4)]);
-        AssertClose.Relative(3, fit.Slope, 1e-12);
-        AssertClose.Relative(1, fit.R, 1e-12);
-        AssertClose.Absolute(2, fit.Intercept, 1e-6);   // intercept is extrapolated 1e6 units away from the data
-    }
-
     private static string Escape(string text) => System.Security.SecurityElement.Escape(text)!;
 
     private static void Keep(string name, byte[] bytes)
