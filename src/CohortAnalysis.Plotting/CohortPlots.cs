@@ -9,7 +9,8 @@ namespace CohortAnalysis.Plotting;
 /// <para>Figures are styled by a <see cref="CohortPlotStyle"/> (default <see cref="CohortPlotStyle.Default"/>):
 /// one colour-blind-safe colour per arm, DejaVu Sans throughout, labelled axes and a legend. Rendering needs no
 /// display; the same inputs give byte-identical PNG and SVG output on machines with the same fonts.</para>
-/// <para>The class holds no state and is safe to call from several threads; each call returns a new plot.</para>
+/// <para>The class holds no state of its own and each call returns a new plot. Pixel-identical output across
+/// machines assumes the same ScottPlot/SkiaSharp versions (pinned centrally) and the same DejaVu Sans files.</para>
 /// </remarks>
 public static partial class CohortPlots
 {

@@ -134,3 +134,57 @@ public class CohortPlotsTests
         File.WriteAllBytes(Path.Combine(folder, name), bytes);
     }
 }
+
+public class CohortPlotsEdgeCaseTests
+{
+    [Fact]
+    public void MeanChange_SingleVisitAndArmMissingAVisit_Renders()
+    {
+        ArmVisitPoint[] points =
+        [
+            new("Placebo", 6, "Week 6", -7, -9, -5, 17),
+            new("Active", 2, "Week 2", -4, -6, -2, 20),
+            new("Active", 6, "Week 6", -15, -17, -13, 16),
+        ];
+        string svg = CohortPlots.ToSvg(CohortPlots.MeanChange(points, "MADRS change (points)", "Week"), 600, 400);
+        Assert.Contains("n at risk: Active", svg);
+        Assert.Contains("–", svg);   // Placebo has no week-2 point: its n shows as a dash
+        Assert.NotEmpty(CohortPlots.ToPng(CohortPlots.MeanChange([points[0]]), 300, 200));
+    }
+
+    [Fact]
+    public void MeanChange_DuplicateVisitInArm_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CohortPlots.MeanChange(
+            [new("Placebo", 6, null, -7, -9, -5, 17), new("Placebo", 6, null, -6, -8, -4, 17)]));
+        Assert.StartsWith("Arm 'Placebo' has more than one point at visit 6.", error.Message);
+    }
+
+    [Fact]
+    public void Forest_RatioScaleWithoutGroups_Renders()
+    {
+        string svg = CohortPlots.ToSvg(CohortPlots.Forest([new("Responders week 6", null, 2.4, 1.3, 4.4)], "Odds ratio", noEffect: 1, numberFormat: "0.0"), 500, 200);
+        Assert.Contains("2.4 [1.3, 4.4]", svg);
+    }
+
+    [Fact]
+    public void Ecdf_ArmWithoutFiniteValues_ThrowsNamingArm()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CohortPlots.Ecdf([new ArmValues("Placebo", [double.NaN])]));
+        Assert.StartsWith("Arm 'Placebo' has no finite value.", error.Message);
+    }
+
+    [Fact]
+    public void Waterfall_NonFiniteChange_ThrowsNamingSubject()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CohortPlots.Waterfall([new PatientPercentChange("01-004", "Placebo", double.PositiveInfinity)]));
+        Assert.StartsWith("Subject '01-004' has a non-finite percent change.", error.Message);
+    }
+
+    [Fact]
+    public void ChangeScatter_ArmWithTwoPoints_ShowsRAsNA()
+    {
+        string svg = CohortPlots.ToSvg(CohortPlots.ChangeScatter([new("Placebo", -3, -1), new("Placebo", -5, -2)]), 500, 300);
+        Assert.Contains("Placebo: r = NA (n = 2)", svg);
+    }
+}
