@@ -1,0 +1,70 @@
+using ScottPlot;
+
+namespace CohortAnalysis.Plotting;
+
+public static partial class CohortPlots
+{
+    /// <summary>Empirical cumulative distribution of a change by arm ("cumulative distribution of response").</summary>
+    /// <remarks>
+    /// <para>For each arm, F̂(x) = (number of values ≤ x) / n, drawn as a right-continuous step function. A curve
+    /// lying to the left means more improvement when lower scores are better (MADRS, pain NRS). Optional vertical
+    /// thresholds (e.g. a responder cut-off) are dashed and named in the legend. Non-finite values are left out.</para>
+    /// </remarks>
+    /// <param name="arms">Values per arm, e.g. change from baseline at the primary visit.</param>
+    /// <param name="valueLabel">Horizontal axis title, e.g. "MADRS change from baseline at week 6 (points)".</param>
+    /// <param name="thresholds">Optional vertical reference lines; may be null or empty.</param>
+    /// <param name="style">Look of the figure; default <see cref="CohortPlotStyle.Default"/>.</param>
+    /// <returns>A new plot.</returns>
+    /// <exception cref="ArgumentException"><paramref name="arms"/> is empty, or an arm has no finite value.</exception>
+    public static Plot Ecdf(IEnumerable<ArmValues> arms, string valueLabel = "Change from baseline",
+        IEnumerable<Threshold>? thresholds = null, CohortPlotStyle? style = null)
+    {
+        IReadOnlyList<ArmValues> groups = Require(arms, nameof(arms));
+        style ??= CohortPlotStyle.Default;
+        var palette = new ArmPalette(style, groups.Select(g => g.Arm));
+        var plot = new Plot();
+
+        foreach (string arm in palette.Arms)
+        {
+            double[] values = groups.Where(g => g.Arm == arm).SelectMany(g => g.Values ?? []).Where(double.IsFinite).Order().ToArray();
+            if (values.Length == 0)
+                throw new ArgumentException($"Arm '{arm}' has no finite value.", nameof(arms));
+            // Steps: start at 0 on the smallest value, jump by 1/n at each value (ties jump together).
+            var xs = new List<double> { values[0] };
+            var ys = new List<double> { 0.0 };
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (i + 1 < values.Length && values[i + 1] == values[i])
+                    continue;
+                xs.Add(values[i]);
+                ys.Add((i + 1) / (double)values.Length);
+            }
+            var curve = plot.Add.Scatter(xs.ToArray(), ys.ToArray(), palette.ColorOf(arm));
+            curve.ConnectStyle = ConnectStyle.StepHorizontal;
+            curve.LineWidth = 2.5f;
+            curve.MarkerSize = 0;
+            curve.LegendText = $"{arm} (n = {values.Length})";
+        }
+
+        foreach (Threshold threshold in thresholds ?? [])
+        {
+            var line = plot.Add.VerticalLine(threshold.Value, 1.5f, Colors.Black.WithAlpha(0.7), LinePattern.Dashed);
+            line.LegendText = threshold.Label;
+        }
+
+        plot.Axes.SetLimitsY(-0.02, 1.02);
+        var proportions = new ScottPlot.TickGenerators.NumericManual();
+        for (int tenth = 0; tenth <= 10; tenth++)
+        {
+            if (tenth % 2 == 0)
+                proportions.AddMajor(tenth / 10.0, (tenth / 10.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+            else
+                proportions.AddMinor(tenth / 10.0);
+        }
+        plot.Axes.Left.TickGenerator = proportions;
+        plot.XLabel(valueLabel);
+        plot.YLabel("Cumulative proportion of patients");
+        plot.ShowLegend(Alignment.LowerRight);
+        return PlotStyling.Apply(plot, style);
+    }
+}
