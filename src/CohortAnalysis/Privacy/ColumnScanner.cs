@@ -21,7 +21,7 @@ internal static class ColumnScanner
     {
         // A headerless file's first data row becomes the header: never echo a header that looks like a value.
         IReadOnlyCollection<IdentifierCategory> headerHits = ContentTally.StrongCategories(header);
-        string column = headerHits.Count > 0 ? "#" + (index + 1).ToString(CultureInfo.InvariantCulture) : header;
+        string column = headerHits.Count > 0 ? IdentifierFinding.WithheldColumn(index) : header;
         int n = sample.Count;
         Dictionary<IdentifierCategory, ContentHit> content = ContentTally.Count(sample, mapped);
         var findings = new SortedDictionary<IdentifierCategory, IdentifierFinding>();

@@ -44,7 +44,10 @@ internal sealed class ContentTally
     private readonly HashSet<string> _distinctNames = new(StringComparer.Ordinal);
     private readonly HashSet<IdentifierCategory> _timedOut = [];
 
-    private ContentTally(bool mapped) => _mapped = mapped;
+    internal ContentTally(bool mapped) => _mapped = mapped;
+
+    /// <summary>Categories whose check timed out (and so counted as matched).</summary>
+    internal IReadOnlyCollection<IdentifierCategory> TimedOut => _timedOut;
 
     /// <summary>Counts pattern matches over a sample; stops at the first regex timeout (failing closed).</summary>
     public static Dictionary<IdentifierCategory, ContentHit> Count(IReadOnlyList<string> sample, bool mapped)
@@ -147,7 +150,7 @@ internal sealed class ContentTally
         return IPAddress.TryParse(v, out IPAddress? address) && address.AddressFamily == AddressFamily.InterNetworkV6;
     }
 
-    private bool Hit(Regex pattern, string v, IdentifierCategory category) => Find(pattern, v, category).Success || _timedOut.Contains(category);
+    internal bool Hit(Regex pattern, string v, IdentifierCategory category) => Find(pattern, v, category).Success || _timedOut.Contains(category);
 
     private Match Find(Regex pattern, string v, IdentifierCategory category)
     {

@@ -22,7 +22,8 @@ public sealed record IdentifierFinding(
     /// <summary>The finding as a message clause, e.g. <c>column 'DOB' (full date: birth date) by name</c>.</summary>
     public override string ToString()
     {
-        string column = Column.StartsWith('#') ? "column " + Column : "column '" + Column + "'";
+        bool withheld = Column == WithheldColumn(ColumnIndex);
+        string column = withheld ? "column " + Column : "column '" + Column + "'";
         string what = IdentifierCategories.Describe(Category);
         if (Detail.Length > 0) what += ": " + Detail;
         string by = Evidence switch
@@ -33,4 +34,8 @@ public sealed record IdentifierFinding(
         };
         return $"{column} ({what}) {by}";
     }
+
+    /// <summary>How a column whose header looks like a value is named instead: its one-based position.</summary>
+    internal static string WithheldColumn(int columnIndex) =>
+        "#" + (columnIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

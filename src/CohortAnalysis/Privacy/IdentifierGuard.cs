@@ -56,7 +56,7 @@ public static class IdentifierGuard
             IReadOnlyList<string> sample = ColumnSample.Take(sampleValues(i), options.SampleSize);
             findings.AddRange(ColumnScanner.Scan(i, header, sample, mapped.Contains(header)));
         }
-        return new IdentifierScan(source, columnNames.Count, findings, options);
+        return new IdentifierScan(source, columnNames.Count, findings.ToArray(), options);
     }
 
     /// <summary>Scans a file's headers and sampled raw values, given column by column.</summary>

@@ -268,3 +268,50 @@ public sealed class IdentifierGuardTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 }
+
+public sealed class IdentifierGuardAdamTests
+{
+    [Fact]
+    public void Scan_TypicalAdqsFile_FlagsOnlyTheDateColumns()
+    {
+        (string Column, string[] Values)[] adqs =
+        [
+            ("STUDYID", ["COMP-001"]), ("USUBJID", ["COMP-001-101-0017", "COMP-001-102-0003"]), ("SUBJID", ["0017", "0003"]),
+            ("SITEID", ["101", "102"]), ("AGE", ["34", "67"]), ("AGEU", ["YEARS"]), ("AGEGR1", ["18-64", ">=65"]),
+            ("SEX", ["F", "M"]), ("RACE", ["WHITE", "ASIAN"]), ("ETHNIC", ["NOT HISPANIC OR LATINO"]), ("COUNTRY", ["GBR", "USA"]),
+            ("INVNAM", ["Dr Placeholder"]), ("ARM", ["Psilocybin 25 mg", "Placebo"]), ("TRT01P", ["Psilocybin 25 mg", "Placebo"]),
+            ("TRT01A", ["Psilocybin 25 mg", "Placebo"]), ("TRTSDT", ["23450"]), ("RFSTDTC", ["2024-03-01"]),
+            ("ITTFL", ["Y"]), ("SAFFL", ["Y"]), ("PARAMCD", ["MADRS"]), ("PARAM", ["MADRS Total Score"]), ("PARAMN", ["1"]),
+            ("AVISIT", ["Baseline", "Week 6"]), ("AVISITN", ["0", "6"]), ("VISIT", ["DAY 1", "WEEK 6"]), ("VISITNUM", ["2", "8"]),
+            ("ADY", ["1", "43"]), ("ASTDY", ["1"]), ("ADT", ["23450", "23492"]), ("ATM", ["10:30"]), ("ADTF", ["D"]),
+            ("AVAL", ["33", "12"]), ("AVALC", ["Moderate"]), ("BASE", ["33"]), ("CHG", ["-21"]), ("PCHG", ["-63.6"]),
+            ("ABLFL", ["Y", ""]), ("ANL01FL", ["Y"]), ("DTYPE", ["", "LOCF"]), ("CRIT1", ["MADRS reduction >= 50%"]),
+            ("CRIT1FL", ["Y", "N"]), ("QSSEQ", ["1"]), ("QSTESTCD", ["MADRS01"]), ("QSSTRESN", ["4"]), ("EPOCH", ["TREATMENT"]),
+        ];
+        IdentifierScan scan = IdentifierGuard.Scan("adqs.csv", adqs.Select(c => c.Column).ToArray(), adqs.Select(c => c.Values).ToArray(),
+            new IdentifierGuardOptions { MappedColumns = ["USUBJID", "TRT01P", "AVISIT", "PARAMCD", "AVAL", "BASE", "CHG"] });
+        Assert.Equal(["TRTSDT", "RFSTDTC", "ADT"], scan.Findings.Select(f => f.Column));
+        Assert.All(scan.Findings, f => Assert.Equal(IdentifierCategory.Date, f.Category));
+    }
+}
+
+public sealed class ContentTallyTests
+{
+    [Fact]
+    public void Hit_RegexTimeout_CountsAsMatch()
+    {
+        // Catastrophic backtracking with a 1 ms budget: the guard must fail closed, not throw or hang.
+        var evil = new System.Text.RegularExpressions.Regex("^(a+)+$", System.Text.RegularExpressions.RegexOptions.None,
+            TimeSpan.FromMilliseconds(1));
+        var tally = new ContentTally(mapped: false);
+        Assert.True(tally.Hit(evil, new string('a', 40) + "!", IdentifierCategory.Email));
+        Assert.Equal([IdentifierCategory.Email], tally.TimedOut);
+    }
+
+    [Fact]
+    public void Finding_HeaderStartingWithHash_IsStillQuoted()
+    {
+        var finding = new IdentifierFinding(0, "#notes", IdentifierCategory.FreeText, IdentifierEvidence.ColumnName, "", 0, 0);
+        Assert.Equal("column '#notes' (free text) by name", finding.ToString());
+    }
+}
