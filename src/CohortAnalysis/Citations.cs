@@ -39,4 +39,8 @@ public static class Citations
     public const string Riedel2010 = "Riedel, M. et al. (2010). Response and remission criteria in major depression: a validation of current practice. J Psychiatr Res 44:1063-1068.";
     /// <summary>Löwe et al. (2004), PHQ-9 responsiveness.</summary>
     public const string Lowe2004 = "Löwe, B. et al. (2004). Monitoring depression treatment outcomes with the PHQ-9. Med Care 42(12):1194-1201.";
+    /// <summary>HIPAA Privacy Rule, Safe Harbor de-identification method: the 18 identifiers to remove.</summary>
+    public const string HipaaSafeHarbor = "45 CFR 164.514(b)(2), HIPAA Privacy Rule: de-identification by the Safe Harbor method.";
+    /// <summary>HHS Office for Civil Rights (2012), guidance on the Safe Harbor method (ZIP3 areas of 20,000 people or fewer).</summary>
+    public const string HhsDeidentificationGuidance2012 = "U.S. Department of Health and Human Services, Office for Civil Rights (2012). Guidance Regarding Methods for De-identification of Protected Health Information in Accordance with the HIPAA Privacy Rule.";
 }

@@ -1,0 +1,11 @@
+namespace CohortAnalysis.Privacy;
+
+/// <summary>What made the guard flag a column: its header, its values, or both.</summary>
+[Flags]
+public enum IdentifierEvidence
+{
+    /// <summary>The column header names an identifier (case-insensitive; ADaM, snake_case and camelCase alike).</summary>
+    ColumnName = 1,
+    /// <summary>Sampled values match an identifier pattern (see <see cref="IdentifierGuard"/> for thresholds).</summary>
+    Content = 2,
+}
