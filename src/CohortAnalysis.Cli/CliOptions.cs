@@ -27,6 +27,14 @@ internal sealed class CliOptions
     {
         Description = "Exclude out-of-range scores and duplicate visits (each listed in the report) instead of stopping.",
     };
+    public Option<bool> DropIdentifiers { get; } = new("--drop-identifiers")
+    {
+        Description = "Drop columns that look like personal identifiers (HIPAA Safe Harbor) instead of refusing the file.",
+    };
+    public Option<string?> AllowIdentifiers { get; } = new("--allow-identifiers")
+    {
+        Description = "Load identifiable columns anyway; the REASON given is recorded in the report.",
+    };
     public Option<string> Format { get; } = new("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces on errors." };
 
@@ -39,7 +47,7 @@ internal sealed class CliOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
-        foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, ExcludeInvalid, Format, Verbose })
+        foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, ExcludeInvalid, DropIdentifiers, AllowIdentifiers, Format, Verbose })
             command.Options.Add(option);
     }
 
@@ -63,6 +71,10 @@ internal sealed class CliOptions
         if (result.GetValue(BaselineVisit) is { } baselineVisit) options = options with { Baseline = BaselineRule.LastNonMissingAtOrBefore(baselineVisit) };
         if (result.GetValue(ExcludeInvalid))
             options = options with { OutOfRangeScores = InvalidRowPolicy.Exclude, DuplicateVisits = InvalidRowPolicy.Exclude };
+        if (result.GetValue(DropIdentifiers))
+            options = options with { Identifiers = options.Identifiers with { Policy = Privacy.IdentifierPolicy.DropColumns } };
+        if (result.GetValue(AllowIdentifiers) is { } reason)
+            options = options with { Identifiers = Privacy.IdentifierGuardOptions.Allow(reason) };
         string? file = result.GetValue(File);
         return file is null ? DemoTrial.Load(options) : CohortCsvReader.Read(file, options);
     }

@@ -93,9 +93,11 @@ public sealed record CohortDescription(
         }
         text.AppendLine();
         text.AppendLine("Data quality: " + Report);
-        foreach (DataIssue issue in Report.Issues.Where(i => i.Severity != DataIssueSeverity.Note).Take(20))
+        // Missing scores are counted above and in the completeness table; every other issue is listed.
+        var listed = Report.Issues.Where(i => i.Kind != DataIssueKind.MissingValue).ToList();
+        foreach (DataIssue issue in listed.Take(20))
             text.AppendLine("  " + issue);
-        int more = Report.Issues.Count(i => i.Severity != DataIssueSeverity.Note) - 20;
+        int more = listed.Count - 20;
         if (more > 0) text.AppendLine(inv, $"  ... and {more} more (see the JSON output for all).");
         return text.ToString();
     }

@@ -25,6 +25,10 @@ public sealed record DataQualityReport
     /// <summary>Observations kept in the cohort.</summary>
     public long RowsLoaded { get; }
 
+    /// <summary>When identifiable columns were loaded on purpose (<see cref="Privacy.IdentifierPolicy.Allow"/>): the
+    /// recorded reason and what was flagged; null otherwise. Results built from the cohort carry it as provenance.</summary>
+    public Privacy.IdentifierAcknowledgement? Identifiers { get; init; }
+
     /// <summary>All issues, in source order.</summary>
     public IReadOnlyList<DataIssue> Issues { get; }
 
@@ -40,6 +44,7 @@ public sealed record DataQualityReport
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{Source}: {RowsRead} rows read, {RowsLoaded} observations loaded, {RowsExcluded} rows excluded");
+        if (Identifiers is not null) text.Append(CultureInfo.InvariantCulture, $"; identifiable columns loaded by acknowledgement ({Identifiers.Reason})");
         if (Issues.Count == 0) return text.Append("; no issues.").ToString();
         text.Append(CultureInfo.InvariantCulture, $"; {Issues.Count} issues (");
         text.Append(string.Join(", ", CountsByKind.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}: {kv.Value}"))));

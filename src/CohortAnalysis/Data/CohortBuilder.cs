@@ -55,6 +55,8 @@ internal sealed class CohortBuilder
 
     public long RowsRead { get; set; }
 
+    public Privacy.IdentifierAcknowledgement? Identifiers { get; set; }
+
     public bool HasProblems => _problems.Count > 0;
 
     public int ProblemCount => _problems.Count;
@@ -204,7 +206,7 @@ internal sealed class CohortBuilder
         Visit[] visits = _visitLabels.OrderBy(kv => kv.Key).Select(kv => new Visit(kv.Key, kv.Value)).ToArray();
         string?[][] covariates = _covariates.Select(c => c.ToArray()).ToArray();
         _issues.Sort((x, y) => (x.Line ?? 0).CompareTo(y.Line ?? 0));
-        var report = new DataQualityReport(_source, RowsRead, m, _issues.ToArray());
+        var report = new DataQualityReport(_source, RowsRead, m, _issues.ToArray()) { Identifiers = Identifiers };
         return new Cohort(_source, [.. _subjects], [.. _subjectArm], [.. _arms], [.. _parameters], visits, _covariateNames, covariates,
             outSubject, outParameter, outVisit, outValue, outBase, outBaseTime, outChange, outPercent, outLine, _options.Baseline, _options.Instruments, report);
     }

@@ -35,6 +35,12 @@ public sealed record CohortReadOptions
     /// With <see cref="InvalidRowPolicy.Exclude"/> the first row (in file order) is kept and later ones are excluded.</value>
     public InvalidRowPolicy DuplicateVisits { get; init; } = InvalidRowPolicy.Reject;
 
+    /// <value>Default <see cref="Privacy.IdentifierGuardOptions.Default"/>: refuse to load a file whose columns look like HIPAA
+    /// Safe Harbor identifiers (names, full dates, ZIP codes, phone numbers, …), checked by column name and on the first
+    /// 1000 rows. Drop such columns with <see cref="Privacy.IdentifierPolicy.DropColumns"/>, or acknowledge them with
+    /// <see cref="Privacy.IdentifierGuardOptions.Allow(string)"/> and a reason recorded in the report.</value>
+    public Privacy.IdentifierGuardOptions Identifiers { get; init; } = Privacy.IdentifierGuardOptions.Default;
+
     /// <value>Default 1e-9: largest absolute difference tolerated between a file's BASE/CHG and the derived ones.</value>
     public double DerivationTolerance { get; init; } = 1e-9;
 }

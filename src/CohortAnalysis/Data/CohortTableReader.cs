@@ -8,10 +8,22 @@ internal static class CohortTableReader
 {
     private const int MaxProblems = 10_000;
 
-    public static Cohort Read(TabularSource source, CohortReadOptions options)
+    /// <summary>Rows read ahead for the de-identification guard's content sample.</summary>
+    internal const int GuardSampleRows = 1000;
+
+    public static Cohort Read(TabularSource rawSource, CohortReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        IReadOnlyList<string> header = source.Header;
+        IReadOnlyList<string> rawHeader = rawSource.Header;
+        if (rawHeader.Count == 0 || rawHeader.All(h => h.Length == 0))
+            throw new CohortDataException([CsvTabularSource.Problem(rawSource.Name, 1, null, null, "the header line is empty.")]);
+        string hint = DelimiterHint(rawHeader, options.Delimiter);
+        if (hint.Length > 0)
+            throw new CohortDataException([CsvTabularSource.Problem(rawSource.Name, 1, null, rawHeader[0],
+                $"the header has a single column '{rawHeader[0]}'.{hint}")]);
+
+        using var source = new BufferedTabularSource(rawSource, GuardSampleRows);
+        var (header, dropped, acknowledgement) = Guard(source, options);
         ColumnMapping map = options.Mapping;
         var headerProblems = new List<DataIssue>();
 
@@ -20,17 +32,11 @@ internal static class CohortTableReader
             int index = ColumnMapping.Find(header, names);
             if (index < 0)
                 headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, string.Join(" or ", names), null,
-                    $"the header has no {role} column ({string.Join(" or ", names)}); columns are: {string.Join(", ", header)}."));
+                    $"the header has no {role} column ({string.Join(" or ", names)}); columns are: {string.Join(", ", rawHeader)}."));
             return index;
         }
 
-        if (header.Count == 0 || header.All(h => h.Length == 0))
-            throw new CohortDataException([CsvTabularSource.Problem(source.Name, 1, null, null, "the header line is empty.")]);
-        string hint = DelimiterHint(header, options.Delimiter);
-        if (hint.Length > 0)
-            throw new CohortDataException([CsvTabularSource.Problem(source.Name, 1, null, header[0],
-                $"the header has a single column '{header[0]}'.{hint}")]);
-        foreach (var group in header.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var group in rawHeader.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, group.Key, null, $"column name '{group.Key}' appears {group.Count()} times in the header."));
 
         int subject = Required(map.Subject, "subject");
@@ -64,13 +70,17 @@ internal static class CohortTableReader
             }
             if (wideColumns.Count == 0)
                 headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, null, null,
-                    $"no column of the wide header matches the score-column pattern {options.Wide.ColumnPattern} (e.g. MADRS_W0); columns are: {string.Join(", ", header)}."));
+                    $"no column of the wide header matches the score-column pattern {options.Wide.ColumnPattern} (e.g. MADRS_W0); columns are: {string.Join(", ", rawHeader)}."));
         }
         if (headerProblems.Count > 0) throw new CohortDataException(headerProblems);
 
-        var used = new HashSet<int>([subject, arm, visit, parameter, value, label, flag, baseColumn, changeColumn, .. covariates, .. wideColumns.Select(w => w.Column)]);
+        var used = new HashSet<int>([subject, arm, visit, parameter, value, label, flag, baseColumn, changeColumn, .. covariates, .. wideColumns.Select(w => w.Column), .. dropped.Keys]);
         var builder = new CohortBuilder(source.Name, options, covariates.Select(c => header[c]).ToArray(), wide ? "score" : header[value],
             flag >= 0 ? header[flag] : null, baseColumn >= 0 ? header[baseColumn] : null, changeColumn >= 0 ? header[changeColumn] : null);
+        builder.Identifiers = acknowledgement;
+        foreach (var (column, finding) in dropped)
+            builder.Note(new DataIssue(DataIssueKind.IdentifierColumnDropped, DataIssueSeverity.Note, source.Name, 1, rawHeader[column], null, null,
+                $"dropped by the de-identification guard: {finding}."));
         for (int c = 0; c < header.Count; c++)
             if (!used.Contains(c))
                 builder.Note(new DataIssue(DataIssueKind.UnusedColumn, DataIssueSeverity.Note, source.Name, 1, header[c], null, null,
@@ -132,6 +142,25 @@ internal static class CohortTableReader
         if (rows == 0 && !builder.HasProblems)
             builder.Problem(1, null, null, "the file has a header but no data rows.");
         return builder.Build();
+    }
+
+    /// <summary>Runs the de-identification guard on the header and a sample of rows; refuses, drops or acknowledges.
+    /// Returns the header as the mapping should see it (dropped columns hidden) and the dropped columns.</summary>
+    private static (IReadOnlyList<string> Header, Dictionary<int, string> Dropped, Privacy.IdentifierAcknowledgement? Acknowledgement) Guard(
+        BufferedTabularSource source, CohortReadOptions options)
+    {
+        IReadOnlyList<string> header = source.Header;
+        ColumnMapping map = options.Mapping;
+        IEnumerable<IReadOnlyList<string>> roles = [map.Subject, map.Arm, map.Visit, map.VisitLabel, map.Parameter, map.Value, map.BaselineFlag, map.Baseline, map.Change];
+        string[] mapped = roles.Select(r => ColumnMapping.Find(header, r)).Where(i => i >= 0).Select(i => header[i]).ToArray();
+        Privacy.IdentifierScan scan = Privacy.IdentifierGuard.Scan(source.Name, header, source.Sample, options.Identifiers with { MappedColumns = mapped });
+        scan.ThrowIfRefused();
+        var dropped = new Dictionary<int, string>();
+        foreach (int c in scan.ColumnsToDrop)
+            dropped[c] = string.Join("; ", scan.Findings.Where(f => f.ColumnIndex == c).Select(f => f.ToString()));
+        if (dropped.Count == 0) return (header, dropped, scan.Acknowledgement);
+        string[] visible = header.Select((h, i) => dropped.ContainsKey(i) ? "\0dropped" : h).ToArray();
+        return (visible, dropped, scan.Acknowledgement);
     }
 
     private static bool IsBlank(TabularSource source)

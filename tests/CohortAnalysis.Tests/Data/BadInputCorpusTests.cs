@@ -36,7 +36,7 @@ public class BadInputCorpusTests
     [Fact]
     public void Read_SingleFieldOfSeveralMegabytes_IsAClearErrorNotACrash()
     {
-        var text = new StringBuilder("USUBJID,TRT01P,PARAMCD,AVISITN,AVAL,COMMENT\nS1,A,MADRS,0,30,\"");
+        var text = new StringBuilder("USUBJID,TRT01P,PARAMCD,AVISITN,AVAL,QSORRES\nS1,A,MADRS,0,30,\"");
         text.Append('x', 8 * 1024 * 1024).Append("\"\nS1,A,MADRS,6,abc,ok\n");
         var e = Assert.Throws<CohortDataException>(() => CohortCsvReader.Parse(text.ToString(), "big.csv"));
         Assert.Equal("big.csv line 3, column AVAL: 'abc' is not a number (decimals use '.'; missing values are empty, 'NA', '.').\n1 problem; 0 rows loaded.",
@@ -56,6 +56,7 @@ public class BadInputCorpusTests
                 "--exclude-invalid" => options with { OutOfRangeScores = InvalidRowPolicy.Exclude, DuplicateVisits = InvalidRowPolicy.Exclude },
                 "--delimiter" => options with { Delimiter = words[++i][0] },
                 "--layout" when words[++i] == "wide" => options with { Wide = WideLayout.Default },
+                "--drop-identifiers" => options with { Identifiers = options.Identifiers with { Policy = CohortAnalysis.Privacy.IdentifierPolicy.DropColumns } },
                 _ => throw new InvalidOperationException($"unknown option {words[i]} in {path}"),
             };
         }
@@ -70,11 +71,11 @@ public class BadInputCorpusTests
             Cohort cohort = CohortCsvReader.Read(path, OptionsFor(name));
             var text = new StringBuilder("loaded\n");
             text.Append($"rows-loaded: {cohort.Report.RowsLoaded}\nrows-excluded: {cohort.Report.RowsExcluded}\n");
-            foreach (DataIssue issue in cohort.Report.Issues.Where(i => i.Severity != DataIssueSeverity.Note || i.Kind == DataIssueKind.Other))
+            foreach (DataIssue issue in cohort.Report.Issues.Where(i => i.Severity != DataIssueSeverity.Note || i.Kind is DataIssueKind.Other or DataIssueKind.IdentifierColumnDropped))
                 text.Append(issue).Append('\n');
             return text.ToString();
         }
-        catch (CohortDataException e)
+        catch (Exception e) when (e is CohortDataException or CohortAnalysis.Privacy.IdentifiableDataException)
         {
             return "error\n" + e.Message.ReplaceLineEndings("\n") + "\n";
         }

@@ -268,10 +268,10 @@ public class CohortCsvReaderTests
     [Fact]
     public void Read_UnknownParameterAndUnusedColumn_AreNoted()
     {
-        const string csv = "USUBJID,TRT01P,PARAMCD,AVISITN,AVAL,COMMENTS\nS1,A,GAD7,0,12,x\n";
+        const string csv = "USUBJID,TRT01P,PARAMCD,AVISITN,AVAL,QSSEQ\nS1,A,GAD7,0,12,1\n";
         Cohort cohort = CsvText.Read(csv);
         Assert.Contains(cohort.Report.Issues, i => i.Kind == DataIssueKind.UnknownInstrument && i.Value == "GAD7");
-        Assert.Contains(cohort.Report.Issues, i => i.Kind == DataIssueKind.UnusedColumn && i.Column == "COMMENTS");
+        Assert.Contains(cohort.Report.Issues, i => i.Kind == DataIssueKind.UnusedColumn && i.Column == "QSSEQ");
     }
 
     [Fact]
@@ -294,5 +294,44 @@ public class CohortCsvReaderTests
         var e = Assert.Throws<CohortDataException>(() => CsvText.Read(CsvText.Header + $"\nS1,A,MADRS,0,Baseline,{huge}\n"));
         Assert.Contains("column AVAL: 'xxxxxxxxx", e.Message);
         Assert.True(e.Message.Length < 400);
+    }
+}
+
+public class IdentifierGuardOnLoadTests
+{
+    private const string WithBirthDate = "USUBJID,TRT01P,PARAMCD,AVISITN,AVAL,BRTHDT\nS1,A,MADRS,0,30,1961-04-02\nS1,A,MADRS,6,25,1961-04-02\n";
+
+    [Fact]
+    public void Read_IdentifiableColumn_RefusedByDefaultWithoutEchoingValues()
+    {
+        var e = Assert.Throws<CohortAnalysis.Privacy.IdentifiableDataException>(() => CsvText.Read(WithBirthDate));
+        Assert.DoesNotContain("1961", e.Message);
+        Assert.Contains("column 'BRTHDT' (full date: birth date)", e.Message);
+    }
+
+    [Fact]
+    public void Read_AllowWithReason_LoadsAndRecordsTheReason()
+    {
+        var options = new CohortReadOptions { Identifiers = CohortAnalysis.Privacy.IdentifierGuardOptions.Allow("IRB 2024-117 limited data set") };
+        Cohort cohort = CsvText.Read(WithBirthDate, options: options);
+        Assert.Equal("IRB 2024-117 limited data set", cohort.Report.Identifiers!.Reason);
+        Assert.Contains("identifiable columns loaded by acknowledgement (IRB 2024-117 limited data set)", cohort.Report.ToString());
+    }
+
+    [Fact]
+    public void Read_DropColumns_RecordsTheDroppedColumn()
+    {
+        var options = new CohortReadOptions { Identifiers = CohortAnalysis.Privacy.IdentifierGuardOptions.Default with { Policy = CohortAnalysis.Privacy.IdentifierPolicy.DropColumns } };
+        Cohort cohort = CsvText.Read(WithBirthDate, options: options);
+        DataIssue dropped = Assert.Single(cohort.Report.Issues, i => i.Kind == DataIssueKind.IdentifierColumnDropped);
+        Assert.Equal("BRTHDT", dropped.Column);
+        Assert.Equal(2, cohort.ObservationCount);
+    }
+
+    [Fact]
+    public void Read_RelativeStudyDaysAndVisitLabels_AreNotFlagged()
+    {
+        Cohort cohort = CsvText.Read("USUBJID,TRT01P,PARAMCD,AVISITN,AVISIT,ADY,AVAL\nS0001,A,MADRS,0,Baseline,1,30\nS0001,A,MADRS,6,Week 6,43,25\n");
+        Assert.Equal(2, cohort.ObservationCount);
     }
 }

@@ -1,0 +1,54 @@
+namespace CohortAnalysis.Data;
+
+/// <summary>Reads the first rows of a source ahead (so the de-identification guard can sample them) and then replays
+/// them before continuing with the rest of the source.</summary>
+internal sealed class BufferedTabularSource : TabularSource
+{
+    private readonly TabularSource _inner;
+    private readonly List<(long Line, string?[] Fields)> _buffer = [];
+    private int _next;
+    private bool _replaying = true;
+
+    public BufferedTabularSource(TabularSource inner, int rows)
+    {
+        _inner = inner;
+        while (_buffer.Count < rows && inner.Read())
+        {
+            var fields = new string?[inner.FieldCount];
+            for (int c = 0; c < fields.Length; c++)
+            {
+                ReadOnlySpan<char> field = inner.Field(c, out bool isNull);
+                // Sampling never needs more than the start of a huge field; the full text is re-read on replay below.
+                fields[c] = isNull ? null : field.ToString();
+            }
+            _buffer.Add((inner.Line, fields));
+        }
+    }
+
+    /// <summary>The buffered raw values of column <paramref name="column"/> (nulls and short rows skipped).</summary>
+    public IReadOnlyList<string> Sample(int column) =>
+        _buffer.Where(r => column < r.Fields.Length && r.Fields[column] is not null).Select(r => r.Fields[column]!).ToList();
+
+    public override string Name => _inner.Name;
+    public override IReadOnlyList<string> Header => _inner.Header;
+    public override long Line => _replaying ? _buffer[_next - 1].Line : _inner.Line;
+    public override int FieldCount => _replaying ? _buffer[_next - 1].Fields.Length : _inner.FieldCount;
+
+    public override bool Read()
+    {
+        if (_replaying && _next < _buffer.Count) { _next++; return true; }
+        _replaying = false;
+        return _inner.Read();
+    }
+
+    public override ReadOnlySpan<char> Field(int column, out bool isNull)
+    {
+        if (!_replaying) return _inner.Field(column, out isNull);
+        string?[] fields = _buffer[_next - 1].Fields;
+        string? value = column < fields.Length ? fields[column] : "";
+        isNull = value is null;
+        return value.AsSpan();
+    }
+
+    public override void Dispose() => _inner.Dispose();
+}
