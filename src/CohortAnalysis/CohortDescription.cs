@@ -23,8 +23,20 @@ public sealed record CohortDescription(
     IReadOnlyList<Visit> Visits,
     IReadOnlyList<VisitCompleteness> Completeness,
     string Baseline,
-    DataQualityReport Report)
+    DataQualityReport Report) : ITabular
 {
+    /// <summary>Completeness by parameter × arm × visit, with arm sizes in the notes.</summary>
+    public TableView ToTableView()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        return TableView.Create(
+            string.Create(inv, $"Cohort {Source}: {Subjects} subjects, {Observations} observations"),
+            [new("Parameter"), new("Arm"), new("Visit"), new("Observed", Numeric: true), new("Arm n", Numeric: true), new("%", Numeric: true)],
+            Completeness.Select(c => (IReadOnlyList<string>)[c.Parameter, c.Arm, c.Visit.DisplayName,
+                c.Observed.ToString(inv), c.ArmSubjects.ToString(inv), c.Percent.ToString("0.0", inv)]),
+            [string.Join("; ", Arms.Select(a => string.Create(inv, $"{a.Arm}: n = {a.Subjects}"))), "Baseline: " + Baseline, Report.ToString()]);
+    }
+
     internal static CohortDescription Of(Cohort cohort)
     {
         int[] perArm = new int[cohort.Arms.Count];

@@ -5,8 +5,16 @@ namespace CohortAnalysis;
 
 /// <summary>Everything a load or an analysis left out or found suspicious, with counts.</summary>
 /// <remarks>Immutable. Nothing is dropped silently: every excluded row appears here with its reason.</remarks>
-public sealed record DataQualityReport
+public sealed record DataQualityReport : ITabular
 {
+    /// <summary>One row per issue: line, column, subject, kind, severity and message.</summary>
+    public TableView ToTableView() => TableView.Create(
+        ToString(),
+        [new("Line", Numeric: true), new("Column"), new("Subject"), new("Kind"), new("Severity"), new("Message")],
+        Issues.Select(i => (IReadOnlyList<string>)[i.Line?.ToString(CultureInfo.InvariantCulture) ?? "", i.Column ?? "", i.Subject ?? "",
+            i.Kind.ToString(), i.Severity.ToString(), i.Message]),
+        Identifiers is null ? [] : [$"Identifiable columns loaded by acknowledgement: {Identifiers.Reason}"]);
+
     /// <summary>Creates a report.</summary>
     public DataQualityReport(string source, long rowsRead, long rowsLoaded, IReadOnlyList<DataIssue> issues)
     {
