@@ -44,7 +44,7 @@ public class SummaryTests
         Assert.Equal(30, Summary.Of(x).Q1);
         Assert.Equal(32.5, Summary.Of(x, new SummaryOptions { QuantileMethod = QuantileMethod.R7 }).Q1);
         Assert.Equal(95, Quantiles.Quantile(x, 0.40));
-        Assert.Equal(106, Quantiles.Quantile(x, 0.40, QuantileMethod.R7));
+        Assert.Equal(106, Quantiles.Quantile(x, 0.40, QuantileMethod.R7), 12);   // R also gives 105.99999999999996
     }
 
     [Fact]

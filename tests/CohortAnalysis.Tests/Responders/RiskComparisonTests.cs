@@ -14,7 +14,7 @@ public class RiskComparisonTests
     // Source: known-results/responders/responders.R (R 4.2.2). RD Newcombe built from prop.test Wilson limits; RD Wald,
     // RR log interval, OR Woolf and Haldane variants scripted from formulas; RD with continuity correction =
     // prop.test(correct = TRUE)$conf.int; Fisher p = fisher.test (3 alternatives); exact OR = full-precision re-solve of
-    // fisher.test's equations (1e-9) and fisher.test's own output (uniroot tolerance: 1e-3); chi-square = chisq.test.
+    // fisher.test's equations (1e-9) and fisher.test's own output (uniroot default tolerance: 1e-2); chi-square = chisq.test.
     // Tolerance: 1e-12 relative for closed forms; 1e-10 for p-values.
     [Fact]
     public void AllTables_MatchR()
@@ -50,10 +50,10 @@ public class RiskComparisonTests
             if (!double.IsNaN(r["exact_mle"]))
             {
                 AssertClose.Relative(r["exact_mle"], exact.Value, 1e-9, r.Id + " exact mle");
-                AssertClose.Relative(r["fisher_est"], exact.Value, 1e-3, r.Id + " fisher.test estimate");
+                AssertClose.Relative(r["fisher_est"], exact.Value, 1e-2, r.Id + " fisher.test estimate");
             }
             Ci(r, "exact", exact.Ci, 1e-9);
-            Ci(r, "fisher", exact.Ci, 1e-3);
+            Ci(r, "fisher", exact.Ci, 1e-2);   // fisher.test's uniroot (tol ~1.2e-4 on its scale) is off by up to 3e-3 here
 
             AssertClose.Relative(r["fisher_p"], RiskComparison.FisherExact(t, o).PValue, 1e-10, r.Id + " fisher p");
             AssertClose.Relative(r["fisher_p_less"], RiskComparison.FisherExact(t, o with { Alternative = Alternative.Less }).PValue, 1e-10, r.Id + " fisher less");
