@@ -23,7 +23,8 @@ public static class Quantiles
         return OfSorted(sorted, probability, method);
     }
 
-    /// <summary>The median (the 0.5 quantile; every method gives the usual median).</summary>
+    /// <summary>The usual median: the middle value, or the average of the two middle values for even n.</summary>
+    /// <remarks>Equals the 0.5 quantile under SAS PCTLDEF=5 and R types 2 and 5–9; R types 1, 3 and 4 can return a single order statistic instead.</remarks>
     public static double Median(ReadOnlySpan<double> values) => Quantile(values, 0.5, QuantileMethod.R7);
 
     internal static double[] SortedFinite(ReadOnlySpan<double> values)

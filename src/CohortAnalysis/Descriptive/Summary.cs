@@ -15,7 +15,7 @@ namespace CohortAnalysis.Descriptive;
 /// <param name="Sd">Sample standard deviation (divisor n − 1).</param>
 /// <param name="Se">Standard error of the mean, SD/√n.</param>
 /// <param name="MeanCi">Two-sided t interval of the mean, mean ± t(1 − α/2, n − 1)·SE.</param>
-/// <param name="Median">Median (the 0.5 quantile; identical under every quantile method).</param>
+/// <param name="Median">The usual median (average of the two middle values for even n), whatever <see cref="QuantileMethod"/> is; equal to the 0.5 quantile under SAS PCTLDEF=5 and R types 2, 5–9.</param>
 /// <param name="Q1">First quartile under <see cref="QuantileMethod"/>.</param>
 /// <param name="Q3">Third quartile under <see cref="QuantileMethod"/>.</param>
 /// <param name="Min">Smallest value.</param>

@@ -22,6 +22,8 @@ inputs <- list(
   large1     = rnorm(60, -8, 6),
   large2     = rnorm(55, -3, 7),
   odd7       = c(3.1, -2.4, 7.7, 0.5, 12.25, -8.0, 4.4),
+  mid45      = rnorm(45, -2, 5),
+  mid40      = rnorm(40, 1, 5),
   constant   = c(-4, -4, -4, -4),
   single     = c(7.5)
 )
@@ -67,7 +69,7 @@ tt <- function(id, kind, x, y, mu, alt, level, var_equal) {
 }
 named <- function(nm) { v <- inputs[[nm]]; attr(v, "nm") <- nm; v }
 a <- named("chg_active"); b <- named("chg_placebo"); s1 <- named("sleep1"); s2 <- named("sleep2")
-l1 <- named("large1"); l2 <- named("large2"); ti <- named("chg_ties")
+l1 <- named("large1"); l2 <- named("large2"); ti <- named("chg_ties"); m45 <- named("mid45"); m40 <- named("mid40")
 for (alt in c("two.sided", "less", "greater")) {
   rows[[length(rows) + 1]] <- tt(paste0("one_active_", alt), "one", a, NULL, 0, alt, 0.95, FALSE)
   rows[[length(rows) + 1]] <- tt(paste0("one_active_mu-15_", alt), "one", a, NULL, -15, alt, 0.90, FALSE)
@@ -108,5 +110,7 @@ for (alt in c("two.sided", "less", "greater")) {
   rows[[length(rows) + 1]] <- wt(paste0("ranksum_large_", alt), "ranksum", l1, l2, 0, alt, NULL, TRUE)           # n >= 50: normal
   rows[[length(rows) + 1]] <- wt(paste0("ranksum_large_nocorrect_", alt), "ranksum", l1, l2, 0, alt, NULL, FALSE)
   rows[[length(rows) + 1]] <- wt(paste0("ranksum_active_ties_", alt), "ranksum", a, ti, 0, alt, NULL, TRUE)
+  rows[[length(rows) + 1]] <- wt(paste0("signed_mid45_", alt), "signed", m45, NULL, 0, alt, NULL, TRUE)        # exact, n = 45
+  rows[[length(rows) + 1]] <- wt(paste0("ranksum_mid45_mid40_", alt), "ranksum", m45, m40, 0, alt, NULL, TRUE)  # exact, 45 vs 40
 }
 write_rows(rows, "rank_tests.csv")
