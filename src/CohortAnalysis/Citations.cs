@@ -43,4 +43,50 @@ public static class Citations
     public const string HipaaSafeHarbor = "45 CFR 164.514(b)(2), HIPAA Privacy Rule: de-identification by the Safe Harbor method.";
     /// <summary>HHS Office for Civil Rights (2012), guidance on the Safe Harbor method (ZIP3 areas of 20,000 people or fewer).</summary>
     public const string HhsDeidentificationGuidance2012 = "U.S. Department of Health and Human Services, Office for Civil Rights (2012). Guidance Regarding Methods for De-identification of Protected Health Information in Accordance with the HIPAA Privacy Rule.";
+    /// <summary>Student (1908), the t test.</summary>
+    public const string Student1908 = "Student (1908). The probable error of a mean. Biometrika 6(1):1-25.";
+    /// <summary>Welch (1947), unequal-variance t test.</summary>
+    public const string Welch1947 = "Welch, B. L. (1947). The generalization of 'Student's' problem when several different population variances are involved. Biometrika 34:28-35.";
+    /// <summary>Wilcoxon (1945), signed-rank and rank-sum tests.</summary>
+    public const string Wilcoxon1945 = "Wilcoxon, F. (1945). Individual comparisons by ranking methods. Biometrics Bulletin 1(6):80-83.";
+    /// <summary>Mann &amp; Whitney (1947), the U test.</summary>
+    public const string MannWhitney1947 = "Mann, H. B. & Whitney, D. R. (1947). On a test of whether one of two random variables is stochastically larger than the other. Ann Math Stat 18:50-60.";
+    /// <summary>Hyndman &amp; Fan (1996), sample quantile definitions.</summary>
+    public const string HyndmanFan1996 = "Hyndman, R. J. & Fan, Y. (1996). Sample quantiles in statistical packages. Am Stat 50(4):361-365.";
+    /// <summary>Chan, Golub &amp; LeVeque (1983), accurate variance algorithms.</summary>
+    public const string ChanGolubLeVeque1983 = "Chan, T. F., Golub, G. H. & LeVeque, R. J. (1983). Algorithms for computing the sample variance: analysis and recommendations. Am Stat 37(3):242-247.";
+    /// <summary>Fisher (1921), z transformation of r.</summary>
+    public const string Fisher1921 = "Fisher, R. A. (1921). On the 'probable error' of a coefficient of correlation deduced from a small sample. Metron 1:3-32.";
+    /// <summary>Spearman (1904), rank correlation.</summary>
+    public const string Spearman1904 = "Spearman, C. (1904). The proof and measurement of association between two things. Am J Psychol 15:72-101.";
+    /// <summary>Bonett &amp; Wright (2000), SE for Spearman/Kendall Fisher-z intervals.</summary>
+    public const string BonettWright2000 = "Bonett, D. G. & Wright, T. A. (2000). Sample size requirements for estimating Pearson, Kendall and Spearman correlations. Psychometrika 65(1):23-28.";
+    /// <summary>Wilson (1927), score interval.</summary>
+    public const string Wilson1927 = "Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. J Am Stat Assoc 22:209-212.";
+    /// <summary>Clopper &amp; Pearson (1934), exact binomial interval.</summary>
+    public const string ClopperPearson1934 = "Clopper, C. J. & Pearson, E. S. (1934). The use of confidence or fiducial limits illustrated in the case of the binomial. Biometrika 26:404-413.";
+    /// <summary>Agresti &amp; Coull (1998), approximate binomial intervals.</summary>
+    public const string AgrestiCoull1998 = "Agresti, A. & Coull, B. A. (1998). Approximate is better than 'exact' for interval estimation of binomial proportions. Am Stat 52(2):119-126.";
+    /// <summary>Newcombe (1998), intervals for a difference of proportions.</summary>
+    public const string Newcombe1998 = "Newcombe, R. G. (1998). Interval estimation for the difference between independent proportions: comparison of eleven methods. Stat Med 17:873-890.";
+    /// <summary>Katz et al. (1978), log interval for the risk ratio.</summary>
+    public const string Katz1978 = "Katz, D., Baptista, J., Azen, S. P. & Pike, M. C. (1978). Obtaining confidence intervals for the risk ratio in cohort studies. Biometrics 34:469-474.";
+    /// <summary>Woolf (1955), logit interval for the odds ratio.</summary>
+    public const string Woolf1955 = "Woolf, B. (1955). On estimating the relation between blood group and disease. Ann Hum Genet 19:251-253.";
+    /// <summary>Fisher (1935), exact test for 2×2 tables.</summary>
+    public const string Fisher1935 = "Fisher, R. A. (1935). The logic of inductive inference. J R Stat Soc 98:39-82.";
+    /// <summary>Pearson (1900), chi-square test.</summary>
+    public const string Pearson1900 = "Pearson, K. (1900). On the criterion that a given system of deviations from the probable ... Phil Mag 50:157-175.";
+    /// <summary>Yates (1934), continuity correction.</summary>
+    public const string Yates1934 = "Yates, F. (1934). Contingency tables involving small numbers and the chi-squared test. J R Stat Soc Suppl 1:217-235.";
+    /// <summary>Altman (1998), intervals for the NNT.</summary>
+    public const string Altman1998 = "Altman, D. G. (1998). Confidence intervals for the number needed to treat. BMJ 317:1309-1312.";
+    /// <summary>Mantel &amp; Haenszel (1959).</summary>
+    public const string MantelHaenszel1959 = "Mantel, N. & Haenszel, W. (1959). Statistical aspects of the analysis of data from retrospective studies of disease. J Natl Cancer Inst 22:719-748.";
+    /// <summary>Robins, Breslow &amp; Greenland (1986), variance of the MH odds ratio.</summary>
+    public const string RobinsBreslowGreenland1986 = "Robins, J., Breslow, N. & Greenland, S. (1986). Estimators of the Mantel-Haenszel variance consistent in both sparse data and large-strata limiting models. Biometrics 42:311-323.";
+    /// <summary>Greenland &amp; Robins (1985), variance of the MH risk ratio.</summary>
+    public const string GreenlandRobins1985 = "Greenland, S. & Robins, J. M. (1985). Estimation of a common effect parameter from sparse follow-up data. Biometrics 41:55-68.";
+    /// <summary>Cochran (1954) and Mantel &amp; Haenszel (1959), the CMH test.</summary>
+    public const string Cochran1954 = "Cochran, W. G. (1954). Some methods for strengthening the common chi-square tests. Biometrics 10:417-451; Mantel, N. & Haenszel, W. (1959). J Natl Cancer Inst 22:719-748.";
 }

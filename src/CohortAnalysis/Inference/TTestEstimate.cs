@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace CohortAnalysis.Inference;
+
+/// <summary>The result of a t test: the mean (difference) with its CI, t, df and p.</summary>
+/// <remarks>Immutable; safe to share between threads. Fields mirror R's <c>htest</c> from <c>t.test</c>.</remarks>
+/// <param name="Estimate">Mean (one-sample), mean of differences (paired) or x̄ − ȳ (two-sample).</param>
+/// <param name="Ci">Confidence interval of <see cref="Estimate"/> (central t).</param>
+/// <param name="Se">Standard error of <see cref="Estimate"/>.</param>
+/// <param name="T">t = (estimate − μ)/SE.</param>
+/// <param name="Df">Degrees of freedom (fractional for Welch).</param>
+/// <param name="PValue">p-value for <see cref="Alternative"/>.</param>
+/// <param name="Mu">The null value μ.</param>
+/// <param name="Alternative">The alternative hypothesis.</param>
+/// <param name="N">Observations used (pairs for a paired test).</param>
+/// <param name="Method">e.g. "Welch two-sample t test".</param>
+/// <param name="Reference">Citation.</param>
+/// <param name="Note">Empty, or why the result is degenerate (e.g. zero variance).</param>
+public sealed record TTestEstimate(
+    double Estimate,
+    ConfidenceInterval Ci,
+    double Se,
+    double T,
+    double Df,
+    double PValue,
+    double Mu,
+    Alternative Alternative,
+    GroupSizes N,
+    string Method,
+    string Reference,
+    string Note = "")
+{
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Method}: estimate = {Estimate:0.####}, {Ci}; t = {T:0.####}, df = {Df:0.##}, p = {FormatP(PValue)} ({Sided.Describe(Alternative)}, mu = {Mu:0.####}), {N}{(Note.Length > 0 ? "; " + Note : "")}");
+
+    internal static string FormatP(double p) =>
+        double.IsNaN(p) ? "NA" : p < 1e-4 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.####", CultureInfo.InvariantCulture);
+}

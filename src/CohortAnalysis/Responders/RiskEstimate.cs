@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace CohortAnalysis.Responders;
+
+/// <summary>Which comparison of two response rates.</summary>
+public enum RiskMeasure
+{
+    /// <summary>p₁ − p₂ (absolute risk difference, ARR when positive).</summary>
+    RiskDifference,
+    /// <summary>p₁ / p₂ (relative risk).</summary>
+    RiskRatio,
+    /// <summary>(p₁/(1 − p₁)) / (p₂/(1 − p₂)).</summary>
+    OddsRatio,
+}
+
+/// <summary>A comparison of two response rates (risk difference, risk ratio or odds ratio), single or Mantel–Haenszel pooled.</summary>
+/// <remarks>Immutable; safe to share between threads.</remarks>
+/// <param name="Measure">Which measure.</param>
+/// <param name="Value">The estimate (first arm vs second). May be 0, ∞ or NaN with zero cells (see <see cref="Note"/>).</param>
+/// <param name="Ci">The interval.</param>
+/// <param name="Se">Standard error on the analysis scale (identity for RD, log for RR/OR); NaN where not used.</param>
+/// <param name="N">Subjects per arm (summed over strata).</param>
+/// <param name="Strata">Number of strata (1 for an unstratified table).</param>
+/// <param name="Method">Estimator and CI method in words.</param>
+/// <param name="Reference">Citation.</param>
+/// <param name="Note">Empty, or what happened with zero cells / corrections.</param>
+public sealed record RiskEstimate(
+    RiskMeasure Measure,
+    double Value,
+    ConfidenceInterval Ci,
+    double Se,
+    GroupSizes N,
+    int Strata,
+    string Method,
+    string Reference,
+    string Note = "")
+{
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        string name = Measure switch
+        {
+            RiskMeasure.RiskDifference => "risk difference",
+            RiskMeasure.RiskRatio => "risk ratio",
+            _ => "odds ratio",
+        };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name} = {Format(Value)}, {Ci}, {N}{(Strata > 1 ? $", {Strata} strata" : "")}{(Note.Length > 0 ? "; " + Note : "")}");
+    }
+
+    internal static string Format(double x) =>
+        double.IsNaN(x) ? "NA" : double.IsPositiveInfinity(x) ? "Inf" : x.ToString("0.####", CultureInfo.InvariantCulture);
+}
