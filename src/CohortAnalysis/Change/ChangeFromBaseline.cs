@@ -1,0 +1,78 @@
+using CohortAnalysis.Descriptive;
+
+namespace CohortAnalysis.Change;
+
+/// <summary>Change-from-baseline summaries and tests for a cohort: the everyday table of a trial report.</summary>
+/// <remarks>Thread-safe (pure functions of immutable inputs).</remarks>
+public static partial class ChangeFromBaseline
+{
+    /// <summary>Summaries of AVAL, CHG and PCHG for every parameter × arm × visit.</summary>
+    /// <remarks>
+    /// <para>Each cell: n, n missing, mean, SD (n − 1), SE = SD/√n, t confidence interval of the mean
+    /// (mean ± t(1 − α/2, n − 1)·SE, as R <c>t.test</c> and SAS PROC MEANS CLM), median, Q1, Q3 (SAS PCTLDEF=5 by default),
+    /// min and max. Cells with n &lt; 2 have NaN SD, SE and CI; the table does not throw.</para>
+    /// <para>The missing-data method (<see cref="ChangeSummaryOptions.MissingData"/>) is applied first and named in the table;
+    /// it says how many values were carried forward.</para>
+    /// </remarks>
+    public static ChangeSummaryTable Summarize(Cohort cohort, ChangeSummaryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        options ??= ChangeSummaryOptions.Default;
+        Guard.CiLevel(options.CiLevel);
+        IEnumerable<string> parameters = options.Parameters ?? cohort.Parameters;
+        var rows = new List<ChangeSummaryRow>();
+        int imputed = 0;
+        foreach (string parameter in parameters)
+        {
+            Trajectories t = Trajectories.Of(cohort, parameter, options.MissingData);
+            imputed += t.ImputedCount;
+            rows.AddRange(SummarizeRows(t, options));
+        }
+        return new ChangeSummaryTable(rows, options, cohort.Source, imputed);
+    }
+
+    /// <summary>Summaries for one parameter's trajectories (the missing-data method is the trajectories').</summary>
+    public static ChangeSummaryTable Summarize(Trajectories trajectories, ChangeSummaryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(trajectories);
+        options = (options ?? ChangeSummaryOptions.Default) with { MissingData = trajectories.MissingData, Parameters = [trajectories.Parameter] };
+        Guard.CiLevel(options.CiLevel);
+        return new ChangeSummaryTable(SummarizeRows(trajectories, options), options, trajectories.Cohort.Source, trajectories.ImputedCount);
+    }
+
+    private static List<ChangeSummaryRow> SummarizeRows(Trajectories t, ChangeSummaryOptions options)
+    {
+        var summaryOptions = new SummaryOptions { CiLevel = options.CiLevel, QuantileMethod = options.QuantileMethod };
+        var rows = new List<ChangeSummaryRow>();
+        Cohort cohort = t.Cohort;
+        for (int arm = 0; arm < cohort.Arms.Count; arm++)
+        {
+            int[] members = Enumerable.Range(0, t.SubjectCount).Where(r => t.ArmOf(r) == arm).ToArray();
+            if (members.Length == 0) continue;
+            var value = new double[members.Length];
+            var change = new double[members.Length];
+            var percent = new double[members.Length];
+            for (int v = 0; v < t.Visits.Count; v++)
+            {
+                bool anyPost = false;
+                int imputed = 0;
+                for (int i = 0; i < members.Length; i++)
+                {
+                    int row = members[i];
+                    value[i] = t.Value(row, v);
+                    change[i] = t.Change(row, v);
+                    percent[i] = t.PercentChange(row, v);
+                    anyPost |= t.IsPostBaseline(row, v);
+                    if (t.IsImputed(row, v)) imputed++;
+                }
+                string armName = cohort.Arms[arm];
+                Visit visit = t.Visits[v];
+                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Value, Summary.Of(value, summaryOptions), imputed));
+                if (!anyPost) continue;
+                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Change, Summary.Of(change, summaryOptions), imputed));
+                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.PercentChange, Summary.Of(percent, summaryOptions), imputed));
+            }
+        }
+        return rows;
+    }
+}
