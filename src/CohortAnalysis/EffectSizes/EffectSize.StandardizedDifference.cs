@@ -107,14 +107,15 @@ public static partial class EffectSize
         };
     }
 
-    // Hedges–Olkin / metafor "LS" variances: pooled 1/n1 + 1/n2 + g²/(2N); unpooled Bonett (2008) eq. 8 (metafor SMDH);
-    // Glass: hn + g²/(2 n_control).
+    // Hedges–Olkin / metafor "LS" variances: pooled 1/n1 + 1/n2 + g²/(2N); unpooled Bonett (2008) eq. 8 (metafor SMDH's
+    // formula; note metafor's SMDH estimate uses c(n1 + n2 − 2) where effectsize's J uses the Welch df); Glass as metafor SMD1.
     private static double NormalVariance(SampleSummary x, SampleSummary y, Standardized kind, StandardizedDifferenceOptions o, Standardizer s, double value)
     {
         if (kind == Standardized.Glass)
         {
+            // metafor "SMD1": 1/n1 + 1/n2 + Δ²/(2 n_control) (assumes equal population variances, unlike the ncp hn)
             int nc = o.GlassControlGroup == ControlGroup.Second ? y.N : x.N;
-            return s.Hn + value * value / (2.0 * nc);
+            return 1.0 / x.N + 1.0 / y.N + value * value / (2.0 * nc);
         }
         if (o.PooledSd) return s.Hn + value * value / (2.0 * (x.N + y.N));
         double v1 = x.Sd * x.Sd, v2 = y.Sd * y.Sd, s2 = s.Sd * s.Sd;
