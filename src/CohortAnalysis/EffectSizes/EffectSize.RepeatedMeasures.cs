@@ -94,7 +94,7 @@ public static partial class EffectSize
                 var method = o.Method;
                 double mu = o.Mu;
                 var boot = Resampling.Bootstrap.Run(Resampling.Bootstrap.Design.Paired, rawX, rawY,
-                    (a, b) => RepeatedMeasuresValue(a, b, method, mu) * j, BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), null, default);
+                    (a, b) => FiniteOrNaN(RepeatedMeasuresValue(a, b, method, mu) * j), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), null, default);
                 ci = (boot.Ci.Lower, boot.Ci.Upper);
                 ciText = BootstrapText(o.CiMethod, boot);
                 break;

@@ -92,7 +92,7 @@ public static partial class EffectSize
             if (rawX is null || rawY is null)
                 throw new ArgumentException("Bootstrap intervals need the raw data, not summary statistics.", "CiMethod");
             var boot = Resampling.Bootstrap.Run(Resampling.Bootstrap.Design.TwoSample, rawX, rawY,
-                (a, b) => IndependentValue(a, b, kind, o, j), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), null, default);
+                (a, b) => FiniteOrNaN(IndependentValue(a, b, kind, o, j)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), null, default);
             ci = (boot.Ci.Lower, boot.Ci.Upper);
             ciText = BootstrapText(o.CiMethod, boot);
         }
@@ -166,7 +166,7 @@ public static partial class EffectSize
                 throw new ArgumentException("Bootstrap intervals need the raw data, not summary statistics.", "CiMethod");
             double mu = o.Mu;
             var boot = Resampling.Bootstrap.Run(oneSample ? Resampling.Bootstrap.Design.OneSample : Resampling.Bootstrap.Design.Paired, rawX, rawY,
-                (a, b) => DzValue(a, b, mu, j, oneSample), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), null, default);
+                (a, b) => FiniteOrNaN(DzValue(a, b, mu, j, oneSample)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), null, default);
             ci = (boot.Ci.Lower, boot.Ci.Upper);
             ciText = BootstrapText(o.CiMethod, boot);
         }
@@ -185,6 +185,9 @@ public static partial class EffectSize
         double m = Moments.Mean(diff);
         return (m - mu) / Math.Sqrt(Moments.Variance(diff, m)) * j;
     }
+
+    // A resample with zero spread gives d = ±∞ or NaN: not an estimate, so it is counted as not estimable.
+    internal static double FiniteOrNaN(double value) => double.IsFinite(value) ? value : double.NaN;
 
     internal static BootstrapOptions BootstrapSettings(BootstrapOptions settings, CiMethod method, double level, Alternative alternative) =>
         (settings ?? BootstrapOptions.Default) with { Interval = Intervals.ToBootstrapInterval(method), CiLevel = level, Alternative = alternative };

@@ -255,7 +255,7 @@ public class StandardizedDifferenceTests
         Assert.Equal(HedgesCorrection.Exact, o.Correction);
         Assert.False(o.Adjust);
         Assert.Equal(ControlGroup.Second, o.GlassControlGroup);
-        Assert.Same(Resampling.BootstrapOptions.Default, o.Bootstrap);
+        Assert.Same(CohortAnalysis.Resampling.BootstrapOptions.Default, o.Bootstrap);
 
         var rm = RepeatedMeasuresOptions.Default;
         Assert.Equal(RepeatedMeasuresMethod.Rm, rm.Method);
