@@ -28,6 +28,13 @@ public static partial class EffectSize
     public static EffectSizeEstimate RankBiserial(IEnumerable<double> x, IEnumerable<double> y, EffectSizeOptions? options = null) =>
         RankBiserial(ToArray(x, nameof(x)), ToArray(y, nameof(y)), options);
 
+    /// <summary>Rank-biserial correlation for arrays; see the span overload.</summary>
+    /// <param name="x">First group.</param>
+    /// <param name="y">Second group.</param>
+    /// <param name="options">Options; defaults when null.</param>
+    public static EffectSizeEstimate RankBiserial(double[] x, double[] y, EffectSizeOptions? options = null) =>
+        RankBiserial(AsSpan(x, nameof(x)), AsSpan(y, nameof(y)), options);
+
     /// <summary>Cliff's δ = P(X &gt; Y) − P(X &lt; Y), the independent-groups rank-biserial correlation (Cliff 1993).</summary>
     /// <remarks>Computed and interval-estimated exactly as <see cref="RankBiserial(ReadOnlySpan{double}, ReadOnlySpan{double}, EffectSizeOptions?)"/>,
     /// as R effectsize <c>cliffs_delta</c> (which refuses paired data; so does this).</remarks>

@@ -36,6 +36,13 @@ public static partial class EffectSize
     public static EffectSizeEstimate RepeatedMeasuresD(IEnumerable<double> x, IEnumerable<double> y, RepeatedMeasuresOptions? options = null) =>
         RepeatedMeasuresD(ToArray(x, nameof(x)), ToArray(y, nameof(y)), options);
 
+    /// <summary>A repeated-measures d for arrays; see the span overload.</summary>
+    /// <param name="x">Second condition / post-test.</param>
+    /// <param name="y">First condition / pre-test.</param>
+    /// <param name="options">Options; R effectsize <c>rm_d</c> defaults when null.</param>
+    public static EffectSizeEstimate RepeatedMeasuresD(double[] x, double[] y, RepeatedMeasuresOptions? options = null) =>
+        RepeatedMeasuresD(AsSpan(x, nameof(x)), AsSpan(y, nameof(y)), options);
+
     /// <summary>A repeated-measures d from summary statistics of the pairs (means, SDs, correlation, n).</summary>
     /// <param name="pairs">The paired summary (x = post-test, y = pre-test).</param>
     /// <param name="options">Options; R effectsize <c>rm_d</c> defaults when null. Bootstrap needs raw data.</param>

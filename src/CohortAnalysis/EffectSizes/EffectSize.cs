@@ -40,6 +40,13 @@ public static partial class EffectSize
     public static EffectSizeEstimate CohensD(IEnumerable<double> x, IEnumerable<double> y, StandardizedDifferenceOptions? options = null) =>
         CohensD(ToArray(x, nameof(x)), ToArray(y, nameof(y)), options);
 
+    /// <summary>Cohen's d for arrays (resolves the span / enumerable overloads for C# 12 callers); see the span overload.</summary>
+    /// <param name="x">First (treatment) group.</param>
+    /// <param name="y">Second (reference) group.</param>
+    /// <param name="options">Options; R effectsize defaults when null.</param>
+    public static EffectSizeEstimate CohensD(double[] x, double[] y, StandardizedDifferenceOptions? options = null) =>
+        CohensD(AsSpan(x, nameof(x)), AsSpan(y, nameof(y)), options);
+
     /// <summary>Cohen's d for two independent groups from summary statistics (mean, SD, n per group).</summary>
     /// <remarks>As the span overload (noncentral-t or normal CI; bootstrap needs raw data). Borenstein et al. (2009) ch. 4
     /// example: 103 (5.5, 50) vs 100 (4.5, 50) gives d = 0.5970.</remarks>
@@ -91,6 +98,13 @@ public static partial class EffectSize
     public static EffectSizeEstimate HedgesG(IEnumerable<double> x, IEnumerable<double> y, StandardizedDifferenceOptions? options = null) =>
         HedgesG(ToArray(x, nameof(x)), ToArray(y, nameof(y)), options);
 
+    /// <summary>Hedges' g for arrays; see the span overload.</summary>
+    /// <param name="x">First (treatment) group.</param>
+    /// <param name="y">Second (reference) group.</param>
+    /// <param name="options">Options; R effectsize defaults when null.</param>
+    public static EffectSizeEstimate HedgesG(double[] x, double[] y, StandardizedDifferenceOptions? options = null) =>
+        HedgesG(AsSpan(x, nameof(x)), AsSpan(y, nameof(y)), options);
+
     /// <summary>Hedges' g from summary statistics (metafor <c>escalc("SMD")</c> with the noncentral-t CI of effectsize).</summary>
     /// <param name="x">First (treatment) group.</param>
     /// <param name="y">Second (reference) group.</param>
@@ -125,6 +139,13 @@ public static partial class EffectSize
     /// <param name="options">Options; R effectsize defaults when null.</param>
     public static EffectSizeEstimate GlassDelta(IEnumerable<double> x, IEnumerable<double> y, StandardizedDifferenceOptions? options = null) =>
         GlassDelta(ToArray(x, nameof(x)), ToArray(y, nameof(y)), options);
+
+    /// <summary>Glass's Δ for arrays; see the span overload.</summary>
+    /// <param name="x">Treatment group.</param>
+    /// <param name="y">Control group (by default).</param>
+    /// <param name="options">Options; R effectsize defaults when null.</param>
+    public static EffectSizeEstimate GlassDelta(double[] x, double[] y, StandardizedDifferenceOptions? options = null) =>
+        GlassDelta(AsSpan(x, nameof(x)), AsSpan(y, nameof(y)), options);
 
     /// <summary>Glass's Δ from summary statistics.</summary>
     /// <param name="x">Treatment group.</param>
@@ -168,5 +189,11 @@ public static partial class EffectSize
     {
         Guard.NotNull(values, name);
         return values as double[] ?? values.ToArray();
+    }
+
+    private static ReadOnlySpan<double> AsSpan(double[] values, string name)
+    {
+        Guard.NotNull(values, name);
+        return values;
     }
 }
