@@ -55,10 +55,11 @@ public static partial class EffectSize
     /// </remarks>
     /// <param name="x">First group (or first member of each pair).</param>
     /// <param name="y">Second group (or second member of each pair).</param>
-    /// <param name="options">Mu, Paired, CiLevel, Alternative (pooled SD is always used); defaults when null.</param>
+    /// <param name="options">Mu, Paired, CiLevel, Alternative, CiMethod (pooled SD is always used; no J); defaults when null.</param>
     public static EffectSizeEstimate ProbabilityOfSuperiority(ReadOnlySpan<double> x, ReadOnlySpan<double> y, StandardizedDifferenceOptions? options = null)
     {
-        options = (options ?? StandardizedDifferenceOptions.Default) with { PooledSd = true, Adjust = false, CiMethod = CiMethod.NoncentralT };
+        // Φ is monotone, so any CI of d (noncentral t by default, normal or bootstrap if asked) maps to a CI of P
+        options = (options ?? StandardizedDifferenceOptions.Default) with { PooledSd = true, Adjust = false };
         EffectSizeEstimate d = CohensD(x, y, options);
         static double P(double v) => Normal.CDF(0, 1, v / Math.Sqrt(2));
         return new EffectSizeEstimate(EffectSizeIndex.ProbabilityOfSuperiority, P(d.Value),

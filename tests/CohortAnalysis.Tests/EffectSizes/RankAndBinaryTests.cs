@@ -121,5 +121,15 @@ public class RankAndBinaryTests
         // the noncentral interval is close to the scaled t one for large df, but not identical
         AssertClose.Relative(t.Ci.Lower, nct.Ci.Lower, 2e-2);
         Assert.NotEqual(t.Ci.Lower, nct.Ci.Lower);
+        Assert.Equal("standardized LS-mean difference = 0.550, 95% CI [0.134, 0.965] (t)", t.ToString());
+    }
+
+    [Fact]
+    public void ProbabilityOfSuperiority_TransformsWhicheverDIntervalIsAsked()
+    {
+        EffectSizeEstimate d = EffectSize.CohensD(LakensX, LakensY, new() { CiMethod = CiMethod.Normal });
+        EffectSizeEstimate p = EffectSize.ProbabilityOfSuperiority(LakensX, LakensY, new() { CiMethod = CiMethod.Normal });
+        Assert.Equal(CiMethod.Normal, p.Ci.Method);
+        AssertClose.Relative(MathNet.Numerics.Distributions.Normal.CDF(0, 1, d.Ci.Lower / Math.Sqrt(2)), p.Ci.Lower, 1e-14);
     }
 }
