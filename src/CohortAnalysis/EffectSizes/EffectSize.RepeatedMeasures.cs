@@ -1,3 +1,4 @@
+using CohortAnalysis.Resampling;
 using System.Globalization;
 
 namespace CohortAnalysis.EffectSizes;
@@ -21,12 +22,15 @@ public static partial class EffectSize
     /// <param name="y">First condition / pre-test (the reference; Becker's standardizer).</param>
     /// <param name="options">Options; R effectsize <c>rm_d</c> defaults when null.</param>
     /// <exception cref="ArgumentException">Lengths differ, fewer than 2 pairs, a value is not finite, or the standardizer is zero.</exception>
-    public static EffectSizeEstimate RepeatedMeasuresD(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RepeatedMeasuresOptions? options = null)
+    /// <param name="progress">Progress of a bootstrap CI (ignored for the other CI methods).</param>
+    /// <param name="cancellationToken">Stops a bootstrap CI between chunks of replicates.</param>
+    public static EffectSizeEstimate RepeatedMeasuresD(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RepeatedMeasuresOptions? options = null,
+        IProgress<BootstrapProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= RepeatedMeasuresOptions.Default;
         Moments.RequirePairs(x, y);
         bool boot = Intervals.IsBootstrap(options.CiMethod);
-        return RepeatedMeasures(PairedSummary.Of(x, y), options, boot ? x.ToArray() : null, boot ? y.ToArray() : null);
+        return RepeatedMeasures(PairedSummary.Of(x, y), options, boot ? x.ToArray() : null, boot ? y.ToArray() : null, progress, cancellationToken);
     }
 
     /// <summary>A repeated-measures d; see the span overload.</summary>
@@ -49,7 +53,8 @@ public static partial class EffectSize
     public static EffectSizeEstimate RepeatedMeasuresD(PairedSummary pairs, RepeatedMeasuresOptions? options = null) =>
         RepeatedMeasures(pairs, options ?? RepeatedMeasuresOptions.Default, null, null);
 
-    private static EffectSizeEstimate RepeatedMeasures(PairedSummary p, RepeatedMeasuresOptions o, double[]? rawX, double[]? rawY)
+    private static EffectSizeEstimate RepeatedMeasures(PairedSummary p, RepeatedMeasuresOptions o, double[]? rawX, double[]? rawY,
+        IProgress<BootstrapProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(o);
         Guard.CiLevel(o.CiLevel, "CiLevel");
@@ -101,7 +106,7 @@ public static partial class EffectSize
                 var method = o.Method;
                 double mu = o.Mu;
                 var boot = Resampling.Bootstrap.Run(Resampling.Bootstrap.Design.Paired, rawX, rawY,
-                    (a, b) => FiniteOrNaN(RepeatedMeasuresValue(a, b, method, mu) * j), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), null, default);
+                    (a, b) => FiniteOrNaN(RepeatedMeasuresValue(a, b, method, mu) * j), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), progress, cancellationToken);
                 ci = (boot.Ci.Lower, boot.Ci.Upper);
                 ciText = BootstrapText(o.CiMethod, boot);
                 break;

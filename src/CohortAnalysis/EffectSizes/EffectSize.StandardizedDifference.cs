@@ -59,7 +59,8 @@ public static partial class EffectSize
     }
 
     internal static EffectSizeEstimate Independent(SampleSummary x, SampleSummary y, Standardized kind,
-        StandardizedDifferenceOptions o, double[]? rawX = null, double[]? rawY = null)
+        StandardizedDifferenceOptions o, double[]? rawX = null, double[]? rawY = null,
+        IProgress<BootstrapProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(o);
         RequireSummary(x, "x");
@@ -92,7 +93,7 @@ public static partial class EffectSize
             if (rawX is null || rawY is null)
                 throw new ArgumentException("Bootstrap intervals need the raw data, not summary statistics.", "CiMethod");
             var boot = Resampling.Bootstrap.Run(Resampling.Bootstrap.Design.TwoSample, rawX, rawY,
-                (a, b) => FiniteOrNaN(IndependentValue(a, b, kind, o, j)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), null, default);
+                (a, b) => FiniteOrNaN(IndependentValue(a, b, kind, o, j)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), progress, cancellationToken);
             ci = (boot.Ci.Lower, boot.Ci.Upper);
             ciText = BootstrapText(o.CiMethod, boot);
         }
@@ -135,7 +136,8 @@ public static partial class EffectSize
     }
 
     internal static EffectSizeEstimate PairedZ(SampleSummary differences, Standardized kind, StandardizedDifferenceOptions o,
-        double[]? rawX = null, double[]? rawY = null, bool oneSample = false)
+        double[]? rawX = null, double[]? rawY = null, bool oneSample = false,
+        IProgress<BootstrapProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(o);
         RequireSummary(differences, "differences");
@@ -166,7 +168,7 @@ public static partial class EffectSize
                 throw new ArgumentException("Bootstrap intervals need the raw data, not summary statistics.", "CiMethod");
             double mu = o.Mu;
             var boot = Resampling.Bootstrap.Run(oneSample ? Resampling.Bootstrap.Design.OneSample : Resampling.Bootstrap.Design.Paired, rawX, rawY,
-                (a, b) => FiniteOrNaN(DzValue(a, b, mu, j, oneSample)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), null, default);
+                (a, b) => FiniteOrNaN(DzValue(a, b, mu, j, oneSample)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), progress, cancellationToken);
             ci = (boot.Ci.Lower, boot.Ci.Upper);
             ciText = BootstrapText(o.CiMethod, boot);
         }

@@ -1,3 +1,5 @@
+using CohortAnalysis.Resampling;
+
 namespace CohortAnalysis.EffectSizes;
 
 /// <summary>Effect sizes with confidence intervals: static verbs named after the index, each returning an
@@ -30,8 +32,11 @@ public static partial class EffectSize
     /// <param name="options">Options; <see cref="StandardizedDifferenceOptions.Default"/> (R effectsize defaults) when null.</param>
     /// <exception cref="ArgumentException">A group has fewer than two values or a non-finite value, both groups have zero
     /// variance, paired data have unequal lengths, or an option is out of range.</exception>
-    public static EffectSizeEstimate CohensD(ReadOnlySpan<double> x, ReadOnlySpan<double> y, StandardizedDifferenceOptions? options = null) =>
-        TwoSampleRaw(x, y, Standardized.D, options ?? StandardizedDifferenceOptions.Default);
+    /// <param name="progress">Progress of a bootstrap CI (ignored for the other CI methods).</param>
+    /// <param name="cancellationToken">Stops a bootstrap CI between chunks of replicates (<see cref="OperationCanceledException"/>).</param>
+    public static EffectSizeEstimate CohensD(ReadOnlySpan<double> x, ReadOnlySpan<double> y, StandardizedDifferenceOptions? options = null,
+        IProgress<BootstrapProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        TwoSampleRaw(x, y, Standardized.D, options ?? StandardizedDifferenceOptions.Default, progress, cancellationToken);
 
     /// <summary>Cohen's d for two independent groups (or d_z for paired data); see the span overload.</summary>
     /// <param name="x">First (treatment) group.</param>
@@ -80,16 +85,19 @@ public static partial class EffectSize
     /// <para>g = J(df)·d with J(df) = Γ(df/2) / (√(df/2) Γ((df − 1)/2)) (exact, default; R effectsize and metafor use it) or
     /// 1 − 3/(4df − 1) (<see cref="HedgesCorrection.Approximate"/>; Borenstein et al. 2009, pingouin). df = n₁ + n₂ − 2
     /// (Welch df when <c>PooledSd = false</c>, n − 1 when paired). J multiplies the estimate and both CI limits, as effectsize.</para>
-    /// <para>CI: as <see cref="CohensD(ReadOnlySpan{double}, ReadOnlySpan{double}, StandardizedDifferenceOptions?)"/>; the
+    /// <para>CI: as <see cref="CohensD(ReadOnlySpan{double}, ReadOnlySpan{double}, StandardizedDifferenceOptions?, IProgress{BootstrapProgress}?, CancellationToken)"/>; the
     /// normal CI uses metafor's "LS" variance 1/n₁ + 1/n₂ + g²/(2N).</para>
     /// <para>References: Hedges, L. V. (1981). J Educ Stat 6:107-128. Hedges &amp; Olkin (1985).</para>
     /// </remarks>
     /// <param name="x">First (treatment) group, or the first member of each pair.</param>
     /// <param name="y">Second (reference) group, or the second member of each pair.</param>
     /// <param name="options">Options; R effectsize defaults when null.</param>
-    /// <exception cref="ArgumentException">As <see cref="CohensD(ReadOnlySpan{double}, ReadOnlySpan{double}, StandardizedDifferenceOptions?)"/>.</exception>
-    public static EffectSizeEstimate HedgesG(ReadOnlySpan<double> x, ReadOnlySpan<double> y, StandardizedDifferenceOptions? options = null) =>
-        TwoSampleRaw(x, y, Standardized.G, options ?? StandardizedDifferenceOptions.Default);
+    /// <exception cref="ArgumentException">As <see cref="CohensD(ReadOnlySpan{double}, ReadOnlySpan{double}, StandardizedDifferenceOptions?, IProgress{BootstrapProgress}?, CancellationToken)"/>.</exception>
+    /// <param name="progress">Progress of a bootstrap CI (ignored for the other CI methods).</param>
+    /// <param name="cancellationToken">Stops a bootstrap CI between chunks of replicates (<see cref="OperationCanceledException"/>).</param>
+    public static EffectSizeEstimate HedgesG(ReadOnlySpan<double> x, ReadOnlySpan<double> y, StandardizedDifferenceOptions? options = null,
+        IProgress<BootstrapProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        TwoSampleRaw(x, y, Standardized.G, options ?? StandardizedDifferenceOptions.Default, progress, cancellationToken);
 
     /// <summary>Hedges' g; see the span overload.</summary>
     /// <param name="x">First (treatment) group.</param>
@@ -130,8 +138,11 @@ public static partial class EffectSize
     /// <param name="y">Control group (by default).</param>
     /// <param name="options">Options; R effectsize defaults when null.</param>
     /// <exception cref="ArgumentException">A group has fewer than two values, the control SD is zero, or <c>Paired</c> is set.</exception>
-    public static EffectSizeEstimate GlassDelta(ReadOnlySpan<double> x, ReadOnlySpan<double> y, StandardizedDifferenceOptions? options = null) =>
-        TwoSampleRaw(x, y, Standardized.Glass, RequireUnpaired(options ?? StandardizedDifferenceOptions.Default));
+    /// <param name="progress">Progress of a bootstrap CI (ignored for the other CI methods).</param>
+    /// <param name="cancellationToken">Stops a bootstrap CI between chunks of replicates (<see cref="OperationCanceledException"/>).</param>
+    public static EffectSizeEstimate GlassDelta(ReadOnlySpan<double> x, ReadOnlySpan<double> y, StandardizedDifferenceOptions? options = null,
+        IProgress<BootstrapProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        TwoSampleRaw(x, y, Standardized.Glass, RequireUnpaired(options ?? StandardizedDifferenceOptions.Default), progress, cancellationToken);
 
     /// <summary>Glass's Δ; see the span overload.</summary>
     /// <param name="x">Treatment group.</param>
@@ -154,7 +165,8 @@ public static partial class EffectSize
     public static EffectSizeEstimate GlassDelta(SampleSummary x, SampleSummary y, StandardizedDifferenceOptions? options = null) =>
         Independent(x, y, Standardized.Glass, RequireUnpaired(options ?? StandardizedDifferenceOptions.Default));
 
-    private static EffectSizeEstimate TwoSampleRaw(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Standardized kind, StandardizedDifferenceOptions o)
+    private static EffectSizeEstimate TwoSampleRaw(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Standardized kind, StandardizedDifferenceOptions o,
+        IProgress<BootstrapProgress>? progress, CancellationToken cancellationToken)
     {
         Guard.NotNull(o);
         if (o.Paired)
@@ -163,12 +175,12 @@ public static partial class EffectSize
             Moments.RequirePairs(x, y);
             var diff = new double[x.Length];
             Moments.Differences(x, y, diff);
-            return PairedZ(SampleSummary.Of(diff), kind, o, x.ToArray(), y.ToArray());
+            return PairedZ(SampleSummary.Of(diff), kind, o, x.ToArray(), y.ToArray(), false, progress, cancellationToken);
         }
         Moments.RequireGroup(x, "x");
         Moments.RequireGroup(y, "y");
         return Independent(SampleSummary.Of(x), SampleSummary.Of(y), kind, o,
-            Intervals.IsBootstrap(o.CiMethod) ? x.ToArray() : null, Intervals.IsBootstrap(o.CiMethod) ? y.ToArray() : null);
+            Intervals.IsBootstrap(o.CiMethod) ? x.ToArray() : null, Intervals.IsBootstrap(o.CiMethod) ? y.ToArray() : null, progress, cancellationToken);
     }
 
     private static StandardizedDifferenceOptions RequireUnpaired(StandardizedDifferenceOptions o)

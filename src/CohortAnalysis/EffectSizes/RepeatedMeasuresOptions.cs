@@ -2,7 +2,7 @@ using CohortAnalysis.Resampling;
 
 namespace CohortAnalysis.EffectSizes;
 
-/// <summary>Options of <see cref="EffectSize.RepeatedMeasuresD(ReadOnlySpan{double}, ReadOnlySpan{double}, RepeatedMeasuresOptions?)"/>;
+/// <summary>Options of <see cref="EffectSize.RepeatedMeasuresD(ReadOnlySpan{double}, ReadOnlySpan{double}, RepeatedMeasuresOptions?, IProgress{BootstrapProgress}?, CancellationToken)"/>;
 /// defaults are those of R effectsize ≥ 0.8.7 <c>rm_d(method = "rm", adjust = TRUE, ci = 0.95)</c>.</summary>
 /// <remarks>Immutable.</remarks>
 public sealed record RepeatedMeasuresOptions

@@ -39,7 +39,7 @@ public sealed record StandardizedDifferenceOptions
 
     /// <value>Default <c>false</c>, as effectsize 0.8.3 (its <c>glass_delta</c> is unadjusted). <c>true</c> applies J to
     /// Cohen's d and Glass's Δ too (effectsize ≥ 0.8.7 <c>adjust = TRUE</c>, the default of its <c>glass_delta</c>).
-    /// <see cref="EffectSize.HedgesG(ReadOnlySpan{double}, ReadOnlySpan{double}, StandardizedDifferenceOptions?)"/> always applies J.</value>
+    /// <see cref="EffectSize.HedgesG(ReadOnlySpan{double}, ReadOnlySpan{double}, StandardizedDifferenceOptions?, IProgress{BootstrapProgress}?, CancellationToken)"/> always applies J.</value>
     public bool Adjust { get; init; }
 
     /// <value>Default <see cref="ControlGroup.Second"/>: Glass's Δ is standardized by the SD of y, as effectsize

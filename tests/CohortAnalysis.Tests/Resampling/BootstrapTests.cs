@@ -152,6 +152,21 @@ public class BootstrapTests
     }
 
     [Fact]
+    public void EffectSizeVerbs_PassProgressAndCancellation()
+    {
+        double[] x = Normalish(100, 0.5, 13), y = Normalish(100, 0, 14);
+        var reports = new System.Collections.Concurrent.ConcurrentBag<BootstrapProgress>();
+        var o = new StandardizedDifferenceOptions { CiMethod = CiMethod.BootstrapBca, Bootstrap = new() { Resamples = 640 } };
+        EffectSize.HedgesG(x, y, o, new SynchronousProgress(reports.Add));
+        Assert.Contains(reports, p => p.Completed == 640);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => EffectSize.CohensD(x, y, o, null, cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => EffectSize.RepeatedMeasuresD(x, y,
+            new RepeatedMeasuresOptions { CiMethod = CiMethod.BootstrapPercentile }, null, cts.Token));
+    }
+
+    [Fact]
     public void Options_Defaults()
     {
         var o = BootstrapOptions.Default;
