@@ -89,4 +89,58 @@ public static class Citations
     public const string GreenlandRobins1985 = "Greenland, S. & Robins, J. M. (1985). Estimation of a common effect parameter from sparse follow-up data. Biometrics 41:55-68.";
     /// <summary>Cochran (1954) and Mantel &amp; Haenszel (1959), the CMH test.</summary>
     public const string Cochran1954 = "Cochran, W. G. (1954). Some methods for strengthening the common chi-square tests. Biometrics 10:417-451; Mantel, N. & Haenszel, W. (1959). J Natl Cancer Inst 22:719-748.";
+    /// <summary>Hedges (1981), the small-sample bias of d and its exact correction J.</summary>
+    public const string Hedges1981 = "Hedges, L. V. (1981). Distribution theory for Glass's estimator of effect size and related estimators. J Educ Stat 6(2):107-128.";
+    /// <summary>Glass, McGaw &amp; Smith (1981), Glass's Δ.</summary>
+    public const string Glass1981 = "Glass, G. V., McGaw, B. & Smith, M. L. (1981). Meta-Analysis in Social Research. Sage.";
+    /// <summary>Delacre et al. (2021), d with an unpooled (average-variance) standardizer.</summary>
+    public const string Delacre2021 = "Delacre, M., Lakens, D., Ley, C., Liu, L. & Leys, C. (2021). Why Hedges' g*s based on the non-pooled standard deviation should be reported with Welch's t-test. PsyArXiv.";
+    /// <summary>Bonett (2008), variances of standardized differences under heteroscedasticity.</summary>
+    public const string Bonett2008 = "Bonett, D. G. (2008). Confidence intervals for standardized linear contrasts of means. Psychol Methods 13(2):99-109.";
+    /// <summary>Steiger &amp; Fouladi (1997), noncentrality interval estimation.</summary>
+    public const string SteigerFouladi1997 = "Steiger, J. H. & Fouladi, R. T. (1997). Noncentrality interval estimation and the evaluation of statistical models. In Harlow, Mulaik & Steiger (eds.), What If There Were No Significance Tests? Erlbaum.";
+    /// <summary>Lenth (1989), AS 243: the noncentral t distribution function.</summary>
+    public const string Lenth1989 = "Lenth, R. V. (1989). Algorithm AS 243: Cumulative distribution function of the non-central t distribution. J R Stat Soc C 38(1):185-189.";
+    /// <summary>Lakens (2013), effect sizes for t-tests and ANOVAs (d_z, d_rm, d_av).</summary>
+    public const string Lakens2013 = "Lakens, D. (2013). Calculating and reporting effect sizes to facilitate cumulative science: a practical primer for t-tests and ANOVAs. Front Psychol 4:863.";
+    /// <summary>Cooper, Hedges &amp; Valentine (2009), d_rm and its variance (eq. 12.21).</summary>
+    public const string Cooper2009 = "Cooper, H., Hedges, L. V. & Valentine, J. C. (eds.) (2009). The Handbook of Research Synthesis and Meta-Analysis (2nd ed.). Russell Sage.";
+    /// <summary>Algina &amp; Keselman (2003), d_av for dependent means.</summary>
+    public const string AlginaKeselman2003 = "Algina, J. & Keselman, H. J. (2003). Approximate confidence intervals for effect sizes. Educ Psychol Meas 63(4):537-553.";
+    /// <summary>Becker (1988), standardized mean change with the pre-test SD.</summary>
+    public const string Becker1988 = "Becker, B. J. (1988). Synthesizing standardized mean-change measures. Br J Math Stat Psychol 41:257-278.";
+    /// <summary>Gibbons, Hedeker &amp; Davis (1993), standardized mean change with the change-score SD.</summary>
+    public const string Gibbons1993 = "Gibbons, R. D., Hedeker, D. R. & Davis, J. M. (1993). Estimation of effect size from a series of experiments involving paired comparisons. J Educ Stat 18(3):271-279.";
+    /// <summary>Morris (2008), pretest-posttest-control group effect sizes.</summary>
+    public const string Morris2008 = "Morris, S. B. (2008). Estimating effect sizes from pretest-posttest-control group designs. Organ Res Methods 11(2):364-386.";
+    /// <summary>Viechtbauer (2010), metafor (escalc measures SMD, SMCC, SMCR).</summary>
+    public const string Viechtbauer2010 = "Viechtbauer, W. (2010). Conducting meta-analyses in R with the metafor package. J Stat Softw 36(3):1-48.";
+    /// <summary>Kerby (2014), the rank-biserial correlation as a simple difference formula.</summary>
+    public const string Kerby2014 = "Kerby, D. S. (2014). The simple difference formula: an approach to teaching nonparametric correlation. Compr Psychol 3:11.IT.3.1.";
+    /// <summary>Cliff (1993), Cliff's δ.</summary>
+    public const string Cliff1993 = "Cliff, N. (1993). Dominance statistics: ordinal analyses to answer ordinal questions. Psychol Bull 114(3):494-509.";
+    /// <summary>McGraw &amp; Wong (1992), the common-language effect size.</summary>
+    public const string McGrawWong1992 = "McGraw, K. O. & Wong, S. P. (1992). A common language effect size statistic. Psychol Bull 111(2):361-365.";
+    /// <summary>Vargha &amp; Delaney (2000), the A measure of stochastic superiority.</summary>
+    public const string VarghaDelaney2000 = "Vargha, A. & Delaney, H. D. (2000). A critique and improvement of the CL common language effect size statistics of McGraw and Wong. J Educ Behav Stat 25(2):101-132.";
+    /// <summary>Borenstein et al. (2009), Introduction to Meta-Analysis (ch. 4 and 7: d, g, conversions).</summary>
+    public const string Borenstein2009 = "Borenstein, M., Hedges, L. V., Higgins, J. P. T. & Rothstein, H. R. (2009). Introduction to Meta-Analysis. Wiley.";
+    /// <summary>Hasselblad &amp; Hedges (1995), d from a log odds ratio.</summary>
+    public const string HasselbladHedges1995 = "Hasselblad, V. & Hedges, L. V. (1995). Meta-analysis of screening and diagnostic tests. Psychol Bull 117(1):167-178.";
+    /// <summary>Chinn (2000), converting an odds ratio to d.</summary>
+    public const string Chinn2000 = "Chinn, S. (2000). A simple method for converting an odds ratio to effect size for use in meta-analysis. Stat Med 19:3127-3131.";
+    /// <summary>Sawilowsky (2009), extended rules of thumb for d.</summary>
+    public const string Sawilowsky2009 = "Sawilowsky, S. S. (2009). New effect size rules of thumb. J Mod Appl Stat Methods 8(2):597-599.";
+    /// <summary>Gignac &amp; Szodorai (2016), rules of thumb for r.</summary>
+    public const string GignacSzodorai2016 = "Gignac, G. E. & Szodorai, E. T. (2016). Effect size guidelines for individual differences researchers. Pers Individ Differ 102:74-78.";
+    /// <summary>Funder &amp; Ozer (2019), rules of thumb for r.</summary>
+    public const string FunderOzer2019 = "Funder, D. C. & Ozer, D. J. (2019). Evaluating effect size in psychological research: sense and nonsense. Adv Methods Pract Psychol Sci 2(2):156-168.";
+    /// <summary>Lovakov &amp; Agadullina (2021), empirical rules of thumb for d and r.</summary>
+    public const string Lovakov2021 = "Lovakov, A. & Agadullina, E. R. (2021). Empirically derived guidelines for effect size interpretation in social psychology. Eur J Soc Psychol 51(3):485-504.";
+    /// <summary>Efron (1987), BCa bootstrap intervals.</summary>
+    public const string Efron1987 = "Efron, B. (1987). Better bootstrap confidence intervals. J Am Stat Assoc 82(397):171-185.";
+    /// <summary>Davison &amp; Hinkley (1997), bootstrap methods (basic and percentile intervals).</summary>
+    public const string DavisonHinkley1997 = "Davison, A. C. & Hinkley, D. V. (1997). Bootstrap Methods and Their Application. Cambridge University Press.";
+    /// <summary>Lenth (2023), emmeans eff_size: standardized contrasts from a model.</summary>
+    public const string LenthEmmeans = "Lenth, R. V. emmeans: Estimated Marginal Means, aka Least-Squares Means. R package (eff_size).";
 }

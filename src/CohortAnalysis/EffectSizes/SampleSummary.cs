@@ -1,0 +1,17 @@
+namespace CohortAnalysis.EffectSizes;
+
+/// <summary>Summary statistics of one group: mean, SD (n − 1) and n, for effect sizes computed from published summaries.</summary>
+/// <param name="Mean">Sample mean.</param>
+/// <param name="Sd">Sample standard deviation with the n − 1 denominator.</param>
+/// <param name="N">Number of observations.</param>
+public readonly record struct SampleSummary(double Mean, double Sd, int N)
+{
+    /// <summary>Mean, SD and n of finite values; throws when a value is NaN or infinite.</summary>
+    /// <param name="values">The data.</param>
+    /// <exception cref="ArgumentException">A value is not finite.</exception>
+    public static SampleSummary Of(ReadOnlySpan<double> values)
+    {
+        Moments.RequireFinite(values, "values");
+        return new SampleSummary(Moments.Mean(values), Math.Sqrt(Moments.Variance(values)), values.Length);
+    }
+}

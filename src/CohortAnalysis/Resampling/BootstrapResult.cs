@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace CohortAnalysis.Resampling;
+
+/// <summary>The outcome of a bootstrap: the statistic, its interval and the replicates behind it.</summary>
+/// <remarks>Immutable; safe to share between threads.</remarks>
+/// <param name="Estimate">The statistic on the original data.</param>
+/// <param name="Ci">The bootstrap confidence interval (NaN bounds if it cannot be formed, e.g. BCa when every replicate
+/// lies on one side of the estimate).</param>
+/// <param name="Resamples">Number of replicates drawn.</param>
+/// <param name="Seed">The seed used (echoed from <see cref="BootstrapOptions.Seed"/>).</param>
+/// <param name="Bias">Mean of the finite replicates minus <paramref name="Estimate"/>.</param>
+/// <param name="StandardError">SD (n − 1) of the finite replicates.</param>
+/// <param name="InvalidReplicates">Replicates whose statistic was NaN (e.g. a resample with zero spread); they are
+/// left out of the interval and counted here rather than dropped silently.</param>
+/// <param name="Replicates">The replicate values in replicate order (index i was drawn from stream (seed, i)).</param>
+public sealed record BootstrapResult(
+    double Estimate,
+    ConfidenceInterval Ci,
+    int Resamples,
+    ulong Seed,
+    double Bias,
+    double StandardError,
+    int InvalidReplicates,
+    IReadOnlyList<double> Replicates)
+{
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Estimate:0.000}, {Ci} from {Resamples} resamples (seed {Seed}); bias {Bias:0.000}, SE {StandardError:0.000}") +
+        (InvalidReplicates > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {InvalidReplicates} replicates not estimable") : "");
+}
