@@ -1,10 +1,50 @@
 using System.Globalization;
+using CohortAnalysis.Change;
 using ScottPlot;
 
 namespace CohortAnalysis.Plotting;
 
 public static partial class CohortPlots
 {
+    /// <summary>Scatter of two parameters' change from baseline at one visit (e.g. MADRS vs pain NRS), one point per subject
+    /// with both, coloured by arm, straight from a <see cref="Cohort"/>.</summary>
+    /// <remarks>
+    /// <para>Pairs each subject's CHG on <paramref name="xParameter"/> and <paramref name="yParameter"/> at the visit, as
+    /// <see cref="ChangeCorrelationTable.Of"/> does, so the r in the legend matches that table's per-arm Pearson r. Axis titles
+    /// are named from the instruments, e.g. "MADRS change from baseline at Week 12 (points)".</para>
+    /// </remarks>
+    /// <param name="cohort">The cohort.</param>
+    /// <param name="xParameter">Horizontal parameter code or alias, e.g. "MADRS".</param>
+    /// <param name="yParameter">Vertical parameter code or alias, e.g. "PAINNRS".</param>
+    /// <param name="visit">Study time of the visit, e.g. 12 for week 12.</param>
+    /// <param name="missingData">Default observed cases; LOCF, BOCF or WOCF fill missing visits first.</param>
+    /// <param name="style">Look of the figure; default <see cref="CohortPlotStyle.Default"/>.</param>
+    /// <returns>A new plot.</returns>
+    /// <exception cref="ArgumentException">A parameter or the visit is unknown (the message lists what exists), or no
+    /// subject has both changes.</exception>
+    public static Plot ChangeScatter(Cohort cohort, string xParameter, string yParameter, double visit,
+        MissingDataMethod missingData = MissingDataMethod.ObservedCases, CohortPlotStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        Trajectories x = Trajectories.Of(cohort, xParameter, missingData), y = Trajectories.Of(cohort, yParameter, missingData);
+        int vx = InstrumentLabels.VisitIndex(x, visit, nameof(visit)), vy = InstrumentLabels.VisitIndex(y, visit, nameof(visit));
+        var yRow = new Dictionary<int, int>();
+        for (int row = 0; row < y.SubjectCount; row++) yRow[y.SubjectIndices[row]] = row;
+        var pairs = new List<PairedPoint>();
+        for (int row = 0; row < x.SubjectCount; row++)
+        {
+            if (!yRow.TryGetValue(x.SubjectIndices[row], out int other)) continue;
+            double a = x.Change(row, vx), b = y.Change(other, vy);
+            if (double.IsFinite(a) && double.IsFinite(b)) pairs.Add(new PairedPoint(cohort.Arms[x.ArmOf(row)], a, b));
+        }
+        string when = x.Visits[vx].DisplayName;
+        if (pairs.Count == 0)
+            throw new ArgumentException($"No subject has both {x.Parameter} and {y.Parameter} changes at {when}.", nameof(visit));
+        pairs = pairs.OrderBy(p => cohort.Arms.ToList().IndexOf(p.Arm)).ToList();  // arm colours in cohort order
+        return ChangeScatter(pairs, InstrumentLabels.Change(x.Parameter, x.Instrument, when),
+            InstrumentLabels.Change(y.Parameter, y.Instrument, when), style);
+    }
+
     /// <summary>Scatter of one change against another (e.g. mood change vs pain change) coloured by arm, with each
     /// arm's least-squares regression line and Pearson's r in the legend.</summary>
     /// <remarks>

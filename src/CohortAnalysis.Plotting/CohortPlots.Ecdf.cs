@@ -1,9 +1,56 @@
+using CohortAnalysis.Change;
 using ScottPlot;
 
 namespace CohortAnalysis.Plotting;
 
 public static partial class CohortPlots
 {
+    /// <summary>Empirical cumulative distribution by arm of the score, change or percent change at one visit, straight from
+    /// <see cref="Trajectories"/>, with the instrument's thresholds drawn.</summary>
+    /// <remarks>
+    /// <para>Thresholds come from the instrument registry: for <see cref="ChangeVariable.PercentChange"/> the response and
+    /// percent important-change thresholds (−50 %, and −30 % for pain); for <see cref="ChangeVariable.Change"/> the
+    /// important-change thresholds in points (−2 for pain NRS; none for MADRS); for <see cref="ChangeVariable.Value"/> the
+    /// remission cut-off (≤ 10 for MADRS). Arms with no value at the visit are left out.</para>
+    /// </remarks>
+    /// <param name="trajectories">The grid from <see cref="Trajectories.Of"/>.</param>
+    /// <param name="visit">Study time of the visit, e.g. 12 for week 12.</param>
+    /// <param name="variable">Default <see cref="ChangeVariable.Change"/> (CHG); or PCHG or AVAL.</param>
+    /// <param name="style">Look of the figure; default <see cref="CohortPlotStyle.Default"/>.</param>
+    /// <returns>A new plot.</returns>
+    /// <exception cref="ArgumentException">No such visit (the message lists the visits), or no subject has a value there.</exception>
+    public static Plot Ecdf(Trajectories trajectories, double visit, ChangeVariable variable = ChangeVariable.Change, CohortPlotStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(trajectories);
+        int v = InstrumentLabels.VisitIndex(trajectories, visit, nameof(visit));
+        Func<int, double> value = variable switch
+        {
+            ChangeVariable.Value => row => trajectories.Value(row, v),
+            ChangeVariable.PercentChange => row => trajectories.PercentChange(row, v),
+            _ => row => trajectories.Change(row, v),
+        };
+        var arms = Enumerable.Range(0, trajectories.SubjectCount)
+            .OrderBy(trajectories.ArmOf)  // arm colours in cohort order
+            .Select(row => (Arm: trajectories.Cohort.Arms[trajectories.ArmOf(row)], Value: value(row)))
+            .Where(p => double.IsFinite(p.Value))
+            .GroupBy(p => p.Arm)
+            .Select(g => new ArmValues(g.Key, g.Select(p => p.Value).ToArray()))
+            .ToList();
+        string when = trajectories.Visits[v].DisplayName;
+        if (arms.Count == 0)
+            throw new ArgumentException($"No subject has a value of {trajectories.Parameter} at {when}.", nameof(visit));
+        (string label, IReadOnlyList<Threshold> thresholds) = variable switch
+        {
+            ChangeVariable.Value => (InstrumentLabels.Score(trajectories.Parameter, trajectories.Instrument, when),
+                InstrumentLabels.ScoreThresholds(trajectories.Instrument)),
+            ChangeVariable.PercentChange => (InstrumentLabels.PercentChange(trajectories.Parameter, trajectories.Instrument, when),
+                InstrumentLabels.PercentThresholds(trajectories.Instrument)),
+            _ => (InstrumentLabels.Change(trajectories.Parameter, trajectories.Instrument, when),
+                InstrumentLabels.PointThresholds(trajectories.Instrument)),
+        };
+        return Ecdf(arms, label, thresholds, style);
+    }
+
     /// <summary>Empirical cumulative distribution of a change by arm ("cumulative distribution of response").</summary>
     /// <remarks>
     /// <para>For each arm, F̂(x) = (number of values ≤ x) / n, drawn as a right-continuous step function. A curve

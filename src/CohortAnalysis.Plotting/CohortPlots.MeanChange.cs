@@ -1,4 +1,7 @@
 using System.Globalization;
+using CohortAnalysis.Change;
+using CohortAnalysis.Descriptive;
+using CohortAnalysis.Instruments;
 using ScottPlot;
 
 namespace CohortAnalysis.Plotting;
@@ -71,6 +74,54 @@ public static partial class CohortPlots
         plot.YLabel(valueLabel);
         plot.ShowLegend(Alignment.UpperRight);
         return PlotStyling.Apply(plot, style);
+    }
+
+    /// <summary>Mean change from baseline ± CI by arm over visits, straight from a change-from-baseline summary table.</summary>
+    /// <remarks>
+    /// <para>Takes the table's CHG rows for <paramref name="parameter"/>: the mean and its t interval (at the table's
+    /// <see cref="ChangeSummaryOptions.CiLevel"/>) per arm × visit, and each cell's n for the n-at-risk rows. The baseline
+    /// visit is drawn at change 0 with the number of subjects who have a baseline value, so each line starts where change is
+    /// defined. Cells with no value are left out; a cell with one value shows its mean without an interval.</para>
+    /// <para>The vertical axis is named from the instrument (<see cref="InstrumentRegistry.Default"/>), e.g.
+    /// "MADRS change from baseline (points)". When every visit is labelled "Week …" (or "Day …", "Month …") the time axis
+    /// is numeric and titled "Week"; otherwise the ticks carry the visit labels.</para>
+    /// </remarks>
+    /// <param name="table">A summary from <see cref="ChangeFromBaseline.Summarize(Cohort, ChangeSummaryOptions?)"/>.</param>
+    /// <param name="parameter">Parameter code or instrument alias, e.g. "MADRS".</param>
+    /// <param name="style">Look of the figure; default <see cref="CohortPlotStyle.Default"/>.</param>
+    /// <returns>A new plot.</returns>
+    /// <exception cref="ArgumentException">The table has no change rows for <paramref name="parameter"/>; the message lists
+    /// the parameters it has.</exception>
+    public static Plot MeanChange(ChangeSummaryTable table, string parameter, CohortPlotStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(parameter);
+        Instrument? instrument = InstrumentRegistry.Default.Find(parameter);
+        string code = table.Rows.Select(r => r.Parameter).FirstOrDefault(p =>
+            string.Equals(p, parameter, StringComparison.OrdinalIgnoreCase) || (instrument is not null && instrument.Equals(InstrumentRegistry.Default.Find(p))))
+            ?? throw new ArgumentException(
+                $"The table has no rows for parameter '{parameter}'; it has: {string.Join(", ", table.Rows.Select(r => r.Parameter).Distinct())}.", nameof(parameter));
+        instrument ??= InstrumentRegistry.Default.Find(code);
+
+        ChangeSummaryRow[] rows = table.Rows.Where(r => r.Parameter == code).ToArray();
+        ChangeSummaryRow[] changes = rows.Where(r => r.Variable == ChangeVariable.Change && r.Summary.N > 0).ToArray();
+        if (changes.Length == 0)
+            throw new ArgumentException($"The table has no change-from-baseline values for parameter '{code}'.", nameof(parameter));
+        double firstChange = changes.Min(r => r.Visit.Time);
+        // "Week" visits are drawn on a numeric week axis (0, 1, 3, 6, 12): "Baseline" and "Week 1" labels would collide.
+        string timeAxis = InstrumentLabels.TimeAxis(rows.Select(r => r.Visit).Distinct());
+        string? Tick(Visit visit) => timeAxis == "Visit" ? visit.Label : null;
+        // The baseline anchor: the last visit before the first change that has observed values (AVAL rows only exist there).
+        var anchors = rows.Where(r => r.Variable == ChangeVariable.Value && r.Visit.Time < firstChange && r.Summary.N > 0)
+            .GroupBy(r => r.Arm).Select(g => g.MaxBy(r => r.Visit.Time)!)
+            .Select(r => new ArmVisitPoint(r.Arm, r.Visit.Time, Tick(r.Visit), 0, 0, 0, r.Summary.N));
+        var points = anchors.Concat(changes.Select(r =>
+        {
+            Summary s = r.Summary;
+            bool hasCi = double.IsFinite(s.MeanCi.Lower) && double.IsFinite(s.MeanCi.Upper);
+            return new ArmVisitPoint(r.Arm, r.Visit.Time, Tick(r.Visit), s.Mean, hasCi ? s.MeanCi.Lower : s.Mean, hasCi ? s.MeanCi.Upper : s.Mean, s.N);
+        }));
+        return MeanChange(points, InstrumentLabels.Change(code, instrument), timeAxis, style);
     }
 
     /// <summary>Ticks at the visits, labelled with the first non-null <see cref="ArmVisitPoint.VisitLabel"/> of each.</summary>

@@ -1,3 +1,4 @@
+using CohortAnalysis.Change;
 using ScottPlot;
 
 namespace CohortAnalysis.Plotting;
@@ -6,6 +7,28 @@ public static partial class CohortPlots
 {
     /// <summary>Beyond this many distinct visits the time axis gets automatic ticks instead of one per visit.</summary>
     private const int MaxLabelledVisits = 16;
+
+    /// <summary>Spaghetti plot of every subject's scores over visits, straight from <see cref="Trajectories"/>.</summary>
+    /// <remarks>
+    /// <para>Draws each subject's score (AVAL) at every visit of the grid, in the arm's colour; visits the missing-data
+    /// method filled (e.g. LOCF) are drawn as they are in the grid, so the arm mean is the mean of the grid column. Arms take
+    /// the cohort's arm names; the vertical axis is named from the instrument, e.g. "MADRS score (points)".</para>
+    /// </remarks>
+    /// <param name="trajectories">The grid from <see cref="Trajectories.Of"/>.</param>
+    /// <param name="showArmMean">Default <c>true</c>: draw each arm's mean on top.</param>
+    /// <param name="style">Look of the figure; default <see cref="CohortPlotStyle.Default"/>.</param>
+    /// <returns>A new plot.</returns>
+    /// <exception cref="ArgumentException">The grid has no subjects.</exception>
+    public static Plot Spaghetti(Trajectories trajectories, bool showArmMean = true, CohortPlotStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(trajectories);
+        double[] times = trajectories.Visits.Select(v => v.Time).ToArray();
+        // Arms in cohort order, so each arm keeps the colour it has in the other figures.
+        var subjects = Enumerable.Range(0, trajectories.SubjectCount).OrderBy(trajectories.ArmOf).Select(row => new SubjectTrajectory(
+            trajectories.SubjectOf(row), trajectories.Cohort.Arms[trajectories.ArmOf(row)], times,
+            Enumerable.Range(0, times.Length).Select(v => trajectories.Value(row, v)).ToArray()));
+        return Spaghetti(subjects, InstrumentLabels.Score(trajectories.Parameter, trajectories.Instrument), InstrumentLabels.TimeAxis(trajectories.Visits), showArmMean, style);
+    }
 
     /// <summary>Spaghetti plot: each subject's trajectory as a thin line in its arm's colour, optionally with
     /// the arm mean at each visit drawn bold on top.</summary>

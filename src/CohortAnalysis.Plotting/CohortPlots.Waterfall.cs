@@ -1,9 +1,39 @@
+using CohortAnalysis.Change;
 using ScottPlot;
 
 namespace CohortAnalysis.Plotting;
 
 public static partial class CohortPlots
 {
+    /// <summary>Waterfall plot of each subject's percent change from baseline at one visit, straight from
+    /// <see cref="Trajectories"/>, with the instrument's thresholds drawn.</summary>
+    /// <remarks>
+    /// <para>Subjects without a percent change at the visit (no value, no baseline, or baseline 0) are left out; the axis
+    /// title gives the n drawn. Threshold lines come from the instrument registry: the response threshold (−50 % on the
+    /// built-in scales) and every important-change threshold with a percent criterion (e.g. IMMPACT −30 % for pain NRS);
+    /// thresholds at the same percent share one line.</para>
+    /// </remarks>
+    /// <param name="trajectories">The grid from <see cref="Trajectories.Of"/>.</param>
+    /// <param name="visit">Study time of the visit, e.g. 12 for week 12.</param>
+    /// <param name="style">Look of the figure; default <see cref="CohortPlotStyle.Default"/>.</param>
+    /// <returns>A new plot.</returns>
+    /// <exception cref="ArgumentException">No such visit (the message lists the visits), or no subject has a percent
+    /// change there.</exception>
+    public static Plot Waterfall(Trajectories trajectories, double visit, CohortPlotStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(trajectories);
+        int v = InstrumentLabels.VisitIndex(trajectories, visit, nameof(visit));
+        var patients = Enumerable.Range(0, trajectories.SubjectCount).OrderBy(trajectories.ArmOf)  // arm colours in cohort order
+            .Where(row => double.IsFinite(trajectories.PercentChange(row, v)))
+            .Select(row => new PatientPercentChange(trajectories.SubjectOf(row), trajectories.Cohort.Arms[trajectories.ArmOf(row)],
+                trajectories.PercentChange(row, v)))
+            .ToList();
+        if (patients.Count == 0)
+            throw new ArgumentException($"No subject has a percent change of {trajectories.Parameter} at {trajectories.Visits[v].DisplayName}.", nameof(visit));
+        return Waterfall(patients, InstrumentLabels.PercentThresholds(trajectories.Instrument),
+            InstrumentLabels.PercentChange(trajectories.Parameter, trajectories.Instrument, trajectories.Visits[v].DisplayName), style);
+    }
+
     /// <summary>Waterfall plot: one bar per patient's percent change from baseline, sorted from largest
     /// increase to largest decrease, coloured by arm, with labelled horizontal threshold lines.</summary>
     /// <remarks>

@@ -1,7 +1,7 @@
 namespace CohortAnalysis.Plotting;
 
 /// <summary>One arm's summary at one visit: a mean with its confidence interval and the number of subjects.</summary>
-/// <remarks>Immutable. Input to <see cref="CohortPlots.MeanChange"/>; a change-from-baseline summary table maps
+/// <remarks>Immutable. Input to <see cref="CohortPlots.MeanChange(IEnumerable{ArmVisitPoint}, string, string, CohortPlotStyle?)"/>; a change-from-baseline summary table maps
 /// to one point per arm × visit.</remarks>
 /// <param name="Arm">Treatment arm name, e.g. "Placebo".</param>
 /// <param name="Visit">Position on the time axis, e.g. the study week (6 for "Week 6").</param>

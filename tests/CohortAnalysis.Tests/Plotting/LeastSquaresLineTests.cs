@@ -3,7 +3,7 @@ using Xunit;
 
 namespace CohortAnalysis.Tests.Plotting;
 
-/// <summary>The regression line and r shown on <see cref="CohortPlots.ChangeScatter"/>.</summary>
+/// <summary>The regression line and r shown on <see cref="CohortPlots.ChangeScatter(IEnumerable{PairedPoint}, string, string, CohortPlotStyle?)"/>.</summary>
 public class LeastSquaresLineTests
 {
     private static readonly double[] Mood = [-18, -22, -9, -25, -14, -20, -6, -11];

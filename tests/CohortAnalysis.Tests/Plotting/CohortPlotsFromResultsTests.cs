@@ -1,0 +1,121 @@
+using System.Buffers.Binary;
+using System.Text;
+using CohortAnalysis.Change;
+using CohortAnalysis.EffectSizes;
+using CohortAnalysis.Instruments;
+using CohortAnalysis.Plotting;
+using CohortAnalysis.Responders;
+using ScottPlot;
+using Xunit;
+
+namespace CohortAnalysis.Tests.Plotting;
+
+/// <summary>The overloads that take library results, drawn from the bundled demo trial: each renders to PNG and SVG of
+/// the requested size, and the SVG names both arms and the instrument's axis title. Set COHORT_PLOTS_DIR to keep the files.</summary>
+public class CohortPlotsFromResultsTests
+{
+    private static readonly Lazy<Cohort> Demo = new(() => DemoTrial.Load());
+
+    public static TheoryData<string> Figures => new()
+    {
+        "result-mean-change", "result-spaghetti", "result-waterfall-madrs", "result-waterfall-pain", "result-forest-effect-sizes",
+        "result-forest-responders", "result-forest-odds-ratio", "result-ecdf-change", "result-ecdf-percent", "result-change-scatter",
+    };
+
+    private static (Plot Plot, string[] Labels) Build(string figure)
+    {
+        Cohort cohort = Demo.Value;
+        string[] arms = [DemoTrial.Placebo, DemoTrial.Psilocybin];
+        Trajectories madrs = Trajectories.Of(cohort, "MADRS", MissingDataMethod.Locf);
+        return figure switch
+        {
+            "result-mean-change" => (CohortPlots.MeanChange(ChangeFromBaseline.Summarize(cohort), "MADRS"),
+                [.. arms, "MADRS change from baseline (points)", "Week", "n at risk: Placebo"]),
+            "result-spaghetti" => (CohortPlots.Spaghetti(madrs), [.. arms, "MADRS score (points)", "Week"]),
+            "result-waterfall-madrs" => (CohortPlots.Waterfall(madrs, 12),
+                [.. arms, "MADRS percent change from baseline at Week 12 (%)", "−50 % (response)"]),
+            "result-waterfall-pain" => (CohortPlots.Waterfall(Trajectories.Of(cohort, "PAINNRS"), 12),
+                [.. arms, "PAINNRS percent change from baseline at Week 12 (%)", "−30 % (moderately important)",
+                 "−50 % (response; substantially important)"]),
+            "result-forest-effect-sizes" => (CohortPlots.Forest(EffectSizes()), ["Week 6", "Week 12", "Hedges' g", "Estimate [95% CI]"]),
+            "result-forest-responders" => (CohortPlots.Forest(Responders(madrs)),
+                [DemoTrial.Psilocybin + " vs " + DemoTrial.Placebo, "improvement from baseline at Week 12", "10 at Week 12",
+                 "Risk difference (proportion of responders)"]),
+            "result-forest-odds-ratio" => (CohortPlots.Forest(Responders(madrs), RiskMeasure.OddsRatio),
+                [DemoTrial.Psilocybin + " vs " + DemoTrial.Placebo, "Odds ratio (responders), log scale"]),
+            "result-ecdf-change" => (CohortPlots.Ecdf(Trajectories.Of(cohort, "PAINNRS"), 12),
+                [.. arms, "PAINNRS change from baseline at Week 12 (points)", "−2 points (moderately important)"]),
+            "result-ecdf-percent" => (CohortPlots.Ecdf(madrs, 6, ChangeVariable.PercentChange),
+                [.. arms, "MADRS percent change from baseline at Week 6 (%)", "−50 % (response)"]),
+            "result-change-scatter" => (CohortPlots.ChangeScatter(cohort, "MADRS", "PAINNRS", 12),
+                [DemoTrial.Placebo + ": r = ", DemoTrial.Psilocybin + ": r = ", "MADRS change from baseline at Week 12 (points)",
+                 "PAINNRS change from baseline at Week 12 (points)"]),
+            _ => throw new ArgumentOutOfRangeException(nameof(figure)),
+        };
+    }
+
+    /// <summary>Hedges' g of MADRS CHG (psilocybin vs placebo) at weeks 6 and 12, observed cases.</summary>
+    private static EffectSizeTable EffectSizes()
+    {
+        Trajectories t = Trajectories.Of(Demo.Value, "MADRS");
+        return new EffectSizeTable(new[] { 6.0, 12.0 }.Select(week =>
+        {
+            int v = t.IndexOfVisit(week);
+            double[] Arm(int arm) => Enumerable.Range(0, t.SubjectCount).Where(r => t.ArmOf(r) == arm).Select(r => t.Change(r, v)).Where(double.IsFinite).ToArray();
+            int active = Demo.Value.Arms.ToList().IndexOf(DemoTrial.Psilocybin), placebo = Demo.Value.Arms.ToList().IndexOf(DemoTrial.Placebo);
+            return new LabelledEffectSize(t.Visits[v].DisplayName, EffectSize.HedgesG(Arm(active), Arm(placebo)));
+        }));
+    }
+
+    private static ResponderTable[] Responders(Trajectories madrs) =>
+    [
+        ResponderAnalysis.Analyze(madrs, ResponderRule.Response(Instrument.Madrs), 12),
+        ResponderAnalysis.Analyze(madrs, ResponderRule.Remission(Instrument.Madrs), 12),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Figures))]
+    public void Figure_RendersPngOfRequestedSize(string figure)
+    {
+        byte[] png = CohortPlots.ToPng(Build(figure).Plot, 820, 540);
+        Keep(figure + ".png", png);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.Equal(820, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        Assert.Equal(540, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Figures))]
+    public void Figure_SvgNamesArmsAndInstrumentAxis(string figure)
+    {
+        (Plot plot, string[] labels) = Build(figure);
+        string svg = CohortPlots.ToSvg(plot, 820, 540);
+        Keep(figure + ".svg", Encoding.UTF8.GetBytes(svg));
+        Assert.Contains("width=\"820\"", svg);
+        foreach (string label in labels)
+            Assert.Contains(System.Security.SecurityElement.Escape(label)!, svg);
+    }
+
+    [Fact]
+    public void MeanChange_UnknownParameter_ThrowsListingParameters()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CohortPlots.MeanChange(ChangeFromBaseline.Summarize(Demo.Value), "HAMD17"));
+        Assert.StartsWith("The table has no rows for parameter 'HAMD17'; it has: MADRS, PAINNRS.", error.Message);
+    }
+
+    [Fact]
+    public void Waterfall_UnknownVisit_ThrowsListingVisits()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CohortPlots.Waterfall(Trajectories.Of(Demo.Value, "MADRS"), 5));
+        Assert.StartsWith("MADRS has no visit at time 5; it has: 0, 1, 3, 6, 12.", error.Message);
+    }
+
+    private static void Keep(string name, byte[] bytes)
+    {
+        string? folder = Environment.GetEnvironmentVariable("COHORT_PLOTS_DIR");
+        if (string.IsNullOrEmpty(folder))
+            return;
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, name), bytes);
+    }
+}
