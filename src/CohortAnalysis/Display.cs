@@ -16,4 +16,15 @@ internal static class Display
     public static string Interval(ConfidenceInterval ci, string format = "0.###") => $"[{Number(ci.Lower, format)}, {Number(ci.Upper, format)}]";
 
     public static double? Nullable(double x) => double.IsNaN(x) ? null : x;
+
+    /// <summary>"95% CI" for a column header.</summary>
+    public static string CiHeader(ConfidenceInterval ci) =>
+        (double.IsFinite(ci.Level) ? (ci.Level * 100).ToString("0.##", CultureInfo.InvariantCulture) : "NA") + "% CI";
+
+    /// <summary>"40" for one group, "40 vs 38" for two.</summary>
+    public static string Sizes(GroupSizes n) => n.IsSingleGroup ? Integer(n.First) : $"{Integer(n.First)} vs {Integer(n.Second)}";
+
+    /// <summary>Notes of a single-estimate table: the CI method and the reference, then an optional note.</summary>
+    public static IReadOnlyList<string> EstimateNotes(ConfidenceInterval ci, string method, string reference, string note = "") =>
+        new[] { $"{method}; CI: {CiMethods.Describe(ci.Method)}.", reference, note }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
 }

@@ -21,7 +21,7 @@ namespace CohortAnalysis.Descriptive;
 /// leaves its inputs unchanged.</para>
 /// </remarks>
 [JsonConverter(typeof(RunningSummaryJsonConverter))]
-public sealed class RunningSummary
+public sealed class RunningSummary : ITabular
 {
     private long _count;
     private long _missing;
@@ -157,6 +157,14 @@ public sealed class RunningSummary
     internal const string StateFormat = "CohortAnalysis.RunningSummary/1";
 
     internal sealed record State(string Format, long N, long NMissing, double Shift, double MeanShifted, double M2, double Min, double Max);
+
+    /// <summary>One row with what the accumulator knows now: n, n missing, mean, SD, SE, 95% t CI, min, max.</summary>
+    public TableView ToTableView() => TableView.Create("Running summary",
+        [new("n", true), new("n miss", true), new("Mean", true), new("SD", true), new("SE", true), new("95% CI (t)", true), new("Min", true), new("Max", true)],
+        [[N.ToString(CultureInfo.InvariantCulture), NMissing.ToString(CultureInfo.InvariantCulture), Display.Number(Mean, "0.###"),
+          Display.Number(Sd, "0.###"), Display.Number(Se, "0.###"), Display.Interval(MeanCi(), "0.###"), Display.Number(Min, "0.###"),
+          Display.Number(Max, "0.###")]],
+        ["Mergeable moments (Chan, Golub & LeVeque 1983); quantiles need the data and are not kept."]);
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -33,7 +33,7 @@ public sealed record Summary(
     double Q3,
     double Min,
     double Max,
-    QuantileMethod QuantileMethod)
+    QuantileMethod QuantileMethod) : ITabular
 {
     /// <summary>Summarizes the values; NaN values count as missing.</summary>
     /// <remarks>
@@ -90,6 +90,15 @@ public sealed record Summary(
         return string.Create(c,
             $"n = {N}{missing}; mean = {F(Mean)} (SD {F(Sd)}, SE {F(Se)}), {MeanCi}; median = {F(Median)} (Q1 {F(Q1)}, Q3 {F(Q3)}; {Describe(QuantileMethod)}); range {F(Min)} to {F(Max)}");
     }
+
+    /// <summary>One row: n, n missing, mean, SD, SE, CI, median, Q1, Q3, min, max.</summary>
+    public TableView ToTableView() => TableView.Create("Summary",
+        [new("n", true), new("n miss", true), new("Mean", true), new("SD", true), new("SE", true), new(Display.CiHeader(MeanCi) + " (t)", true),
+         new("Median", true), new("Q1", true), new("Q3", true), new("Min", true), new("Max", true)],
+        [[Display.Integer(N), Display.Integer(NMissing), Display.Number(Mean, "0.###"), Display.Number(Sd, "0.###"), Display.Number(Se, "0.###"),
+          Display.Interval(MeanCi, "0.###"), Display.Number(Median, "0.###"), Display.Number(Q1, "0.###"), Display.Number(Q3, "0.###"),
+          Display.Number(Min, "0.###"), Display.Number(Max, "0.###")]],
+        [$"Median: R type 7; Q1, Q3: {Describe(QuantileMethod)}.", Reference]);
 
     internal static string Describe(QuantileMethod method) =>
         method == QuantileMethod.SasDefinition5 ? "SAS PCTLDEF=5" : "R type " + ((int)method).ToString(CultureInfo.InvariantCulture);

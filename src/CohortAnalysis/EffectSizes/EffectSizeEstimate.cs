@@ -17,7 +17,7 @@ public sealed record EffectSizeEstimate(
     ConfidenceInterval Ci,
     GroupSizes N,
     string Method,
-    string Reference)
+    string Reference) : ITabular
 {
     /// <summary>The sampling variance used by meta-analysis (e.g. metafor's <c>vi</c>, Morris 2008 v), or NaN when
     /// the estimator does not define one.</summary>
@@ -51,6 +51,12 @@ public sealed record EffectSizeEstimate(
     /// <summary>As <see cref="ToString()"/>, followed by the label under <paramref name="rule"/>:
     /// <c>Cohen's d = 1.126, 95% CI [0.163, 2.062] (noncentral t), n = 10 vs 10; large (Cohen 1988)</c>.</summary>
     public string ToString(EffectSizeRule rule) => $"{this}; {Interpret(rule)}";
+
+    /// <summary>One row: index, estimate, CI and n; notes give the method and reference.</summary>
+    public TableView ToTableView() => TableView.Create(Name,
+        [new("Index"), new("Estimate", true), new(Display.CiHeader(Ci), true), new("n", true)],
+        [[Name, Display.Number(Value, "0.000"), Display.Interval(Ci, "0.000"), N.Total > 0 ? Display.Sizes(N) : "NA"]],
+        Display.EstimateNotes(Ci, Method, Reference));
 
     internal static string Format(double x) =>
         double.IsNaN(x) ? "NA"

@@ -11,7 +11,7 @@ public sealed record LabelledEffectSize(string Label, EffectSizeEstimate Estimat
 
 /// <summary>Many labelled effect sizes (per visit, arm or parameter) as one table, with a DataFrame view.</summary>
 /// <remarks>Immutable; safe to share between threads. Rows keep the order they were given.</remarks>
-public sealed class EffectSizeTable : IReadOnlyList<LabelledEffectSize>
+public sealed class EffectSizeTable : IReadOnlyList<LabelledEffectSize>, ITabular
 {
     private readonly LabelledEffectSize[] _rows;
 
@@ -60,6 +60,15 @@ public sealed class EffectSizeTable : IReadOnlyList<LabelledEffectSize>
             columns.Add(new StringDataFrameColumn("Interpretation", _rows.Select(r => rule.Describe(r.Estimate.Value))));
         return new DataFrame(columns);
     }
+
+    /// <summary>One row per effect size: label, index, estimate, CI, n and note; notes list each distinct method and reference.</summary>
+    public TableView ToTableView() => TableView.Create("Effect sizes",
+        [new("Label"), new("Index"), new("Estimate", true), new(_rows.Length > 0 ? Display.CiHeader(_rows[0].Estimate.Ci) : "CI", true), new("n", true), new("Note")],
+        _rows.Select(r => (IReadOnlyList<string>)[r.Label, r.Estimate.Name, Display.Number(r.Estimate.Value, "0.000"),
+            Display.Interval(r.Estimate.Ci, "0.000"), r.Estimate.N.Total > 0 ? Display.Sizes(r.Estimate.N) : "NA", r.Note]),
+        _rows.Where(r => !double.IsNaN(r.Estimate.Value))
+            .Select(r => $"{r.Estimate.Name}: {r.Estimate.Method}; CI: {CiMethods.Describe(r.Estimate.Ci.Method)}. {r.Estimate.Reference}".TrimEnd())
+            .Distinct());
 
     /// <inheritdoc />
     public override string ToString() => string.Join(Environment.NewLine, _rows.Select(r =>

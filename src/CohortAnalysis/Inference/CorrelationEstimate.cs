@@ -37,8 +37,20 @@ public sealed record CorrelationEstimate(
     int NMissing,
     string Method,
     string Reference,
-    string Note = "")
+    string Note = "") : ITabular
 {
+    /// <summary>One row: coefficient, CI, t, df, p and n; notes give the method, dropped pairs and reference.</summary>
+    public TableView ToTableView() => TableView.Create(Kind == CorrelationKind.Pearson ? "Pearson correlation" : "Spearman correlation",
+        [new("Coefficient"), new("Estimate", true), new(Display.CiHeader(Ci), true), new("t", true), new("df", true), new("p", true), new("n", true)],
+        [[Kind == CorrelationKind.Pearson ? "r" : "rho", Display.Number(Value, "0.000"), Display.Interval(Ci, "0.000"), Display.Number(T, "0.###"),
+          Display.Number(Df, "0"), Display.P(PValue), Display.Integer(N)]],
+        new[]
+        {
+            $"{Method}; {Sided.Describe(Alternative)}.",
+            NMissing > 0 ? $"{Display.Integer(NMissing)} incomplete pairs dropped." : "",
+            Reference, Note,
+        }.Where(s => s.Length > 0));
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{(Kind == CorrelationKind.Pearson ? "Pearson r" : "Spearman rho")} = {Value:0.####}, {Ci}; t = {T:0.###}, df = {Df:0}, p = {TTestEstimate.FormatP(PValue)} ({Sided.Describe(Alternative)}), n = {N}")

@@ -37,8 +37,21 @@ public sealed record RankTestResult(
     int ZeroDifferences,
     bool HasTies,
     string Method,
-    string Reference)
+    string Reference) : ITabular
 {
+    /// <summary>One row: statistic, z, p, p-value method and n; notes give the alternative, zeros, ties and reference.</summary>
+    public TableView ToTableView() => TableView.Create(Method,
+        [new("Statistic"), new("Value", true), new("z", true), new("p", true), new("p method"), new("n", true)],
+        [[StatisticName, Display.Number(Statistic, "0.###"), Display.Number(Z, "0.###"), Display.P(PValue),
+          PValueMethod == RankPValueMethod.Exact ? "exact" : "normal approximation", Display.Sizes(N)]],
+        new[]
+        {
+            $"{Sided.Describe(Alternative)}; mu = {Display.Number(Mu, "0.####")}.",
+            ZeroDifferences > 0 ? $"{Display.Integer(ZeroDifferences)} zero differences dropped." : "",
+            HasTies ? "Ties present." : "",
+            Reference,
+        }.Where(s => s.Length > 0));
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Method}: {StatisticName} = {Statistic:0.###}, p = {TTestEstimate.FormatP(PValue)} ({Sided.Describe(Alternative)}, mu = {Mu:0.####}), {N}")

@@ -15,7 +15,7 @@ namespace CohortAnalysis.Inference;
 /// (ranks need the pooled data). Mutable through <see cref="Add"/>; not thread-safe.</para>
 /// </remarks>
 [JsonConverter(typeof(RunningCorrelationJsonConverter))]
-public sealed class RunningCorrelation
+public sealed class RunningCorrelation : ITabular
 {
     private long _count, _missing;
     private double _shiftX, _shiftY, _meanX, _meanY, _m2x, _m2y, _cxy;
@@ -141,6 +141,13 @@ public sealed class RunningCorrelation
             _meanY = s.MeanYShifted, _m2x = s.M2X, _m2y = s.M2Y, _cxy = s.Cxy,
         };
     }
+
+    /// <summary>One row with what the accumulator knows now: n, incomplete pairs, means, covariance and Pearson r.</summary>
+    public TableView ToTableView() => TableView.Create("Running correlation",
+        [new("n", true), new("Incomplete pairs", true), new("Mean x", true), new("Mean y", true), new("Covariance", true), new("Pearson r", true)],
+        [[N.ToString(CultureInfo.InvariantCulture), NMissing.ToString(CultureInfo.InvariantCulture), Display.Number(MeanX, "0.###"),
+          Display.Number(MeanY, "0.###"), Display.Number(Covariance, "0.###"), Display.Number(R, "0.0000")]],
+        ["Mergeable co-moments; Pearson() gives the CI and test."]);
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

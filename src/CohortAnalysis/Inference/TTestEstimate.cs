@@ -28,11 +28,18 @@ public sealed record TTestEstimate(
     GroupSizes N,
     string Method,
     string Reference,
-    string Note = "")
+    string Note = "") : ITabular
 {
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Method}: estimate = {Estimate:0.####}, {Ci}; t = {T:0.####}, df = {Df:0.##}, p = {FormatP(PValue)} ({Sided.Describe(Alternative)}, mu = {Mu:0.####}), {N}{(Note.Length > 0 ? "; " + Note : "")}");
+
+    /// <summary>One row: estimate, CI, t, df, p and n; notes give the method, alternative and reference.</summary>
+    public TableView ToTableView() => TableView.Create(Method,
+        [new("Estimate", true), new(Display.CiHeader(Ci), true), new("SE", true), new("t", true), new("df", true), new("p", true), new("n", true)],
+        [[Display.Number(Estimate, "0.###"), Display.Interval(Ci, "0.###"), Display.Number(Se, "0.###"), Display.Number(T, "0.###"),
+          Display.Number(Df, "0.##"), Display.P(PValue), Display.Sizes(N)]],
+        new[] { $"{Sided.Describe(Alternative)}; mu = {Display.Number(Mu, "0.####")}.", Reference, Note }.Where(s => s.Length > 0));
 
     internal static string FormatP(double p) =>
         double.IsNaN(p) ? "NA" : p < 1e-4 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.####", CultureInfo.InvariantCulture);

@@ -22,8 +22,16 @@ public sealed record BootstrapResult(
     double Bias,
     double StandardError,
     int InvalidReplicates,
-    IReadOnlyList<double> Replicates)
+    IReadOnlyList<double> Replicates) : ITabular
 {
+    /// <summary>One row: estimate, CI, bias, SE, resamples and seed (so the run can be repeated bit for bit).</summary>
+    public TableView ToTableView() => TableView.Create("Bootstrap",
+        [new("Estimate", true), new(Display.CiHeader(Ci), true), new("Bias", true), new("SE", true), new("Resamples", true), new("Seed", true)],
+        [[Display.Number(Estimate, "0.000"), Display.Interval(Ci, "0.000"), Display.Number(Bias, "0.000"), Display.Number(StandardError, "0.000"),
+          Display.Integer(Resamples), Seed.ToString(CultureInfo.InvariantCulture)]],
+        new[] { "CI: " + CiMethods.Describe(Ci.Method) + ".",
+                InvalidReplicates > 0 ? $"{Display.Integer(InvalidReplicates)} replicates not estimable." : "" }.Where(s => s.Length > 0));
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Estimate:0.000}, {Ci} from {Resamples} resamples (seed {Seed}); bias {Bias:0.000}, SE {StandardError:0.000}") +

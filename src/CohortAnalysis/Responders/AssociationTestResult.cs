@@ -21,8 +21,14 @@ public sealed record AssociationTestResult(
     GroupSizes N,
     string Method,
     string Reference,
-    string Note = "")
+    string Note = "") : ITabular
 {
+    /// <summary>One row: statistic, df, p and n; notes give the alternative, any correction note and the reference.</summary>
+    public TableView ToTableView() => TableView.Create(Method,
+        [new("Statistic", true), new("df", true), new("p", true), new("n", true)],
+        [[Display.Number(Statistic, "0.####"), Display.Number(Df, "0"), Display.P(PValue), Display.Sizes(N)]],
+        new[] { Sided.Describe(Alternative) + ".", Note, Reference }.Where(s => s.Length > 0));
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Method}: {(double.IsNaN(Statistic) ? "" : $"X-squared = {Statistic:0.####}, df = {Df:0}, ")}p = {TTestEstimate.FormatP(PValue)} ({Sided.Describe(Alternative)}), {N}{(Note.Length > 0 ? "; " + Note : "")}");

@@ -36,8 +36,21 @@ public sealed record NntEstimate(
     double BenefitLimit,
     double HarmLimit,
     RiskEstimate RiskDifference,
-    string Reference)
+    string Reference) : ITabular
 {
+    /// <summary>One row: the NNT reading, its value and interval (Altman's NNTB/NNTH form when the CI crosses no effect).</summary>
+    public TableView ToTableView()
+    {
+        string text = ToString();
+        int comma = text.IndexOf(", ", StringComparison.Ordinal);
+        int from = text.IndexOf(" (from the risk difference", StringComparison.Ordinal);
+        return TableView.Create("Number needed to treat",
+            [new("Direction"), new("NNT", true), new("Interval", true), new("Risk difference", true), new(Display.CiHeader(RiskDifference.Ci) + " (RD)", true)],
+            [[Direction.ToString(), Display.Number(Value, "0.#"), comma > 0 && from > comma ? text[(comma + 2)..from] : "",
+              Display.Number(RiskDifference.Value, "0.0000"), Display.Interval(RiskDifference.Ci, "0.0000")]],
+            [Reference]);
+    }
+
     /// <inheritdoc />
     public override string ToString()
     {

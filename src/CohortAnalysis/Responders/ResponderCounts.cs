@@ -13,7 +13,7 @@ namespace CohortAnalysis.Responders;
 /// by <see cref="Combine"/> is exact (integer sums), so merged = pooled. Serializes to JSON with
 /// <see cref="System.Text.Json.JsonSerializer"/> or <see cref="ToJson"/>.</para>
 /// </remarks>
-public sealed record ResponderCounts
+public sealed record ResponderCounts : ITabular
 {
     /// <summary>An empty table.</summary>
     public static ResponderCounts Empty { get; } = new(0, 0, 0, 0);
@@ -90,6 +90,12 @@ public sealed record ResponderCounts
         Guard.NotNull(json);
         return JsonSerializer.Deserialize<ResponderCounts>(json, AccumulatorJson.Options) ?? throw new JsonException("Empty ResponderCounts JSON.");
     }
+
+    /// <summary>The 2×2 table: one row per arm (first, second) with responders, non-responders, n and the rate.</summary>
+    public TableView ToTableView() => TableView.Create("Responder counts",
+        [new("Arm"), new("Responders", true), new("Non-responders", true), new("n", true), new("Rate", true)],
+        [["First", Display.Integer(RespondersFirst), Display.Integer(NonRespondersFirst), Display.Integer(NFirst), Display.Number(RateFirst, "0.000")],
+         ["Second", Display.Integer(RespondersSecond), Display.Integer(NonRespondersSecond), Display.Integer(NSecond), Display.Number(RateSecond, "0.000")]]);
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

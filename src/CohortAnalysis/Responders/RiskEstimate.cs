@@ -33,17 +33,25 @@ public sealed record RiskEstimate(
     int Strata,
     string Method,
     string Reference,
-    string Note = "")
+    string Note = "") : ITabular
 {
+    /// <summary>One row: measure, estimate, CI, n and strata; notes give the method, zero-cell handling and reference.</summary>
+    public TableView ToTableView() => TableView.Create(char.ToUpperInvariant(Name[0]) + Name[1..],
+        [new("Measure"), new("Estimate", true), new(Display.CiHeader(Ci), true), new("n", true), new("Strata", true)],
+        [[Name, Display.Number(Value, "0.0000"), Display.Interval(Ci, "0.0000"), Display.Sizes(N), Display.Integer(Strata)]],
+        Display.EstimateNotes(Ci, Method, Reference, Note));
+
+    private string Name => Measure switch
+    {
+        RiskMeasure.RiskDifference => "risk difference",
+        RiskMeasure.RiskRatio => "risk ratio",
+        _ => "odds ratio",
+    };
+
     /// <inheritdoc />
     public override string ToString()
     {
-        string name = Measure switch
-        {
-            RiskMeasure.RiskDifference => "risk difference",
-            RiskMeasure.RiskRatio => "risk ratio",
-            _ => "odds ratio",
-        };
+        string name = Name;
         return string.Create(CultureInfo.InvariantCulture,
             $"{name} = {Format(Value)}, {Ci}, {N}{(Strata > 1 ? $", {Strata} strata" : "")}{(Note.Length > 0 ? "; " + Note : "")}");
     }
