@@ -163,6 +163,25 @@ public sealed class Cohort
         get { for (int row = 0; row < _value.Length; row++) yield return this[row]; }
     }
 
+    /// <summary>The cohort restricted to the subjects for which <paramref name="include"/> (given a subject index) is true:
+    /// e.g. one site's subjects, for per-site accumulators. Arms, parameters, visits and the report's source are kept;
+    /// derived baselines and changes are carried over unchanged.</summary>
+    public Cohort Subset(Func<int, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        int[] keepSubjects = Enumerable.Range(0, _subjects.Length).Where(include).ToArray();
+        var newIndex = new int[_subjects.Length];
+        Array.Fill(newIndex, -1);
+        for (int i = 0; i < keepSubjects.Length; i++) newIndex[keepSubjects[i]] = i;
+        int[] rows = Enumerable.Range(0, _value.Length).Where(r => newIndex[_rowSubject[r]] >= 0).ToArray();
+        T[] Pick<T>(T[] column) => rows.Select(r => column[r]).ToArray();
+        return new Cohort(Source, keepSubjects.Select(s => _subjects[s]).ToArray(), keepSubjects.Select(s => _subjectArm[s]).ToArray(), _arms,
+            _parameters, _visits, _covariateNames, _covariates.Select(c => keepSubjects.Select(s => c[s]).ToArray()).ToArray(),
+            rows.Select(r => newIndex[_rowSubject[r]]).ToArray(), Pick(_rowParameter), Pick(_rowVisit), Pick(_value), Pick(_baseline),
+            Pick(_baselineTime), Pick(_change), Pick(_percentChange), Pick(_line), BaselineRule, Instruments,
+            new DataQualityReport(Report.Source, Report.RowsRead, rows.Length, Report.Issues) { Identifiers = Report.Identifiers });
+    }
+
     /// <summary>Subjects per arm, parameters, visits and completeness by visit.</summary>
     public CohortDescription Describe() => CohortDescription.Of(this);
 

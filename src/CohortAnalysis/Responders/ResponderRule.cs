@@ -8,7 +8,8 @@ namespace CohortAnalysis.Responders;
 /// baseline, a score threshold (remission), combinations, and sustained response over consecutive visits.</summary>
 /// <remarks>
 /// <para>Immutable. "Improvement" follows the instrument's direction: for a higher-is-worse scale (all built-ins) it is
-/// baseline − score. Percent improvement is 100·improvement/|baseline| and is undefined when baseline is 0. Comparisons
+/// baseline − score. Percent improvement is 100·improvement/|baseline|; with baseline 0 no percent improvement is possible,
+/// so a percent rule is not met (the score is known, so the subject is evaluable). Comparisons
 /// are exact on the stated threshold (≥ 50 % includes exactly 50 %), computed without division so that 15 of 30 is a
 /// 50 % improvement to the last bit.</para>
 /// <para>A subject is <em>not evaluable</em> at a visit when the score (or the baseline a rule needs) is missing; how
@@ -102,8 +103,8 @@ public abstract record ResponderRule
         internal override bool? Evaluate(Trajectories t, int row, int visit)
         {
             double improvement = Improvement(t, row, visit), baseline = t.Baseline(row);
-            if (double.IsNaN(improvement) || baseline == 0) return null;
-            return improvement * 100 >= Percent * Math.Abs(baseline);
+            if (double.IsNaN(improvement)) return null;
+            return baseline != 0 && improvement * 100 >= Percent * Math.Abs(baseline);
         }
     }
 

@@ -73,9 +73,9 @@ public class ResponderRuleTests
         const string pain = "USUBJID,TRT01P,PARAMCD,AVISITN,AVAL\nP1,A,PAINNRS,0,8\nP1,A,PAINNRS,6,6\nP2,A,PAINNRS,0,3\nP2,A,PAINNRS,6,2\nP3,A,PAINNRS,0,0\nP3,A,PAINNRS,6,0\n";
         Trajectories t = Trajectories.Of(CohortCsvReader.Parse(pain), "PAINNRS");
         var c = ResponderClassification.Of(t, ResponderRule.ImportantChange(Instrument.PainNrs.ImportantChanges[0]), 6);
-        // P1: 2 points (25 %) → yes by points; P2: 1 point = 33 % → yes by percent; P3: baseline 0 → percent undefined and
-        // 0 points → neither part true and one unknown: not evaluable (counted as non-responder under the default NRI).
-        Assert.Equal([true, true, null], c.Status);
+        // P1: 2 points (25 %) → yes by points; P2: 1 point = 33 % → yes by percent; P3: baseline 0 → no percent improvement
+        // is possible and 0 points → non-responder (as tests/known-results/cohort/cohort.R).
+        Assert.Equal([true, true, false], c.Status);
     }
 
     [Fact]

@@ -141,8 +141,9 @@ status <- function(rule, v) {
       ifelse(is.na(chg), NA, (-chg >= 2) | pct) },
     JOINT = status("MADRS_RESPONSE", v) & status("PAIN_MODERATE", v) & TRUE)
 }
-joint_na <- function(v) is.na(status("MADRS_RESPONSE", v)) | is.na(status("PAIN_MODERATE", v))
-rule_status <- function(rule, v) { s <- status(rule, v); if (rule == "JOINT") s[joint_na(v)] <- NA; s }
+# JOINT uses R's three-valued `&` (Kleene logic): a known non-response on either instrument makes a subject a joint
+# non-responder even when the other score is missing; NA only when neither part is FALSE and one is missing.
+rule_status <- function(rule, v) status(rule, v)
 rule_pop <- function(rule) switch(rule, MADRS_RESPONSE = , MADRS_REMISSION = has_param("MADRS"),
   PAIN_MODERATE = has_param("PAINNRS"), JOINT = has_param("MADRS") & has_param("PAINNRS"))
 counts <- function(rule, v, handling, arm, keep = rep(TRUE, length(all_ids))) {
