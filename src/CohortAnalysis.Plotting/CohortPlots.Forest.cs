@@ -10,7 +10,8 @@ public static partial class CohortPlots
     /// <summary>Forest plot of the rows of an effect-size table, with the no-effect line at 0.</summary>
     /// <remarks>
     /// <para>One row per <see cref="LabelledEffectSize"/>, labelled by its <see cref="LabelledEffectSize.Label"/>, in table
-    /// order. The axis is named after the index when all rows share one (e.g. "Hedges' g"), otherwise "Effect size". A row
+    /// order. When every label reads "row: group" (as <see cref="EffectSizeAnalysis.ByVisit"/> writes "MADRS Week 6:
+    /// Psilocybin 25 mg vs Placebo"), rows are gathered under the group as a heading and labelled by the part before the colon. The axis is named after the index when all rows share one (e.g. "Hedges' g"), otherwise "Effect size". A row
     /// that could not be estimated shows "NA" and no interval.</para>
     /// </remarks>
     /// <param name="table">The effect sizes.</param>
@@ -24,15 +25,26 @@ public static partial class CohortPlots
             throw new ArgumentException("table is empty: nothing to plot.", nameof(table));
         string[] names = table.Select(r => r.Estimate.Name).Distinct().ToArray();
         double level = table.Select(r => r.Estimate.Ci.Level).FirstOrDefault(double.IsFinite, 0.95);
-        return Forest(table.Select(r => new ForestRow(r.Label, null, r.Estimate.Value, r.Estimate.Ci.Lower, r.Estimate.Ci.Upper)),
+        // Labels shaped "MADRS Week 6: Psilocybin 25 mg vs Placebo" (as EffectSizeAnalysis.ByVisit writes them) become
+        // a group heading (the comparison or arm) with short row labels, instead of one long repeated label per row.
+        bool grouped = table.All(r => r.Label.Contains(": ", StringComparison.Ordinal));
+        ForestRow Row(LabelledEffectSize r)
+        {
+            int colon = r.Label.IndexOf(": ", StringComparison.Ordinal);
+            return grouped
+                ? new ForestRow(r.Label[..colon], r.Label[(colon + 2)..], r.Estimate.Value, r.Estimate.Ci.Lower, r.Estimate.Ci.Upper)
+                : new ForestRow(r.Label, null, r.Estimate.Value, r.Estimate.Ci.Lower, r.Estimate.Ci.Upper);
+        }
+        return Forest(table.Select(Row),
             names.Length == 1 ? names[0] : "Effect size", 0, "0.00", level, style);
     }
 
     /// <summary>Forest plot of responder comparisons (each arm against the reference) from one or more responder analyses:
     /// risk difference, risk ratio or odds ratio, with the no-effect line at 0 (difference) or 1 (ratios).</summary>
     /// <remarks>
-    /// <para>Rows are grouped by comparison ("Psilocybin 25 mg vs Placebo") and labelled by parameter, rule and visit ("MADRS ≥ 50%
-    /// improvement from baseline at Week 12"), in the order given. Risk and odds ratios are drawn on a log axis (ticks at 1, 2, 5
+    /// <para>Rows are grouped by comparison ("Psilocybin 25 mg vs Placebo") and labelled by rule ("≥ 50% improvement"), in
+    /// the order given; parameter and visit join the row label when they differ between tables, else the axis title
+    /// ("Difference in proportion responding, MADRS at Week 12"). Risk and odds ratios are drawn on a log axis (ticks at 1, 2, 5
     /// per decade, labelled as ratios) so that halving and doubling look alike; the numbers on the right are the ratios. A comparison whose estimate is not finite (a zero cell)
     /// shows "NA"/"Inf" and no interval.</para>
     /// </remarks>
@@ -44,6 +56,17 @@ public static partial class CohortPlots
     public static Plot Forest(IEnumerable<ResponderTable> tables, RiskMeasure measure = RiskMeasure.RiskDifference, CohortPlotStyle? style = null)
     {
         IReadOnlyList<ResponderTable> input = Require(tables, nameof(tables));
+        // Long row labels squeeze the plot: what all tables share (parameter, visit) moves into the axis title.
+        bool oneParameter = input.Select(t => t.Parameter).Distinct().Count() == 1, oneVisit = input.Select(t => t.Visit).Distinct().Count() == 1;
+        string shared = (oneParameter, oneVisit) switch
+        {
+            (true, true) => $", {input[0].Parameter} at {input[0].Visit.DisplayName}",
+            (true, false) => $", {input[0].Parameter}",
+            (false, true) => $", {input[0].Visit.DisplayName}",
+            _ => "",
+        };
+        string Label(ResponderTable t) => (oneParameter ? "" : t.Parameter + " ") + t.Rule.Replace(" from baseline", "", StringComparison.Ordinal)
+            + (oneVisit ? "" : " at " + t.Visit.DisplayName);
         var rows = input.SelectMany(t => t.Comparisons.Select(c =>
         {
             RiskEstimate e = measure switch
@@ -52,17 +75,17 @@ public static partial class CohortPlots
                 RiskMeasure.OddsRatio => c.OddsRatio,
                 _ => c.RiskDifference,
             };
-            return (Row: new ForestRow($"{t.Parameter} {t.Rule} at {t.Visit.DisplayName}", $"{c.Treatment} vs {c.Reference}",
+            return (Row: new ForestRow(Label(t), $"{c.Treatment} vs {c.Reference}",
                 e.Value, e.Ci.Lower, e.Ci.Upper), e.Ci.Level);
         })).ToList();
         if (rows.Count == 0)
             throw new ArgumentException("No responder table has a comparison between arms: nothing to plot.", nameof(tables));
         string label = measure switch
         {
-            RiskMeasure.RiskRatio => "Risk ratio (responders)",
-            RiskMeasure.OddsRatio => "Odds ratio (responders)",
-            _ => "Risk difference (proportion of responders)",
-        };
+            RiskMeasure.RiskRatio => "Risk ratio of responding",
+            RiskMeasure.OddsRatio => "Odds ratio of responding",
+            _ => "Difference in proportion responding",
+        } + shared;
         double level = rows.Select(r => r.Level).FirstOrDefault(double.IsFinite, 0.95);
         bool ratio = measure != RiskMeasure.RiskDifference;
         return DrawForest(rows.Select(r => r.Row).ToList(), ratio ? label + ", log scale" : label, ratio ? 1 : 0, "0.00", level, style, logScale: ratio);

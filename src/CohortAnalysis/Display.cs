@@ -26,5 +26,5 @@ internal static class Display
 
     /// <summary>Notes of a single-estimate table: the CI method and the reference, then an optional note.</summary>
     public static IReadOnlyList<string> EstimateNotes(ConfidenceInterval ci, string method, string reference, string note = "") =>
-        new[] { $"{method}; CI: {CiMethods.Describe(ci.Method)}.", reference, note }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        new[] { method.Contains("CI", StringComparison.Ordinal) || method.Contains("interval", StringComparison.OrdinalIgnoreCase) ? method + "." : $"{method}; CI: {CiMethods.Describe(ci.Method)}.", reference, note }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
 }

@@ -48,11 +48,36 @@ internal static class Program
         }
 
         int failed = 0;
-        foreach (string path in notebooks)
-            failed += await RunNotebookAsync(path, writeOutputs, timeout) ? 0 : 1;
+        if (notebooks.Count == 1)
+        {
+            failed = await RunNotebookAsync(notebooks[0], writeOutputs, timeout) ? 0 : 1;
+        }
+        else
+        {
+            // One process per notebook: a disposed kernel takes its native-library resolver with it, and finalizers of
+            // the previous notebook's objects (SkiaSharp fonts) would then crash the next notebook's process.
+            foreach (string path in notebooks)
+                failed += await RunInChildProcessAsync(path, writeOutputs, timeout) ? 0 : 1;
+        }
         // Deliberately not the "N passed, N failed" shape: CI reads that line as the test count of the whole run.
         Console.WriteLine($"Notebooks: {notebooks.Count - failed} of {notebooks.Count} ran without error.");
         return failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<bool> RunInChildProcessAsync(string path, bool writeOutputs, TimeSpan timeout)
+    {
+        string host = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+            start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        if (writeOutputs)
+            start.ArgumentList.Add("--write-outputs");
+        start.ArgumentList.Add("--cell-timeout");
+        start.ArgumentList.Add(((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(path);
+        using Process child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {host}.");
+        await child.WaitForExitAsync();
+        return child.ExitCode == 0;
     }
 
     private static async Task<bool> RunNotebookAsync(string path, bool writeOutputs, TimeSpan timeout)

@@ -67,7 +67,7 @@ public sealed class EffectSizeTable : IReadOnlyList<LabelledEffectSize>, ITabula
         _rows.Select(r => (IReadOnlyList<string>)[r.Label, r.Estimate.Name, Display.Number(r.Estimate.Value, "0.000"),
             Display.Interval(r.Estimate.Ci, "0.000"), r.Estimate.N.Total > 0 ? Display.Sizes(r.Estimate.N) : "NA", r.Note]),
         _rows.Where(r => !double.IsNaN(r.Estimate.Value))
-            .Select(r => $"{r.Estimate.Name}: {r.Estimate.Method}; CI: {CiMethods.Describe(r.Estimate.Ci.Method)}. {r.Estimate.Reference}".TrimEnd())
+            .Select(r => $"{r.Estimate.Name}: {r.Estimate.Method}. {r.Estimate.Reference}".TrimEnd())
             .Distinct());
 
     /// <inheritdoc />
