@@ -19,7 +19,7 @@ public class ResultTablesTests
     public static TheoryData<string> Results => new()
     {
         "effect-size", "effect-size-table", "summary", "t-test", "rank-test", "correlation", "proportion", "risk", "nnt",
-        "association", "bootstrap", "responder-counts", "running-summary", "running-correlation",
+        "association", "bootstrap", "responder-counts", "running-summary", "running-correlation", "responder-tally",
     };
 
     private static ITabular Build(string name) => name switch
@@ -39,6 +39,7 @@ public class ResultTablesTests
         "responder-counts" => new ResponderCounts(12, 30, 5, 30),
         "running-summary" => new RunningSummary(Active),
         "running-correlation" => new RunningCorrelation(Active, Placebo),
+        "responder-tally" => new CohortAnalysis.Pooling.ArmResponderTally(0, 0, 3),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
