@@ -1,10 +1,12 @@
 // The README quick start, line for line (CI runs it).
 using CohortAnalysis;
-using CohortAnalysis.Data;
+using CohortAnalysis.Change;
+using CohortAnalysis.EffectSizes;
+using CohortAnalysis.Responders;
 
-Cohort cohort = DemoTrial.Load();                       // or CohortCsvReader.Read("adqs.csv")
-Console.WriteLine(cohort.Describe());                   // arms, visits, completeness, data-quality report
-foreach (DataIssue issue in cohort.Report.Issues)       // nothing is excluded silently
-    Console.WriteLine(issue);
-Observation first = cohort.Observations.First(o => o.Visit.Time == 6);
-Console.WriteLine($"{first.Subject} {first.Parameter} week 6: CHG = {first.Change}, PCHG = {first.PercentChange:0.0}%");
+Cohort cohort = DemoTrial.Load();                                  // or CohortCsvReader.Read("adqs.csv")
+Console.WriteLine(cohort.Report);                                  // rows read, loaded, excluded, and why
+Console.WriteLine(ChangeFromBaseline.Summarize(cohort));           // n, mean, SD, t CI, median, Q1, Q3 by arm × visit
+Trajectories madrs = Trajectories.Of(cohort, "MADRS", MissingDataMethod.Locf);
+Console.WriteLine(EffectSizeAnalysis.AtVisit(madrs, 6, new() { Measure = EffectSizeMeasure.HedgesG }));
+Console.WriteLine(ResponderAnalysis.Analyze(madrs, ResponderRule.Response(madrs.Instrument!), 12));

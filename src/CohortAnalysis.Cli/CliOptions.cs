@@ -14,7 +14,7 @@ internal sealed class CliOptions
     };
     public Option<string?> Subject { get; } = new("--subject") { Description = "Subject column (default USUBJID)." };
     public Option<string?> Arm { get; } = new("--arm") { Description = "Arm column (default TRT01P, TRTP or ARM)." };
-    public Option<string?> Visit { get; } = new("--visit") { Description = "Numeric visit column (default AVISITN)." };
+    public Option<string?> Visit { get; }
     public Option<string?> Parameter { get; } = new("--parameter") { Description = "Parameter column (default PARAMCD)." };
     public Option<string?> Value { get; } = new("--value") { Description = "Score column (default AVAL)." };
     public Option<double?> BaselineVisit { get; } = new("--baseline-visit")
@@ -38,8 +38,13 @@ internal sealed class CliOptions
     public Option<string> Format { get; } = new("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces on errors." };
 
-    public CliOptions()
+    /// <param name="analysisVisit">True for analysis commands, where <c>--visit N</c> is the analysis visit and the visit
+    /// column is <c>--visit-column</c>; false for describe, where <c>--visit</c> names the column.</param>
+    public CliOptions(bool analysisVisit = true)
     {
+        Visit = analysisVisit
+            ? new Option<string?>("--visit-column") { Description = "Numeric visit column (default AVISITN)." }
+            : new Option<string?>("--visit", "--visit-column") { Description = "Numeric visit column (default AVISITN)." };
         Format.AcceptOnlyFromAmong("text", "json");
         Layout.AcceptOnlyFromAmong("long", "wide");
     }

@@ -7,7 +7,7 @@ internal static class DescribeCommand
 {
     public static Command Create()
     {
-        var options = new CliOptions();
+        var options = new CliOptions(analysisVisit: false);
         var command = new Command("describe", "Summarise a cohort file: subjects per arm, visits, parameters, completeness by visit, data-quality report.");
         options.AddTo(command);
         CommandRunner.SetAction(command, options, result =>

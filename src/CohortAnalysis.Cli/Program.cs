@@ -6,5 +6,9 @@ var root = new RootCommand("cohort: clinical-trial cohort analysis (change from 
 {
     DescribeCommand.Create(),
     DemoCommand.Create(),
+    ChangeCommand.Create(),
+    RespondersCommand.Create(),
+    CorrelateCommand.Create(),
+    EffectSizeCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -55,7 +55,7 @@ public static class DemoTrial
     public static string Generate(int seed = DefaultSeed, int subjects = 120)
     {
         Guard.AtLeast(subjects, 2);
-        var rng = new Demo.SplitMixRandom(unchecked((ulong)seed));
+        var rng = new Randomness.Xoshiro256(unchecked((ulong)seed));
         var csv = new StringBuilder();
         csv.Append("USUBJID,SITEID,SEX,AGEGR1,TRT01P,PARAMCD,AVISITN,AVISIT,ABLFL,AVAL,BASE,CHG\n");
         string[] sites = ["101", "102", "103", "104"];

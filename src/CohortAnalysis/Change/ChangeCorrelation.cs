@@ -59,7 +59,7 @@ public sealed record ChangeCorrelationTable(string First, string Second, Visit V
         Rows.Select(r => (IReadOnlyList<string>)[r.Arm, r.N.ToString(CultureInfo.InvariantCulture),
             Display.Number(r.Pearson?.Value ?? double.NaN, "0.000"), r.Pearson is null ? "NA" : Display.Interval(r.Pearson.Ci, "0.000"), Display.P(r.Pearson?.PValue ?? double.NaN),
             Display.Number(r.Spearman?.Value ?? double.NaN, "0.000"), r.Spearman is null ? "NA" : Display.Interval(r.Spearman.Ci, "0.000"), Display.P(r.Spearman?.PValue ?? double.NaN)]),
-        [$"Missing data: {ChangeSummaryTable.Describe(MissingData)}. Pearson CI: Fisher z (R cor.test); Spearman CI: Fisher z with SE 1/sqrt(n-3)."]);
+        [$"Missing data: {MissingData.Describe()}. Pearson CI: Fisher z (R cor.test); Spearman CI: Fisher z with SE 1/sqrt(n-3)."]);
 
     /// <inheritdoc />
     public override string ToString() => TextTable.Render(ToTableView());

@@ -12,7 +12,11 @@ namespace CohortAnalysis.Change;
 /// <param name="Variable">AVAL, CHG or PCHG.</param>
 /// <param name="Summary">n, n missing, mean, SD, SE, t CI, median, Q1, Q3, min, max.</param>
 /// <param name="Imputed">Values in this cell filled by the missing-data method (0 for observed cases).</param>
-public sealed record ChangeSummaryRow(string Parameter, string Arm, Visit Visit, ChangeVariable Variable, Summary Summary, int Imputed);
+public sealed record ChangeSummaryRow(string Parameter, string Arm, Visit Visit, ChangeVariable Variable, Summary Summary, int Imputed)
+{
+    /// <summary>The ADaM name of the variable: AVAL, CHG or PCHG.</summary>
+    public string VariableCode => ChangeSummaryTable.VariableCode(Variable);
+}
 
 /// <summary>Change-from-baseline summaries by parameter × arm × visit: AVAL at every visit, CHG and PCHG after baseline.</summary>
 /// <remarks>
@@ -84,18 +88,9 @@ public sealed class ChangeSummaryTable : ITabular
 
     private IReadOnlyList<string> Notes =>
     [
-        $"Missing data: {Describe(Options.MissingData)}; {ImputedCount.ToString(CultureInfo.InvariantCulture)} values carried forward.",
-        $"Quantiles: {Options.QuantileMethod}. PCHG = 100·CHG/|BASE|, missing when BASE = 0.",
+        $"Missing data: {Options.MissingData.Describe()}; {ImputedCount.ToString(CultureInfo.InvariantCulture)} values carried forward.",
+        $"Quantiles: {(Options.QuantileMethod == QuantileMethod.SasDefinition5 ? "SAS PCTLDEF=5 (R type 2)" : Options.QuantileMethod.ToString())}. PCHG = 100·CHG/|BASE|, missing when BASE = 0.",
     ];
-
-    internal static string Describe(MissingDataMethod method) => method switch
-    {
-        MissingDataMethod.ObservedCases => "observed cases",
-        MissingDataMethod.Locf => "LOCF (last post-baseline observation carried forward)",
-        MissingDataMethod.Bocf => "BOCF (baseline carried forward)",
-        MissingDataMethod.Wocf => "WOCF (worst observation carried forward)",
-        _ => method.ToString(),
-    };
 
     internal static string VariableCode(ChangeVariable v) => v switch
     {

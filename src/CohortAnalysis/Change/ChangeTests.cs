@@ -28,7 +28,7 @@ public sealed record WithinArmChangeTable(string Parameter, Visit Visit, Missing
             Display.Number(a.PairedT?.Df ?? double.NaN, "0.#"), Display.P(a.PairedT?.PValue ?? double.NaN),
             Display.Number(a.SignedRank?.Statistic ?? double.NaN, "0.#"), Display.P(a.SignedRank?.PValue ?? double.NaN),
             a.SignedRank is null ? a.Note : a.SignedRank.PValueMethod == RankPValueMethod.Exact ? "exact" : "normal approx. with continuity correction"]),
-        [$"Missing data: {ChangeSummaryTable.Describe(MissingData)}."]);
+        [$"Missing data: {MissingData.Describe()}."]);
 
     /// <inheritdoc />
     public override string ToString() => TextTable.Render(ToTableView());
@@ -58,7 +58,7 @@ public sealed record BetweenArmChange(string Parameter, Visit Visit, string Trea
             [new("Test"), new("Difference", true), new("95% CI", true), new("Statistic", true), new("df", true), new("p", true)],
             [Row("t (pooled SD)", Student), Row("t (Welch)", Welch),
              ["Mann-Whitney (W)", "", "", Display.Number(MannWhitney?.Statistic ?? double.NaN, "0.#"), "", Display.P(MannWhitney?.PValue ?? double.NaN)]],
-            [$"Missing data: {ChangeSummaryTable.Describe(MissingData)}.", .. Note.Length > 0 ? new[] { Note } : []]);
+            [$"Missing data: {MissingData.Describe()}.", .. Note.Length > 0 ? new[] { Note } : []]);
     }
 
     /// <inheritdoc />

@@ -15,3 +15,17 @@ public enum MissingDataMethod
     /// baseline included (the highest for a higher-is-worse instrument).</summary>
     Wocf,
 }
+
+/// <summary>How a missing-data method is named in tables and notes.</summary>
+public static class MissingDataMethodDescriptions
+{
+    /// <summary>"observed cases", "LOCF (last post-baseline observation carried forward)", …</summary>
+    public static string Describe(this MissingDataMethod method) => method switch
+    {
+        MissingDataMethod.ObservedCases => "observed cases",
+        MissingDataMethod.Locf => "LOCF (last post-baseline observation carried forward)",
+        MissingDataMethod.Bocf => "BOCF (baseline carried forward)",
+        MissingDataMethod.Wocf => "WOCF (worst observation carried forward)",
+        _ => method.ToString(),
+    };
+}

@@ -55,7 +55,7 @@ public sealed record Summary(
                 ConfidenceInterval.NotEstimable(options.CiLevel, CiMethod.T),
                 double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, options.QuantileMethod);
 
-        (double mean, double variance) = Moments.MeanAndVariance(sorted);
+        (double mean, double variance) = SampleMoments.MeanAndVariance(sorted);
         double sd = Math.Sqrt(variance);
         double se = sd / Math.Sqrt(n);
         ConfidenceInterval ci = ConfidenceInterval.NotEstimable(options.CiLevel, CiMethod.T);

@@ -85,8 +85,8 @@ public static partial class EffectSize
     {
         Guard.CiLevel(o.CiLevel, "CiLevel");
         Guard.Finite(o.Mu, "Mu");
-        Moments.RequireFinite(x, "x");
-        Moments.RequireFinite(y, "y");
+        SampleChecks.RequireFinite(x, "x");
+        SampleChecks.RequireFinite(y, "y");
         if (x.Length < 1 || y.Length < 1) throw new ArgumentException("Each group needs at least one value.", x.Length < 1 ? "x" : "y");
         int n1 = x.Length, n2 = y.Length;
         var pooled = new double[n1 + n2];
@@ -109,7 +109,7 @@ public static partial class EffectSize
     {
         Guard.CiLevel(o.CiLevel, "CiLevel");
         Guard.Finite(o.Mu, "Mu");
-        Moments.RequirePairs(x, y);
+        SampleChecks.RequirePairs(x, y);
         var nonzero = new List<double>(x.Length);
         for (int i = 0; i < x.Length; i++) { double d = x[i] - y[i] - o.Mu; if (d != 0) nonzero.Add(d); }
         int nd = nonzero.Count;

@@ -28,7 +28,7 @@ public static partial class EffectSize
         IProgress<BootstrapProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= RepeatedMeasuresOptions.Default;
-        Moments.RequirePairs(x, y);
+        SampleChecks.RequirePairs(x, y);
         bool boot = Intervals.IsBootstrap(options.CiMethod);
         return RepeatedMeasures(PairedSummary.Of(x, y), options, boot ? x.ToArray() : null, boot ? y.ToArray() : null, progress, cancellationToken);
     }

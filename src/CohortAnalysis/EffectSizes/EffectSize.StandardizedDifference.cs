@@ -126,10 +126,10 @@ public static partial class EffectSize
     // Point estimate for a bootstrap resample; J depends only on n (and for Welch on the variances — recomputed here).
     private static double IndependentValue(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Standardized kind, StandardizedDifferenceOptions o, double j)
     {
-        var x = new SampleSummary(Moments.Mean(a), 0, a.Length);
-        var y = new SampleSummary(Moments.Mean(b), 0, b.Length);
-        x = x with { Sd = Math.Sqrt(Moments.Variance(a, x.Mean)) };
-        y = y with { Sd = Math.Sqrt(Moments.Variance(b, y.Mean)) };
+        var x = new SampleSummary(SampleMoments.Mean(a), 0, a.Length);
+        var y = new SampleSummary(SampleMoments.Mean(b), 0, b.Length);
+        x = x with { Sd = Math.Sqrt(SampleMoments.Variance(a, x.Mean)) };
+        y = y with { Sd = Math.Sqrt(SampleMoments.Variance(b, y.Mean)) };
         Standardizer s = IndependentStandardizer(x, y, kind, o);
         double factor = !o.PooledSd && kind != Standardized.Glass && j != 1 ? SmallSampleCorrection.Factor(s.Df, o.Correction) : j;
         return (s.Diff - o.Mu) / s.Sd * factor;
@@ -183,9 +183,9 @@ public static partial class EffectSize
     private static double DzValue(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double mu, double j, bool oneSample)
     {
         Span<double> diff = a.Length <= 512 ? stackalloc double[a.Length] : new double[a.Length];
-        if (oneSample) a.CopyTo(diff); else Moments.Differences(a, b, diff);
-        double m = Moments.Mean(diff);
-        return (m - mu) / Math.Sqrt(Moments.Variance(diff, m)) * j;
+        if (oneSample) a.CopyTo(diff); else SampleChecks.Differences(a, b, diff);
+        double m = SampleMoments.Mean(diff);
+        return (m - mu) / Math.Sqrt(SampleMoments.Variance(diff, m)) * j;
     }
 
     // A resample with zero spread gives d = ±∞ or NaN: not an estimate, so it is counted as not estimable.

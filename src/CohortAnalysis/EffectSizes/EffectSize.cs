@@ -67,7 +67,7 @@ public static partial class EffectSize
     public static EffectSizeEstimate CohensD(ReadOnlySpan<double> x, StandardizedDifferenceOptions? options = null)
     {
         options ??= StandardizedDifferenceOptions.Default;
-        Moments.RequireGroup(x, "x");
+        SampleChecks.RequireGroup(x, "x");
         double[] raw = x.ToArray();
         return PairedZ(SampleSummary.Of(raw), Standardized.D, options, raw, [], oneSample: true);
     }
@@ -172,13 +172,13 @@ public static partial class EffectSize
         if (o.Paired)
         {
             if (kind == Standardized.Glass) throw new ArgumentException("Glass's delta is for independent groups; Paired must be false.", "options");
-            Moments.RequirePairs(x, y);
+            SampleChecks.RequirePairs(x, y);
             var diff = new double[x.Length];
-            Moments.Differences(x, y, diff);
+            SampleChecks.Differences(x, y, diff);
             return PairedZ(SampleSummary.Of(diff), kind, o, x.ToArray(), y.ToArray(), false, progress, cancellationToken);
         }
-        Moments.RequireGroup(x, "x");
-        Moments.RequireGroup(y, "y");
+        SampleChecks.RequireGroup(x, "x");
+        SampleChecks.RequireGroup(y, "y");
         return Independent(SampleSummary.Of(x), SampleSummary.Of(y), kind, o,
             Intervals.IsBootstrap(o.CiMethod) ? x.ToArray() : null, Intervals.IsBootstrap(o.CiMethod) ? y.ToArray() : null, progress, cancellationToken);
     }

@@ -21,10 +21,10 @@ public readonly record struct PairedSummary(int N, double MeanX, double SdX, dou
     /// <exception cref="ArgumentException">Lengths differ, or a value is not finite.</exception>
     public static PairedSummary Of(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        Moments.RequirePairs(x, y);
-        double mx = Moments.Mean(x), my = Moments.Mean(y);
-        double vx = Moments.Variance(x), vy = Moments.Variance(y);
-        double cov = Moments.Covariance(x, y, mx, my);
+        SampleChecks.RequirePairs(x, y);
+        double mx = SampleMoments.Mean(x), my = SampleMoments.Mean(y);
+        double vx = SampleMoments.Variance(x), vy = SampleMoments.Variance(y);
+        double cov = SampleMoments.Covariance(x, y, mx, my);
         return new PairedSummary(x.Length, mx, Math.Sqrt(vx), my, Math.Sqrt(vy), cov / Math.Sqrt(vx * vy));
     }
 }

@@ -11,7 +11,7 @@ public readonly record struct SampleSummary(double Mean, double Sd, int N)
     /// <exception cref="ArgumentException">A value is not finite.</exception>
     public static SampleSummary Of(ReadOnlySpan<double> values)
     {
-        Moments.RequireFinite(values, "values");
-        return new SampleSummary(Moments.Mean(values), Math.Sqrt(Moments.Variance(values)), values.Length);
+        SampleChecks.RequireFinite(values, "values");
+        return new SampleSummary(SampleMoments.Mean(values), Math.Sqrt(SampleMoments.Variance(values)), values.Length);
     }
 }

@@ -87,8 +87,8 @@ public static class Correlation
 
     private static double PearsonOf(double[] a, double[] b)
     {
-        (double mx, _) = Moments.MeanAndVariance(a);
-        (double my, _) = Moments.MeanAndVariance(b);
+        (double mx, _) = SampleMoments.MeanAndVariance(a);
+        (double my, _) = SampleMoments.MeanAndVariance(b);
         double sxx = 0, syy = 0, sxy = 0;
         for (int i = 0; i < a.Length; i++)
         {

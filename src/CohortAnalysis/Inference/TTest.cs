@@ -22,7 +22,7 @@ public static class TTest
         Validate(options);
         double[] values = Finite(x);
         RequireAtLeastTwo(values.Length, "x");
-        (double mean, double variance) = Moments.MeanAndVariance(values);
+        (double mean, double variance) = SampleMoments.MeanAndVariance(values);
         double se = Math.Sqrt(variance / values.Length);
         return Build(mean, se, values.Length - 1, options, GroupSizes.Single(values.Length), "One-sample t test", Citations.Student1908);
     }
@@ -40,7 +40,7 @@ public static class TTest
         Validate(options);
         double[] d = PairedDifferences(x, y);
         RequireAtLeastTwo(d.Length, "pairs");
-        (double mean, double variance) = Moments.MeanAndVariance(d);
+        (double mean, double variance) = SampleMoments.MeanAndVariance(d);
         double se = Math.Sqrt(variance / d.Length);
         return Build(mean, se, d.Length - 1, options, GroupSizes.Single(d.Length), "Paired t test", Citations.Student1908);
     }
@@ -74,8 +74,8 @@ public static class TTest
             RequireAtLeastTwo(nx, "x");
             RequireAtLeastTwo(ny, "y");
         }
-        (double mx, double vx) = Moments.MeanAndVariance(a);
-        (double my, double vy) = Moments.MeanAndVariance(b);
+        (double mx, double vx) = SampleMoments.MeanAndVariance(a);
+        (double my, double vy) = SampleMoments.MeanAndVariance(b);
         if (nx == 1) vx = 0;   // contributes no df to the pooled variance (as R)
         if (ny == 1) vy = 0;
         double diff = mx - my;

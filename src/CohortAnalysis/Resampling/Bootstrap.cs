@@ -89,7 +89,7 @@ public static class Bootstrap
                 int end = Math.Min(resamples, (chunk + 1) * ChunkSize);
                 for (int r = chunk * ChunkSize; r < end; r++)
                 {
-                    var random = new ReplicateRandom(seed, r);
+                    var random = Randomness.Xoshiro256.ForReplicate(seed, r);
                     Draw(design, x, y, buffers.X, buffers.Y, ref random);
                     replicates[r] = statistic(buffers.X, buffers.Y);
                 }
@@ -102,7 +102,7 @@ public static class Bootstrap
         return Summarize(estimate, replicates, options, () => Jackknife(design, x, y, statistic));
     }
 
-    private static void Draw(Design design, double[] x, double[] y, double[] bx, double[] by, ref ReplicateRandom random)
+    private static void Draw(Design design, double[] x, double[] y, double[] bx, double[] by, ref Randomness.Xoshiro256 random)
     {
         switch (design)
         {

@@ -81,6 +81,6 @@ public static class ResponderAnalysis
     {
         if (options.Reference is { } named)
             return cohort.Arms.Contains(named) ? named : throw new ArgumentException($"No arm '{named}'; arms are: {string.Join(", ", cohort.Arms)}.", nameof(options));
-        return cohort.Arms.FirstOrDefault(a => a.Contains("placebo", StringComparison.OrdinalIgnoreCase)) ?? cohort.Arms[0];
+        return cohort.DefaultReferenceArm;
     }
 }

@@ -59,7 +59,7 @@ public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, 
                 Display.Integer(a.Count.NotEvaluable)]);
         var notes = new List<string>
         {
-            $"Rule: {Rule} at {Visit.DisplayName}. Missing data: {Change.ChangeSummaryTable.Describe(MissingData)}; non-completers: {(NonCompleters == NonCompleterHandling.NonResponder ? "counted as non-responders" : "excluded (observed cases)")}.",
+            $"Rule: {Rule} at {Visit.DisplayName}. Missing data: {Change.MissingDataMethodDescriptions.Describe(MissingData)}; non-completers: {(NonCompleters == NonCompleterHandling.NonResponder ? "counted as non-responders" : "excluded (observed cases)")}.",
         };
         foreach (ResponderComparison c in Comparisons)
         {

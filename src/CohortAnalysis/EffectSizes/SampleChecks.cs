@@ -2,39 +2,9 @@ using System.Globalization;
 
 namespace CohortAnalysis.EffectSizes;
 
-/// <summary>Means, variances and covariances by the corrected two-pass algorithm (accurate on NIST NumAcc-type data,
-/// where one-pass Σx² loses every digit).</summary>
-internal static class Moments
+/// <summary>Argument checks and helpers shared by the effect-size estimators.</summary>
+internal static class SampleChecks
 {
-    public static double Mean(ReadOnlySpan<double> x)
-    {
-        double sum = 0;
-        foreach (double v in x) sum += v;
-        double mean = sum / x.Length;
-        double correction = 0;
-        foreach (double v in x) correction += v - mean;
-        return mean + correction / x.Length;
-    }
-
-    /// <summary>Sample variance (n − 1).</summary>
-    public static double Variance(ReadOnlySpan<double> x) => Variance(x, Mean(x));
-
-    public static double Variance(ReadOnlySpan<double> x, double mean)
-    {
-        double ss = 0, s = 0;
-        foreach (double v in x) { double d = v - mean; ss += d * d; s += d; }
-        int n = x.Length;
-        return (ss - s * s / n) / (n - 1);
-    }
-
-    public static double Covariance(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double mx, double my)
-    {
-        double sxy = 0, sx = 0, sy = 0;
-        for (int i = 0; i < x.Length; i++) { double dx = x[i] - mx, dy = y[i] - my; sxy += dx * dy; sx += dx; sy += dy; }
-        int n = x.Length;
-        return (sxy - sx * sy / n) / (n - 1);
-    }
-
     public static void RequireFinite(ReadOnlySpan<double> x, string name)
     {
         for (int i = 0; i < x.Length; i++)

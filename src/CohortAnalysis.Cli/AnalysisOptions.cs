@@ -1,0 +1,32 @@
+using System.CommandLine;
+using CohortAnalysis.Change;
+
+namespace CohortAnalysis.Cli;
+
+/// <summary>Options shared by the analysis commands: the analysis visit, the parameter, the missing-data method, the CI level.</summary>
+internal sealed class AnalysisOptions
+{
+    public Option<double?> Visit { get; } = new("--visit") { Description = "Analysis visit (numeric study time, e.g. 6 for week 6). Default: the last visit." };
+    public Option<string?> Code { get; } = new("--paramcd") { Description = "Parameter code (e.g. MADRS, PAINNRS). Default: every parameter (or the first, where one is needed)." };
+    public Option<string> Missing { get; } = new("--missing") { Description = "Missing-data method: oc (default), locf, bocf, wocf.", DefaultValueFactory = _ => "oc" };
+    public Option<double> CiLevel { get; } = new("--ci-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
+
+    public AnalysisOptions() => Missing.AcceptOnlyFromAmong("oc", "locf", "bocf", "wocf");
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { Visit, Code, Missing, CiLevel }) command.Options.Add(option);
+    }
+
+    public MissingDataMethod MissingData(ParseResult r) => r.GetValue(Missing) switch
+    {
+        "locf" => MissingDataMethod.Locf,
+        "bocf" => MissingDataMethod.Bocf,
+        "wocf" => MissingDataMethod.Wocf,
+        _ => MissingDataMethod.ObservedCases,
+    };
+
+    public double VisitOf(ParseResult r, Trajectories t) => r.GetValue(Visit) ?? t.Visits[^1].Time;
+
+    public string ParameterOf(ParseResult r, Cohort cohort) => r.GetValue(Code) ?? cohort.Parameters[0];
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using CohortAnalysis.Change;
+using CohortAnalysis.EffectSizes;
+using Xunit;
+
+namespace CohortAnalysis.Tests.Cli;
+
+public class AnalysisCommandTests
+{
+    private static JsonElement Json(params string[] args)
+    {
+        var (code, output, error) = CohortCommand.Run([.. args, "--format", "json"]);
+        Assert.True(code == 0, error);
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    [Fact]
+    public void Change_Json_MatchesTheLibraryAndNamesTheMethod()
+    {
+        JsonElement root = Json("change", "--paramcd", "MADRS", "--visit", "6", "--missing", "locf");
+        Assert.Equal("locf", root.GetProperty("missingData").GetString());
+        ChangeSummaryTable table = ChangeFromBaseline.Summarize(DemoTrial.Load(), new ChangeSummaryOptions { MissingData = MissingDataMethod.Locf, Parameters = ["MADRS"] });
+        Assert.Equal(table.ImputedCount, root.GetProperty("imputed").GetInt32());
+        JsonElement first = root.GetProperty("summaries")[2];
+        ChangeSummaryRow row = table.Rows[2];
+        Assert.Equal(row.Summary.Mean, first.GetProperty("estimate").GetDouble());   // round-trip precision
+        Assert.Equal(row.Summary.MeanCi.Lower, first.GetProperty("ciLower").GetDouble());
+        Assert.Equal(0.95, first.GetProperty("ciLevel").GetDouble());
+        Assert.Equal(row.Summary.N, first.GetProperty("n").GetInt32());
+        Assert.False(string.IsNullOrEmpty(first.GetProperty("method").GetString()));
+        Assert.Equal(2, root.GetProperty("withinArm").GetArrayLength());
+        Assert.Equal(1, root.GetProperty("betweenArms").GetArrayLength());
+    }
+
+    [Fact]
+    public void Responders_Json_HasEstimatesWithCis()
+    {
+        JsonElement root = Json("responders", "--paramcd", "MADRS", "--visit", "12", "--stratify", "SITEID", "--joint", "PAINNRS");
+        JsonElement rd = root.GetProperty("comparisons")[0].GetProperty("riskDifference");
+        foreach (string name in new[] { "estimate", "ciLower", "ciUpper", "ciLevel", "method", "n" }) Assert.True(rd.TryGetProperty(name, out _), name);
+        Assert.Equal(4, root.GetProperty("stratified")[0].GetProperty("strata").GetInt32());
+        Assert.Equal(18, root.GetProperty("crossTable").GetArrayLength());
+    }
+
+    [Fact]
+    public void Correlate_Json_HasArmsAndOverall()
+    {
+        JsonElement root = Json("correlate", "--visit", "12");
+        Assert.Equal(3, root.GetProperty("rows").GetArrayLength());
+        Assert.Equal("All subjects", root.GetProperty("rows")[2].GetProperty("group").GetString());
+    }
+
+    [Fact]
+    public void EffectSize_Json_MatchesTheLibrary()
+    {
+        JsonElement root = Json("effect-size", "--measure", "hedges-g", "--visit", "6", "--paramcd", "MADRS");
+        JsonElement g = Assert.Single(root.GetProperty("estimates").EnumerateArray());
+        EffectSizeEstimate expected = EffectSizeAnalysis.AtVisit(Trajectories.Of(DemoTrial.Load(), "MADRS"), 6, new EffectSizeAnalysisOptions { Measure = EffectSizeMeasure.HedgesG });
+        Assert.Equal(expected.Value, g.GetProperty("estimate").GetDouble());
+        Assert.Equal(expected.Ci.Upper, g.GetProperty("ciUpper").GetDouble());
+        Assert.Equal(56, g.GetProperty("n").GetInt32());
+        Assert.Equal(54, g.GetProperty("nSecond").GetInt32());
+    }
+
+    [Fact]
+    public void EffectSize_Bootstrap_SameSeedSameBits()
+    {
+        string[] args = ["effect-size", "--measure", "cohens-d", "--ci-method", "bootstrap", "--seed", "7", "--resamples", "500", "--visit", "12"];
+        Assert.Equal(CohortCommand.Run(args).Out, CohortCommand.Run(args).Out);
+    }
+
+    [Fact]
+    public void EffectSize_UnknownVisit_IsAUsageError()
+    {
+        var (code, output, error) = CohortCommand.Run("effect-size", "--visit", "5");
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Equal("No post-baseline visit 5; visits are 0, 1, 3, 6, 12.\n", error.ReplaceLineEndings("\n"));
+    }
+
+    public static IEnumerable<object[]> CorpusTimesCommands() =>
+        Data.BadInputCorpusTests.Cases().SelectMany(c => new[] { "change", "responders", "correlate", "effect-size" }.Select(cmd => new[] { c[0], cmd }));
+
+    // Every analysis command on every corpus file: a clear message and a non-zero exit, or a clean result; never a crash,
+    // a stack trace or output followed by an error.
+    [Theory]
+    [MemberData(nameof(CorpusTimesCommands))]
+    public void AnalysisCommands_OnBadInput_FailCleanlyOrSucceed(string name, string command)
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "data", "bad");
+        string optionsPath = Path.Combine(folder, name + ".options");
+        string[] options = File.Exists(optionsPath) ? File.ReadAllText(optionsPath).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
+        var (code, output, error) = CohortCommand.Run([command, Path.Combine(folder, name + ".csv"), .. options]);
+        Assert.DoesNotContain("   at ", error);
+        Assert.DoesNotContain("Unhandled exception", error);
+        if (code == 0) return;
+        Assert.True(code is 1 or 2, $"exit {code}: {error}");
+        Assert.Equal("", output);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+}
