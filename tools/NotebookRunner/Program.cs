@@ -60,14 +60,18 @@ internal static class Program
                 failed += await RunInChildProcessAsync(path, writeOutputs, timeout) ? 0 : 1;
         }
         // Deliberately not the "N passed, N failed" shape: CI reads that line as the test count of the whole run.
-        Console.WriteLine($"Notebooks: {notebooks.Count - failed} of {notebooks.Count} ran without error.");
+        // A child process (one notebook of several) leaves the summary to its parent.
+        if (Environment.GetEnvironmentVariable(ChildVariable) is null)
+            Console.WriteLine($"Notebooks: {notebooks.Count - failed} of {notebooks.Count} ran without error.");
         return failed == 0 ? 0 : 1;
     }
+
+    private const string ChildVariable = "COHORT_NOTEBOOK_RUNNER_CHILD";
 
     private static async Task<bool> RunInChildProcessAsync(string path, bool writeOutputs, TimeSpan timeout)
     {
         string host = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        var start = new ProcessStartInfo(host) { UseShellExecute = false, Environment = { [ChildVariable] = "1" } };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
             start.ArgumentList.Add(typeof(Program).Assembly.Location);
         if (writeOutputs)
