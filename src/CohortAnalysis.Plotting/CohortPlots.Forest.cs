@@ -11,7 +11,8 @@ public static partial class CohortPlots
     /// <remarks>
     /// <para>One row per <see cref="LabelledEffectSize"/>, labelled by its <see cref="LabelledEffectSize.Label"/>, in table
     /// order. When every label reads "row: group" (as <see cref="EffectSizeAnalysis.ByVisit"/> writes "MADRS Week 6:
-    /// Psilocybin 25 mg vs Placebo"), rows are gathered under the group as a heading and labelled by the part before the colon. The axis is named after the index when all rows share one (e.g. "Hedges' g"), otherwise "Effect size". A row
+    /// Psilocybin 25 mg vs Placebo"), rows are gathered under the group as a heading and labelled by the part before the
+    /// colon. The axis is named after the index when all rows share one (e.g. "Hedges' g"), otherwise "Effect size". A row
     /// that could not be estimated shows "NA" and no interval.</para>
     /// </remarks>
     /// <param name="table">The effect sizes.</param>
@@ -44,9 +45,9 @@ public static partial class CohortPlots
     /// <remarks>
     /// <para>Rows are grouped by comparison ("Psilocybin 25 mg vs Placebo") and labelled by rule ("≥ 50% improvement"), in
     /// the order given; parameter and visit join the row label when they differ between tables, else the axis title
-    /// ("Difference in proportion responding, MADRS at Week 12"). Risk and odds ratios are drawn on a log axis (ticks at 1, 2, 5
-    /// per decade, labelled as ratios) so that halving and doubling look alike; the numbers on the right are the ratios. A comparison whose estimate is not finite (a zero cell)
-    /// shows "NA"/"Inf" and no interval.</para>
+    /// ("Difference in proportion responding, MADRS at Week 12"). Risk and odds ratios are drawn on a log axis (ticks at
+    /// 1, 2, 5 per decade, labelled as ratios) so that halving and doubling look alike; the numbers on the right are the
+    /// ratios. A comparison whose estimate is not finite (a zero cell) shows "NA"/"Inf" and no interval.</para>
     /// </remarks>
     /// <param name="tables">Responder analyses, e.g. response, remission and sustained response at week 12.</param>
     /// <param name="measure">Default <see cref="RiskMeasure.RiskDifference"/>.</param>
