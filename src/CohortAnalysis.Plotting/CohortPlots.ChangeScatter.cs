@@ -101,6 +101,8 @@ public static partial class CohortPlots
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.ShowLegend(legend, Alignment.UpperLeft);
+        PlotStyling.IntegerTicksIfIntegral(plot.Axes.Bottom, rows.Select(r => r.X));
+        PlotStyling.IntegerTicksIfIntegral(plot.Axes.Left, rows.Select(r => r.Y));
         return PlotStyling.Apply(plot, style);
     }
 }

@@ -112,6 +112,7 @@ public static partial class CohortPlots
         plot.XLabel(valueLabel);
         plot.YLabel("Cumulative proportion of patients");
         plot.ShowLegend(Alignment.LowerRight);
+        PlotStyling.IntegerTicksIfIntegral(plot.Axes.Bottom, groups.SelectMany(g => g.Values));
         return PlotStyling.Apply(plot, style);
     }
 }

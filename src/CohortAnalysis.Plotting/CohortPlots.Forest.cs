@@ -146,12 +146,13 @@ public static partial class CohortPlots
         var lines = new List<(string Left, string Right, ForestRow? Row)> { ("", columnHeading, null) };
         foreach (var group in input.GroupBy(r => r.Group))
         {
-            if (group.Key is not null)
-                lines.Add((group.Key, "", null));
+            bool heading = !string.IsNullOrEmpty(group.Key);
+            if (heading)
+                lines.Add((group.Key!, "", null));
             foreach (ForestRow row in group)
             {
                 string numbers = $"{Number(row.Estimate, numberFormat)} [{Number(row.Lower, numberFormat)}, {Number(row.Upper, numberFormat)}]";
-                lines.Add((group.Key is null ? row.Label : "   " + row.Label, numbers, row));
+                lines.Add((heading ? "   " + row.Label : row.Label, numbers, row));
             }
         }
 

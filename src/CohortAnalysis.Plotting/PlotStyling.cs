@@ -6,6 +6,13 @@ namespace CohortAnalysis.Plotting;
 internal static class PlotStyling
 {
     /// <summary>Sets fonts and sizes on every text element present, so call it after all plottables are added.</summary>
+    /// <summary>Scores are integers on most instruments: an axis of whole-number data gets whole-number ticks (no "−4.5").</summary>
+    internal static void IntegerTicksIfIntegral(IAxis axis, IEnumerable<double> values)
+    {
+        if (values.Where(double.IsFinite).All(v => v == Math.Round(v)))
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+    }
+
     internal static Plot Apply(Plot plot, CohortPlotStyle style)
     {
         // FontStyler.Set covers title, axes and legend; text plottables and axis-line labels are set one by one.
