@@ -28,7 +28,7 @@ public static partial class ChangeFromBaseline
             imputed += t.ImputedCount;
             rows.AddRange(SummarizeRows(t, options));
         }
-        return new ChangeSummaryTable(rows, options, cohort.Source, imputed);
+        return new ChangeSummaryTable(rows, options, cohort.Source, imputed, cohort.Report);
     }
 
     /// <summary>Summaries for one parameter's trajectories (the missing-data method is the trajectories').</summary>
@@ -37,7 +37,7 @@ public static partial class ChangeFromBaseline
         ArgumentNullException.ThrowIfNull(trajectories);
         options = (options ?? ChangeSummaryOptions.Default) with { MissingData = trajectories.MissingData, Parameters = [trajectories.Parameter] };
         Guard.CiLevel(options.CiLevel);
-        return new ChangeSummaryTable(SummarizeRows(trajectories, options), options, trajectories.Cohort.Source, trajectories.ImputedCount);
+        return new ChangeSummaryTable(SummarizeRows(trajectories, options), options, trajectories.Cohort.Source, trajectories.ImputedCount, trajectories.Cohort.Report);
     }
 
     private static List<ChangeSummaryRow> SummarizeRows(Trajectories t, ChangeSummaryOptions options)

@@ -26,10 +26,13 @@ public sealed record ChangeSummaryRow(string Parameter, string Arm, Visit Visit,
 /// </remarks>
 public sealed class ChangeSummaryTable : ITabular
 {
-    internal ChangeSummaryTable(IReadOnlyList<ChangeSummaryRow> rows, ChangeSummaryOptions options, string source, int imputed)
+    internal ChangeSummaryTable(IReadOnlyList<ChangeSummaryRow> rows, ChangeSummaryOptions options, string source, int imputed, DataQualityReport report)
     {
-        Rows = rows; Options = options; Source = source; ImputedCount = imputed;
+        Rows = rows; Options = options; Source = source; ImputedCount = imputed; Report = report;
     }
+
+    /// <summary>The data-quality report of the cohort summarised: rows read, used and excluded, and why.</summary>
+    public DataQualityReport Report { get; }
 
     /// <summary>The rows, by parameter, arm, visit and variable.</summary>
     public IReadOnlyList<ChangeSummaryRow> Rows { get; }
@@ -89,6 +92,7 @@ public sealed class ChangeSummaryTable : ITabular
     private IReadOnlyList<string> Notes =>
     [
         $"Missing data: {Options.MissingData.Describe()}; {ImputedCount.ToString(CultureInfo.InvariantCulture)} values carried forward.",
+        string.Create(CultureInfo.InvariantCulture, $"Data: {Report.RowsLoaded} observations used, {Report.RowsExcluded} rows excluded at load ({Report.Issues.Count} data-quality issues; see Report)."),
         $"Quantiles: {(Options.QuantileMethod == QuantileMethod.SasDefinition5 ? "SAS PCTLDEF=5 (R type 2)" : Options.QuantileMethod.ToString())}. PCHG = 100·CHG/|BASE|, missing when BASE = 0.",
     ];
 

@@ -70,7 +70,7 @@ public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, 
         foreach (StratifiedResponderComparison s in Stratified)
             notes.Add($"Stratified by {s.StratifiedBy} ({s.Strata.Count} strata): MH OR {Display.Number(s.CommonOddsRatio.Value, "0.00")} {Display.Interval(s.CommonOddsRatio.Ci, "0.00")}; " +
                       $"MH RR {Display.Number(s.CommonRiskRatio.Value, "0.00")} {Display.Interval(s.CommonRiskRatio.Ci, "0.00")}; CMH p = {Display.P(s.Test.PValue)}.");
-        return TableView.Create($"{Parameter} responders at {Visit.DisplayName}",
+        return TableView.Create($"{Parameter} at {Visit.DisplayName}: {Rule}",
             [new("Arm"), new("Responders", true), new("%", true), new("95% CI (%)", true), new("Not evaluable", true)], rows, notes);
     }
 
