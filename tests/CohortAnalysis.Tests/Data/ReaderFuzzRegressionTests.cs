@@ -1,0 +1,32 @@
+using CohortAnalysis.Data;
+using Xunit;
+
+namespace CohortAnalysis.Tests.Data;
+
+/// <summary>Inputs that crashed a reader with an exception other than <see cref="CohortDataException"/> (found by
+/// fuzz/run.sh or while writing its targets). Each must now be a clear CohortDataException naming line, column and value.</summary>
+public class ReaderFuzzRegressionTests
+{
+    private static readonly CohortReadOptions Wide = new() { Wide = WideLayout.Default };
+
+    [Fact]
+    public void Read_WideColumnWithNonAsciiDigitVisit_ThrowsHeaderProblemNotFormatException()
+    {
+        // Regex \d matches U+0663 ARABIC-INDIC DIGIT THREE; double.Parse with the invariant culture threw FormatException.
+        var e = Assert.Throws<CohortDataException>(() => CsvText.Read("USUBJID,TRT01P,MADRS_W\u0663\nS1,A,1\n", "wide.csv", Wide));
+        Assert.Equal("wide.csv line 1, column MADRS_W\u0663: the score column's visit '\u0663' is not a finite number (digits 0-9, '.' decimals).\n1 problem; 0 rows loaded.",
+            e.Message.ReplaceLineEndings("\n"));
+        Assert.Equal((1L, "MADRS_W\u0663", "\u0663"), (e.Line, e.Column, e.Value));
+    }
+
+    [Fact]
+    public void Read_WideColumnWithOverflowingVisit_ThrowsHeaderProblem()
+    {
+        // 400 digits parse to +infinity; a visit must be finite, as in the long layout.
+        string visit = "1" + new string('0', 399);
+        var e = Assert.Throws<CohortDataException>(() => CsvText.Read($"USUBJID,TRT01P,MADRS_{visit}\nS1,A,1\n", "wide.csv", Wide));
+        Assert.Equal(1, e.Line);
+        Assert.EndsWith("is not a finite number (digits 0-9, '.' decimals).\n1 problem; 0 rows loaded.", e.Message.ReplaceLineEndings("\n"));
+        Assert.Equal(visit[..57] + "...", e.Value);
+    }
+}
