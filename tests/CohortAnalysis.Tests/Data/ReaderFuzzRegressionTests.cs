@@ -1,3 +1,4 @@
+using System.Text;
 using CohortAnalysis.Data;
 using Xunit;
 
@@ -28,5 +29,17 @@ public class ReaderFuzzRegressionTests
         Assert.Equal(1, e.Line);
         Assert.EndsWith("is not a finite number (digits 0-9, '.' decimals).\n1 problem; 0 rows loaded.", e.Message.ReplaceLineEndings("\n"));
         Assert.Equal(visit[..57] + "...", e.Value);
+    }
+
+    [Fact]
+    public void Read_StrictUtf8ReaderWithBadByteInFirstBlock_ThrowsNotUtf8NotDecoderFallbackException()
+    {
+        // Found by ReaderMutationPropertyTests: a BOM with its first byte flipped (",\xBB\xBF"). Peek() decodes the first
+        // block of a strict reader and threw DecoderFallbackException before the reader's own UTF-8 check.
+        byte[] bytes = [(byte)',', 0xBB, 0xBF, .. "USUBJID,TRT01P,PARAMCD,AVISITN,AVAL\nS1,A,MADRS,0,30\n"u8];
+        using var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false, throwOnInvalidBytes: true));
+        var e = Assert.Throws<CohortDataException>(() => CohortCsvReader.Read(reader, "strict.csv"));
+        Assert.Equal("strict.csv: the file is not valid UTF-8 (a Latin-1 or Windows-1252 export?); save it as UTF-8.\n1 problem; 0 rows loaded.",
+            e.Message.ReplaceLineEndings("\n"));
     }
 }
