@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the raw seed inputs of each fuzz target into fuzz/seeds/<target>/ (run.sh minimises them into
-fuzz/corpus/<target>/ with afl-cmin when that folder is empty). Deterministic: same seeds on every machine."""
+"""Writes the raw seed inputs of each fuzz target into fuzz/seeds/<target>/. They started fuzz/corpus/<target>/;
+the committed corpus is what fuzz/adopt-corpus.sh kept (afl-cmin) from a run that began with them. Copy them into
+fuzz/corpus/<target>/ to restart from the seeds. Deterministic: same seeds on every machine."""
 import os, shutil, struct, sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
