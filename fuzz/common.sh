@@ -45,7 +45,6 @@ afl_env() {
     export AFL_SKIP_CPUFREQ=1
     export AFL_NO_AFFINITY=1               # 2 shared cores: do not pin
     export AFL_FORKSRV_INIT_TMOUT=60000    # .NET start-up plus the first (JIT) run of the target
-    export AFL_IGNORE_SEED_PROBLEMS=1
     export DOTNET_TieredPGO=0              # stable code paths between runs of one process
 }
 

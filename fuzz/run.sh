@@ -29,7 +29,7 @@ for t in "${selected[@]}"; do
     # Input on stdin (no @@): SharpFuzz reads it in persistent mode.
     limit=(-V "$seconds"); [ -z "${FUZZ_EXECS:-}" ] || limit+=(-E "$FUZZ_EXECS")
     afl-fuzz -i "$FUZZ_ROOT/corpus/$t" -o "$out" -t 2000 -m none "${limit[@]}" -x "$FUZZ_ROOT/csv.dict" \
-        -- dotnet "$HARNESS" "$t" > "$WORK/afl-$t.log" 2>&1 || { echo "afl-fuzz failed; last lines of $WORK/afl-$t.log:" >&2; tail -20 "$WORK/afl-$t.log" >&2; exit 3; }
+        -- "$(command -v dotnet)" "$HARNESS" "$t" > "$WORK/afl-$t.log" 2>&1 || { echo "afl-fuzz failed; last lines of $WORK/afl-$t.log:" >&2; tail -20 "$WORK/afl-$t.log" >&2; exit 3; }
     d="$out/default"
     execs=$(stat_of "$d" execs_done); speed=$(stat_of "$d" execs_per_sec)
     crashes=$(stat_of "$d" saved_crashes); [ -n "$crashes" ] || crashes=$(stat_of "$d" unique_crashes)
