@@ -57,7 +57,19 @@ internal static class CohortTableReader
             int matched = 0;
             for (int c = 0; c < header.Count; c++)
             {
-                Match match = pattern.Match(header[c]);
+                Match match;
+                try
+                {
+                    match = pattern.Match(header[c]);
+                }
+                catch (RegexMatchTimeoutException e)
+                {
+                    // Only a custom pattern can backtrack this far; one report is enough, and stopping bounds the wait.
+                    headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, Shown(header[c]), null, string.Create(CultureInfo.InvariantCulture,
+                        $"matching the column name against the score-column pattern took over {e.MatchTimeout.TotalSeconds:0.#} s; simplify the pattern.")));
+                    matched++;
+                    break;
+                }
                 if (!match.Success || c == subject || c == arm) continue;
                 matched++;
                 // The pattern's \d also matches non-ASCII digits ('٣'), which invariant parsing refuses, and a long run of

@@ -42,4 +42,17 @@ public class ReaderFuzzRegressionTests
         Assert.Equal("strict.csv: the file is not valid UTF-8 (a Latin-1 or Windows-1252 export?); save it as UTF-8.\n1 problem; 0 rows loaded.",
             e.Message.ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public void Read_WideHeaderThatTimesOutACustomPattern_ThrowsHeaderProblemNotRegexMatchTimeoutException()
+    {
+        // Found by review (the default pattern cannot backtrack): a user pattern with nested quantifiers times out (1 s)
+        // on a long header name, and RegexMatchTimeoutException escaped the reader.
+        var options = new CohortReadOptions { Wide = new WideLayout { ColumnPattern = @"^(?<parameter>([A-Z]|[A-Z][A-Z])+)_(?<visit>\d+)$" } };
+        string column = new string('A', 64) + "!";
+        var e = Assert.Throws<CohortDataException>(() => CsvText.Read($"USUBJID,TRT01P,MADRS_1,{column}\nS1,A,1,2\n", "wide.csv", options));
+        // Long names are shortened in messages, as values are.
+        Assert.Equal($"wide.csv line 1, column {column[..57]}...: matching the column name against the score-column pattern took over 1 s; simplify the pattern.\n1 problem; 0 rows loaded.",
+            e.Message.ReplaceLineEndings("\n"));
+    }
 }
