@@ -12,7 +12,12 @@ ensure_afl
 # 1. The corpus itself must pass (no AFL involved): a crash fixed once stays fixed.
 build_harness 0
 for t in "${TARGETS[@]}"; do
-    dotnet "$HARNESS" "$t" --replay "$FUZZ_ROOT/corpus/$t" | tail -1
+    if ! dotnet "$HARNESS" "$t" --replay "$FUZZ_ROOT/corpus/$t" > "$WORK/replay-$t.log"; then
+        grep -a -v '^ok' "$WORK/replay-$t.log"
+        echo "fuzz smoke: FAILED (a committed corpus input crashes $t)"
+        exit 1
+    fi
+    tail -1 "$WORK/replay-$t.log"
 done
 
 # 2. A short coverage-guided run per target.
