@@ -31,7 +31,17 @@ public static class CohortCsvReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         options ??= CohortReadOptions.Default;
-        if (reader.Peek() < 0)
+        int first;
+        try
+        {
+            first = reader.Peek();
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            // A strict UTF-8 reader decodes its first block on Peek: a bad byte there is the same error as further on.
+            throw CsvTabularSource.NotUtf8(sourceName, null, null);
+        }
+        if (first < 0)
             throw new CohortDataException([CsvTabularSource.Problem(sourceName, null, null, null, "the file is empty: a header line is required.")]);
         using var source = new CsvTabularSource(reader, sourceName, options.Delimiter);
         return CohortTableReader.Read(source, options);

@@ -60,15 +60,37 @@ internal static class CohortTableReader
         if (wide)
         {
             Regex pattern = options.Wide!.CreateRegex();
+            int matched = 0;
             for (int c = 0; c < header.Count; c++)
             {
-                Match match = pattern.Match(header[c]);
+                Match match;
+                try
+                {
+                    match = pattern.Match(header[c]);
+                }
+                catch (RegexMatchTimeoutException e)
+                {
+                    // Only a custom pattern can backtrack this far; one report is enough, and stopping bounds the wait.
+                    headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, Shown(header[c]), null, string.Create(CultureInfo.InvariantCulture,
+                        $"matching the column name against the score-column pattern took over {e.MatchTimeout.TotalSeconds:0.#} s; simplify the pattern.")));
+                    matched++;
+                    break;
+                }
                 if (!match.Success || c == subject || c == arm) continue;
-                double time = double.Parse(match.Groups["visit"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+                matched++;
+                // The pattern's \d also matches non-ASCII digits ('٣'), which invariant parsing refuses, and a long run of
+                // digits overflows to infinity: both are header problems, not crashes.
+                string visitText = match.Groups["visit"].Value;
+                if (!double.TryParse(visitText, NumberStyles.Float, CultureInfo.InvariantCulture, out double time) || !double.IsFinite(time))
+                {
+                    headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, Shown(header[c]), Shown(visitText),
+                        $"the score column's visit '{Shown(visitText)}' is not a finite number (digits 0-9, '.' decimals)."));
+                    continue;
+                }
                 string text = time == 0 ? "Baseline" : string.Create(CultureInfo.InvariantCulture, $"{options.Wide.VisitLabelPrefix} {time:0.###}");
                 wideColumns.Add((c, match.Groups["parameter"].Value.ToUpperInvariant(), time, text));
             }
-            if (wideColumns.Count == 0)
+            if (matched == 0)
                 headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, null, null,
                     $"no column of the wide header matches the score-column pattern {options.Wide.ColumnPattern} (e.g. MADRS_W0); columns are: {string.Join(", ", rawHeader)}."));
         }

@@ -90,7 +90,7 @@ internal sealed class CsvTabularSource : TabularSource
 
     public override void Dispose() => _reader.Dispose();
 
-    private static CohortDataException NotUtf8(string name, string? path, long? nearLine)
+    internal static CohortDataException NotUtf8(string name, string? path, long? nearLine)
     {
         long? line = path is null ? nearLine : FirstInvalidUtf8Line(path);
         return new CohortDataException([Problem(name, line, null, null,
