@@ -37,7 +37,10 @@ internal static class CohortTableReader
         }
 
         foreach (var group in rawHeader.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, group.Key, null, $"column name '{group.Key}' appears {group.Count()} times in the header."));
+            headerProblems.Add(group.Key.Length == 0
+                ? CsvTabularSource.Problem(source.Name, 1, null, null,
+                    $"the header has {group.Count()} empty column names (columns {string.Join(", ", group.Select(x => x.i + 1))}); every column needs a name.")
+                : CsvTabularSource.Problem(source.Name, 1, group.Key, null, $"column name '{group.Key}' appears {group.Count()} times in the header."));
 
         int subject = Required(map.Subject, "subject");
         int arm = Required(map.Arm, "arm");

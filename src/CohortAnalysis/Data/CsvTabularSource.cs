@@ -51,6 +51,15 @@ internal sealed class CsvTabularSource : TabularSource
             stream.Dispose();
             throw new CohortDataException([Problem(name, null, null, null, "the file is empty: a header line is required.")]);
         }
+        // A UTF-16/32 byte-order mark would make StreamReader switch to a lenient decoder that replaces bad bytes silently.
+        Span<byte> head = stackalloc byte[2];
+        int got = stream.Read(head);
+        stream.Position = 0;
+        if (got == 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+        {
+            stream.Dispose();
+            throw new CohortDataException([Problem(name, 1, null, null, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8.")]);
+        }
         var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
         return new CsvTabularSource(text, name, delimiter, path);
     }
