@@ -77,11 +77,7 @@ public class CohortPlotsFromResultsTests
     [MemberData(nameof(Figures))]
     public void Figure_RendersPngOfRequestedSize(string figure)
     {
-        byte[] png = CohortPlots.ToPng(Build(figure).Plot, 820, 540);
-        Keep(figure + ".png", png);
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
-        Assert.Equal(820, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
-        Assert.Equal(540, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+        RenderedFigure.AssertPng(figure, CohortPlots.ToPng(Build(figure).Plot, 820, 540), 820, 540);
     }
 
     [Theory]
@@ -89,11 +85,7 @@ public class CohortPlotsFromResultsTests
     public void Figure_SvgNamesArmsAndInstrumentAxis(string figure)
     {
         (Plot plot, string[] labels) = Build(figure);
-        string svg = CohortPlots.ToSvg(plot, 820, 540);
-        Keep(figure + ".svg", Encoding.UTF8.GetBytes(svg));
-        Assert.Contains("width=\"820\"", svg);
-        foreach (string label in labels)
-            Assert.Contains(System.Security.SecurityElement.Escape(label)!, svg);
+        RenderedFigure.AssertSvg(figure, CohortPlots.ToSvg(plot, 820, 540), 820, 540, labels);
     }
 
     [Fact]
@@ -108,14 +100,5 @@ public class CohortPlotsFromResultsTests
     {
         var error = Assert.Throws<ArgumentException>(() => CohortPlots.Waterfall(Trajectories.Of(Demo.Value, "MADRS"), 5));
         Assert.StartsWith("MADRS has no visit at time 5; it has: 0, 1, 3, 6, 12.", error.Message);
-    }
-
-    private static void Keep(string name, byte[] bytes)
-    {
-        string? folder = Environment.GetEnvironmentVariable("COHORT_PLOTS_DIR");
-        if (string.IsNullOrEmpty(folder))
-            return;
-        Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, name), bytes);
     }
 }

@@ -34,14 +34,7 @@ public class CohortPlotsTests
     [MemberData(nameof(Figures))]
     public void Figure_RendersPngOfRequestedSize(string figure)
     {
-        byte[] png = CohortPlots.ToPng(Build(figure).Plot, 820, 540);
-        Keep(figure + ".png", png);
-
-        Assert.True(png.Length > 1000, $"PNG is only {png.Length} bytes");
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
-        Assert.Equal("IHDR", Encoding.ASCII.GetString(png, 12, 4));
-        Assert.Equal(820, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
-        Assert.Equal(540, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+        RenderedFigure.AssertPng(figure, CohortPlots.ToPng(Build(figure).Plot, 820, 540), 820, 540);
     }
 
     [Theory]
@@ -49,14 +42,7 @@ public class CohortPlotsTests
     public void Figure_SvgHasSizeLabelsAndFont(string figure)
     {
         (Plot plot, string[] labels) = Build(figure);
-        string svg = CohortPlots.ToSvg(plot, 820, 540);
-        Keep(figure + ".svg", Encoding.UTF8.GetBytes(svg));
-
-        Assert.Contains("width=\"820\"", svg);
-        Assert.Contains("height=\"540\"", svg);
-        foreach (string label in labels)
-            Assert.Contains(Escape(label), svg);
-        Assert.Contains("DejaVu Sans", svg);
+        RenderedFigure.AssertSvg(figure, CohortPlots.ToSvg(plot, 820, 540), 820, 540, labels);
     }
 
     [Theory]
@@ -123,16 +109,6 @@ public class CohortPlotsTests
         Assert.Equal("DejaVu Sans", typeface.FamilyName);
     }
 
-    private static string Escape(string text) => System.Security.SecurityElement.Escape(text)!;
-
-    private static void Keep(string name, byte[] bytes)
-    {
-        string? folder = Environment.GetEnvironmentVariable("COHORT_PLOTS_DIR");
-        if (string.IsNullOrEmpty(folder))
-            return;
-        Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, name), bytes);
-    }
 }
 
 public class CohortPlotsEdgeCaseTests
