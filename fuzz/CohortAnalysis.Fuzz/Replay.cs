@@ -23,7 +23,7 @@ internal static class Replay
                     Cohort cohort = Targets.Readers[name](data);
                     outcome = $"loaded {cohort.Report.RowsLoaded} row(s)";
                 }
-                catch (CohortDataException e)
+                catch (Exception e) when (e is CohortDataException or CohortAnalysis.Privacy.IdentifiableDataException)
                 {
                     outcome = "rejected: " + e.Message.Split('\n')[0];
                 }

@@ -4,7 +4,7 @@ using CohortAnalysis.Data;
 namespace CohortAnalysis.Fuzz;
 
 /// <summary>One fuzz target per reader. A target returns when the reader loads the input or throws
-/// <see cref="CohortDataException"/>; every other exception escapes, and AFL records the input as a crash.</summary>
+/// <see cref="CohortDataException"/> or <see cref="CohortAnalysis.Privacy.IdentifiableDataException"/>; every other exception escapes, and AFL records the input as a crash.</summary>
 public static class Targets
 {
     /// <summary>Bytes allocated by one input beyond which the run counts as a memory bug. AFL inputs are at most 1 MB;
@@ -78,9 +78,9 @@ public static class Targets
         {
             read(data);
         }
-        catch (CohortDataException)
+        catch (Exception e) when (e is CohortDataException or CohortAnalysis.Privacy.IdentifiableDataException)
         {
-            // The contract: bad input is reported, not crashed on.
+            // The contract: bad input (or a refused identifiable column) is reported, not crashed on.
         }
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         if (allocated > AllocationBudget)
