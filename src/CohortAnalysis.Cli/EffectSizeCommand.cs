@@ -11,7 +11,7 @@ internal static class EffectSizeCommand
     private static readonly Dictionary<string, EffectSizeMeasure> Measures = new()
     {
         ["cohens-d"] = EffectSizeMeasure.CohensD, ["hedges-g"] = EffectSizeMeasure.HedgesG, ["glass-delta"] = EffectSizeMeasure.GlassDelta,
-        ["d-z"] = EffectSizeMeasure.Dz, ["d-av"] = EffectSizeMeasure.Dav, ["d-rm"] = EffectSizeMeasure.Drm, ["d-ppc2"] = EffectSizeMeasure.Dppc2,
+        ["d-z"] = EffectSizeMeasure.Dz, ["d-av"] = EffectSizeMeasure.Dav, ["d-rm"] = EffectSizeMeasure.Drm, ["d-ppc2"] = EffectSizeMeasure.Dppc2, ["d-ppc1"] = EffectSizeMeasure.Dppc1,
         ["rank-biserial"] = EffectSizeMeasure.RankBiserial, ["cliffs-delta"] = EffectSizeMeasure.CliffsDelta, ["cles"] = EffectSizeMeasure.Cles,
         ["cohens-h"] = EffectSizeMeasure.CohensH,
     };
@@ -20,7 +20,7 @@ internal static class EffectSizeCommand
     {
         var options = new CliOptions();
         var analysis = new AnalysisOptions();
-        var measure = new Option<string>("--measure") { Description = "cohens-d (default), hedges-g, glass-delta, d-z, d-av, d-rm, d-ppc2, rank-biserial, cliffs-delta, cles, cohens-h.", DefaultValueFactory = _ => "cohens-d" };
+        var measure = new Option<string>("--measure") { Description = "cohens-d (default), hedges-g, glass-delta, d-z, d-av, d-rm, d-ppc2, d-ppc1, rank-biserial, cliffs-delta, cles, cohens-h.", DefaultValueFactory = _ => "cohens-d" };
         measure.AcceptOnlyFromAmong([.. Measures.Keys]);
         var ciMethod = new Option<string>("--ci-method") { Description = "noncentral-t (default, as R effectsize), normal, bootstrap (BCa, stratified by arm). Applies to d, g, Glass, CLES, d-ppc2 and (normal or bootstrap) d-z/d-av/d-rm; rank-biserial, Cliff's delta and Cohen's h keep their own intervals.", DefaultValueFactory = _ => "noncentral-t" };
         ciMethod.AcceptOnlyFromAmong("noncentral-t", "normal", "bootstrap");

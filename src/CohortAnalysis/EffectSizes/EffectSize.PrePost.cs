@@ -92,4 +92,32 @@ public static partial class EffectSize
     public static EffectSizeEstimate PrePostControlD(ReadOnlySpan<double> treatmentPost, ReadOnlySpan<double> treatmentPre,
         ReadOnlySpan<double> controlPost, ReadOnlySpan<double> controlPre, EffectSizeOptions? options = null) =>
         PrePostControlD(PairedSummary.Of(treatmentPost, treatmentPre), PairedSummary.Of(controlPost, controlPre), options);
+
+    /// <summary>Morris (2008) d_ppc1 for a pretest–posttest–control design: the treatment arm's standardized mean change
+    /// minus the control arm's, each standardized by its own pre-test SD.</summary>
+    /// <remarks>
+    /// <para>d_ppc1 = SMCR_T − SMCR_C, with SMCR = c(n − 1)·(M_post − M_pre)/SD_pre for each arm (Morris 2008 eq. 15;
+    /// Becker 1988), and variance v = v_T + v_C with v = 2(1 − r)/n + g²/(2n) per arm (metafor <c>escalc("SMCR")</c>,
+    /// as metafor's test of Morris's Table 5 codes it). CI: normal, d ± z·√v. Morris recommends d_ppc2
+    /// (<see cref="PrePostControlD(PairedSummary, PairedSummary, EffectSizeOptions?)"/>) for its smaller bias and variance
+    /// when the pre-test SDs are homogeneous.</para>
+    /// </remarks>
+    /// <param name="treatment">Treatment arm: x = post-test, y = pre-test.</param>
+    /// <param name="control">Control arm: x = post-test, y = pre-test.</param>
+    /// <param name="options">CI level, sidedness and the correction; defaults when null.</param>
+    /// <exception cref="ArgumentException">An arm has n &lt; 2, r outside [−1, 1], or a zero pre-test SD.</exception>
+    public static EffectSizeEstimate PrePostControlD1(PairedSummary treatment, PairedSummary control, EffectSizeOptions? options = null)
+    {
+        options ??= EffectSizeOptions.Default;
+        // Each arm's SMCR is computed at the default two-sided level; only its value and variance are used here.
+        EffectSizeEstimate t = StandardizedMeanChange(treatment, ChangeStandardizer.RawScore, options with { Alternative = Alternative.TwoSided });
+        EffectSizeEstimate c = StandardizedMeanChange(control, ChangeStandardizer.RawScore, options with { Alternative = Alternative.TwoSided });
+        double d = t.Value - c.Value, v = t.Variance + c.Variance;
+        (double lo, double hi) = Intervals.Normal(d, Math.Sqrt(v), options.CiLevel, options.Alternative);
+        return new EffectSizeEstimate(EffectSizeIndex.Dppc1, d, new ConfidenceInterval(lo, hi, options.CiLevel, CiMethod.Normal),
+            new GroupSizes(treatment.N, control.N),
+            $"d_ppc1: difference of the arms' pre-test-standardized mean changes; {SmallSampleCorrection.Describe(options.Correction, treatment.N - 1)} per arm; normal CI with summed variances",
+            Citations.Morris2008)
+        { Variance = v };
+    }
 }

@@ -87,6 +87,12 @@ public static class EffectSizeAnalysis
                 EffectSizeEstimate dppc2 = EffectSize.PrePostControlD(tPost, tPre, cPost, cPre, effect);
                 return Intervals.IsBootstrap(s.CiMethod) ? BootstrapPrePost(dppc2, tPost, tPre, cPost, cPre, s, effect) : dppc2;
             }
+            case EffectSizeMeasure.Dppc1:
+            {
+                var (tPost, tPre) = Pairs(t, a, v);
+                var (cPost, cPre) = Pairs(t, ChangeFromBaseline.ArmIndex(t, reference!), v);
+                return EffectSize.PrePostControlD1(PairedSummary.Of(tPost, tPre), PairedSummary.Of(cPost, cPre), effect);
+            }
             case EffectSizeMeasure.CohensH:
             {
                 ResponderRule rule = options.ResponseRule ?? ResponderRule.Response(t.Instrument
@@ -178,6 +184,7 @@ public static class EffectSizeAnalysis
         EffectSizeMeasure.Dav => EffectSizeIndex.Dav,
         EffectSizeMeasure.Drm => EffectSizeIndex.Drm,
         EffectSizeMeasure.Dppc2 => EffectSizeIndex.Dppc2,
+        EffectSizeMeasure.Dppc1 => EffectSizeIndex.Dppc1,
         EffectSizeMeasure.RankBiserial => EffectSizeIndex.RankBiserial,
         EffectSizeMeasure.CliffsDelta => EffectSizeIndex.CliffsDelta,
         EffectSizeMeasure.Cles => EffectSizeIndex.ProbabilityOfSuperiority,

@@ -58,4 +58,6 @@ public enum EffectSizeIndex
     StandardizedLsMeanDifference,
     /// <summary>A user-defined statistic (e.g. a bootstrapped custom index).</summary>
     Custom,
+    /// <summary>Morris (2008) d_ppc1: the difference of the arms' raw-score standardized mean changes (SMCR_T − SMCR_C).</summary>
+    Dppc1,
 }

@@ -25,4 +25,6 @@ public enum EffectSizeMeasure
     Cles,
     /// <summary>Cohen's h on the instrument's response proportions (<c>cohens-h</c>).</summary>
     CohensH,
+    /// <summary>Morris (2008) d_ppc1: SMCR of the treatment arm minus SMCR of the reference arm (<c>d-ppc1</c>).</summary>
+    Dppc1,
 }

@@ -22,6 +22,7 @@ internal static class EffectSizeNames
         EffectSizeIndex.Smcc => "SMCC",
         EffectSizeIndex.Smcr => "SMCR",
         EffectSizeIndex.Dppc2 => "d_ppc2",
+        EffectSizeIndex.Dppc1 => "d_ppc1",
         EffectSizeIndex.RankBiserial => "r (rank-biserial)",
         EffectSizeIndex.CliffsDelta => "Cliff's delta",
         EffectSizeIndex.ProbabilityOfSuperiority => "P(superiority)",

@@ -36,6 +36,33 @@ public class PrePostTests
         Assert.Equal(new GroupSizes(NT[i], NC[i]), d.N);
     }
 
+    // Source: known-results/effect-sizes/metafor.R (SMCR_T − SMCR_C with summed variances, as metafor's Morris test codes
+    // d_ppc1; Table 5's d_ppc1 asserted there to 4 decimals). Tolerance: 1e-10 relative for d and v.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void PrePostControlD1_MatchesMorrisTable5(int i)
+    {
+        KnownResult expected = KnownResults.Row(Datasets.MetaforCsv, $"morris{i + 1}_dppc1");
+        EffectSizeEstimate d = EffectSize.PrePostControlD1(Treatment(i), Control(i));
+        AssertClose.Relative(expected["yi"], d.Value, 1e-10);
+        AssertClose.Relative(expected["vi"], d.Variance, 1e-10);
+        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
+        AssertClose.Relative(expected["yi"] - z * Math.Sqrt(expected["vi"]), d.Ci.Lower, 1e-10);
+        Assert.Equal("d_ppc1", d.Name);
+    }
+
+    // Published values (Morris 2008 Table 5, 4 decimals). Tolerance: 5e-5 absolute.
+    [Fact]
+    public void PrePostControlD1_ReproducesPublishedTable5()
+    {
+        double[] published = [0.7421, 0.9524, 1.8054, 1.1514, 0.5050];
+        for (int i = 0; i < 5; i++) AssertClose.Absolute(published[i], EffectSize.PrePostControlD1(Treatment(i), Control(i)).Value, 5e-5);
+    }
+
     // Published values (Morris 2008 Table 5, 4 decimals). Tolerance: 5e-5 absolute.
     [Fact]
     public void PrePostControlD_ReproducesPublishedTable5()

@@ -42,6 +42,7 @@ public class DemoCohortEffectSizeTests
         AssertClose.Relative(e["p_superiority"], ps.Value, 1e-12, "p superiority");
         AssertClose.Relative(e["ps_ci_low"], ps.Ci.Lower, 1e-6, "ps low");
         AssertClose.Relative(e["dppc2"], At(e, EffectSizeMeasure.Dppc2).Value, 1e-12, "d_ppc2");
+        AssertClose.Relative(e["dppc1"], At(e, EffectSizeMeasure.Dppc1).Value, 1e-12, "d_ppc1");
     }
 
     [Theory]

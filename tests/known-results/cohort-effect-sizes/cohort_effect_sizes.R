@@ -32,6 +32,9 @@ for (p in c("MADRS", "PAINNRS")) for (v in c(1, 3, 6, 12)) {
   sdpre <- sqrt(((n1 - 1) * var(pre1) + (n2 - 1) * var(pre2)) / (n1 + n2 - 2))
   cm <- exp(lgamma((n1 + n2 - 2) / 2) - log(sqrt((n1 + n2 - 2) / 2)) - lgamma((n1 + n2 - 3) / 2))
   dppc2 <- cm * ((mean(post1) - mean(pre1)) - (mean(post2) - mean(pre2))) / sdpre
+  # d_ppc1 (Morris 2008 eq. 15): each arm's SMCR = c(n - 1) (mean post - mean pre) / sd(pre), treatment minus control
+  cn <- function(m) exp(lgamma(m / 2) - log(sqrt(m / 2)) - lgamma((m - 1) / 2))
+  dppc1 <- cn(n1 - 1) * (mean(post1) - mean(pre1)) / sd(pre1) - cn(n2 - 1) * (mean(post2) - mean(pre2)) / sd(pre2)
   # paired d_z within psilocybin (post vs pre)
   dz <- cohens_d(post1, pre1, paired = TRUE)
   rows[[length(rows) + 1]] <- data.frame(id = paste(p, v, sep = "|"), paramcd = p, visit = v, n1 = n1, n2 = n2,
@@ -40,7 +43,7 @@ for (p in c("MADRS", "PAINNRS")) for (v in c(1, 3, 6, 12)) {
     glass = f(gd$Glass_delta), glass_ci_low = f(gd$CI_low), glass_ci_high = f(gd$CI_high),
     rank_biserial = f(rb$r_rank_biserial), rb_ci_low = f(rb$CI_low), rb_ci_high = f(rb$CI_high),
     p_superiority = f(ps$p_superiority), ps_ci_low = f(ps$CI_low), ps_ci_high = f(ps$CI_high),
-    dppc2 = f(dppc2), dz_psilocybin = f(dz$Cohens_d), dz_ci_low = f(dz$CI_low), dz_ci_high = f(dz$CI_high))
+    dppc2 = f(dppc2), dppc1 = f(dppc1), dz_psilocybin = f(dz$Cohens_d), dz_ci_low = f(dz$CI_low), dz_ci_high = f(dz$CI_high))
 }
 out <- do.call(rbind, rows)
 write.table(out, "cohort_effect_sizes.csv", sep = ",", row.names = FALSE, quote = FALSE)
