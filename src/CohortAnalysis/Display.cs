@@ -27,4 +27,8 @@ internal static class Display
     /// <summary>Notes of a single-estimate table: the CI method and the reference, then an optional note.</summary>
     public static IReadOnlyList<string> EstimateNotes(ConfidenceInterval ci, string method, string reference, string note = "") =>
         new[] { method.Contains("CI", StringComparison.Ordinal) || method.Contains("interval", StringComparison.OrdinalIgnoreCase) ? method + "." : $"{method}; CI: {CiMethods.Describe(ci.Method)}.", reference, note }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+
+    /// <summary>"Data: 1138 observations used, 0 rows excluded at load (10 data-quality issues; see Report)."</summary>
+    public static string DataLine(DataQualityReport report) => string.Create(CultureInfo.InvariantCulture,
+        $"Data: {report.RowsLoaded} observations used, {report.RowsExcluded} rows excluded at load ({report.Issues.Count} data-quality issues; see Report).");
 }

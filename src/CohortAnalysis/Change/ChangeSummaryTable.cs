@@ -92,7 +92,7 @@ public sealed class ChangeSummaryTable : ITabular
     private IReadOnlyList<string> Notes =>
     [
         $"Missing data: {Options.MissingData.Describe()}; {ImputedCount.ToString(CultureInfo.InvariantCulture)} values carried forward.",
-        string.Create(CultureInfo.InvariantCulture, $"Data: {Report.RowsLoaded} observations used, {Report.RowsExcluded} rows excluded at load ({Report.Issues.Count} data-quality issues; see Report)."),
+        Display.DataLine(Report),
         $"Quantiles: {(Options.QuantileMethod == QuantileMethod.SasDefinition5 ? "SAS PCTLDEF=5 (R type 2)" : Options.QuantileMethod.ToString())}. PCHG = 100·CHG/|BASE|, missing when BASE = 0.",
     ];
 

@@ -58,7 +58,7 @@ public static class EffectSizeAnalysis
                 }
             }
         }
-        return new EffectSizeTable(rows);
+        return new EffectSizeTable(rows) { Report = cohort.Report };
     }
 
     private static EffectSizeEstimate Estimate(Trajectories t, double visitTime, string treatment, string? reference, EffectSizeAnalysisOptions options)

@@ -24,6 +24,10 @@ public sealed class EffectSizeTable : IReadOnlyList<LabelledEffectSize>, ITabula
         foreach (var row in _rows) Guard.NotNull(row, nameof(rows));
     }
 
+    /// <summary>The data-quality report of the cohort the table was computed from (rows used and excluded, and why), or
+    /// null for a table built from plain values.</summary>
+    public DataQualityReport? Report { get; init; }
+
     /// <inheritdoc />
     public LabelledEffectSize this[int index] => _rows[index];
 
@@ -68,7 +72,8 @@ public sealed class EffectSizeTable : IReadOnlyList<LabelledEffectSize>, ITabula
             Display.Interval(r.Estimate.Ci, "0.000"), r.Estimate.N.Total > 0 ? Display.Sizes(r.Estimate.N) : "NA", r.Note]),
         _rows.Where(r => !double.IsNaN(r.Estimate.Value))
             .Select(r => $"{r.Estimate.Name}: {r.Estimate.Method}. {r.Estimate.Reference}".TrimEnd())
-            .Distinct());
+            .Distinct()
+            .Concat(Report is null ? [] : [Display.DataLine(Report)]));
 
     /// <inheritdoc />
     public override string ToString() => string.Join(Environment.NewLine, _rows.Select(r =>

@@ -44,7 +44,7 @@ public static class ResponderAnalysis
                 stratified.Add(Stratify(classification, options, covariate, treatment.Arm, reference));
         }
         return new ResponderTable(classification.Parameter, classification.Rule, classification.Visit, classification.MissingData,
-            options.NonCompleters, arms, comparisons, stratified);
+            options.NonCompleters, arms, comparisons, stratified) { Report = cohort.Report };
     }
 
     /// <summary>Joint responders (both classifications), with the same per-arm and between-arm analysis.</summary>

@@ -49,6 +49,9 @@ public sealed record StratifiedResponderComparison(string Treatment, string Refe
 public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, Change.MissingDataMethod MissingData, NonCompleterHandling NonCompleters,
     IReadOnlyList<ArmResponders> Arms, IReadOnlyList<ResponderComparison> Comparisons, IReadOnlyList<StratifiedResponderComparison> Stratified) : ITabular
 {
+    /// <summary>The data-quality report of the cohort analysed (rows used and excluded at load, and why).</summary>
+    public DataQualityReport? Report { get; init; }
+
     /// <inheritdoc />
     public TableView ToTableView()
     {
@@ -67,6 +70,7 @@ public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, 
                       $"RR {Display.Number(c.RiskRatio.Value, "0.00")} {Display.Interval(c.RiskRatio.Ci, "0.00")}; OR {Display.Number(c.OddsRatio.Value, "0.00")} {Display.Interval(c.OddsRatio.Ci, "0.00")}; " +
                       $"{c.Nnt}; Fisher p = {Display.P(c.Fisher.PValue)}; chi-square p = {Display.P(c.ChiSquare.PValue)}.");
         }
+        if (Report is not null) notes.Add(Display.DataLine(Report));
         foreach (StratifiedResponderComparison s in Stratified)
             notes.Add($"Stratified by {s.StratifiedBy} ({s.Strata.Count} strata): MH OR {Display.Number(s.CommonOddsRatio.Value, "0.00")} {Display.Interval(s.CommonOddsRatio.Ci, "0.00")}; " +
                       $"MH RR {Display.Number(s.CommonRiskRatio.Value, "0.00")} {Display.Interval(s.CommonRiskRatio.Ci, "0.00")}; CMH p = {Display.P(s.Test.PValue)}.");
