@@ -78,7 +78,7 @@ public static partial class ChangeFromBaseline
         var rows = new List<WithinArmChange>();
         for (int arm = 0; arm < trajectories.Cohort.Arms.Count; arm++)
         {
-            double[] chg = ChangesOf(trajectories, arm, v);
+            double[] chg = trajectories.ArmValues(arm, v, ChangeVariable.Change);
             if (chg.Length == 0 && !HasArm(trajectories, arm)) continue;
             TTestEstimate? t = chg.Length >= 2 ? TTest.OneSample(chg, tOptions) : null;
             RankTestResult? w = chg.Length >= 1 ? RankTest.WilcoxonSignedRank(chg, rankOptions) : null;
@@ -97,8 +97,8 @@ public static partial class ChangeFromBaseline
     {
         ArgumentNullException.ThrowIfNull(trajectories);
         int v = VisitIndex(trajectories, visit);
-        double[] x = ChangesOf(trajectories, ArmIndex(trajectories, treatment), v);
-        double[] y = ChangesOf(trajectories, ArmIndex(trajectories, reference), v);
+        double[] x = trajectories.ArmValues(ArmIndex(trajectories, treatment), v, ChangeVariable.Change);
+        double[] y = trajectories.ArmValues(ArmIndex(trajectories, reference), v, ChangeVariable.Change);
         tOptions ??= TTestOptions.Default;
         bool tOk = x.Length >= 2 && y.Length >= 2;
         string note = tOk ? "" : string.Create(CultureInfo.InvariantCulture, $"n = {x.Length} vs {y.Length}: each arm needs 2 changes for a t test.");
@@ -127,12 +127,4 @@ public static partial class ChangeFromBaseline
     }
 
     private static bool HasArm(Trajectories t, int arm) => Enumerable.Range(0, t.SubjectCount).Any(r => t.ArmOf(r) == arm);
-
-    internal static double[] ChangesOf(Trajectories t, int arm, int visit)
-    {
-        var values = new List<double>();
-        for (int row = 0; row < t.SubjectCount; row++)
-            if (t.ArmOf(row) == arm && !double.IsNaN(t.Change(row, visit))) values.Add(t.Change(row, visit));
-        return values.ToArray();
-    }
 }

@@ -72,6 +72,19 @@ public sealed class Trajectories
     /// <summary>Whether <paramref name="visit"/> is after the subject's baseline (so CHG is defined there).</summary>
     public bool IsPostBaseline(int row, int visit) => !double.IsNaN(_baselineTime[row]) && Visits[visit].Time > _baselineTime[row];
 
+    /// <summary>The non-missing values of <paramref name="variable"/> (AVAL, CHG or PCHG) of one arm's subjects at a visit.</summary>
+    internal double[] ArmValues(int arm, int visit, ChangeVariable variable)
+    {
+        var values = new List<double>();
+        for (int row = 0; row < SubjectCount; row++)
+        {
+            if (ArmOf(row) != arm) continue;
+            double x = variable switch { ChangeVariable.Value => Value(row, visit), ChangeVariable.Change => Change(row, visit), _ => PercentChange(row, visit) };
+            if (!double.IsNaN(x)) values.Add(x);
+        }
+        return values.ToArray();
+    }
+
     /// <summary>Index of the visit at study time <paramref name="time"/>, or −1.</summary>
     public int IndexOfVisit(double time)
     {

@@ -102,7 +102,7 @@ public static class EffectSizeAnalysis
                 return EffectSize.CohensH(x.Responders, x.Denominator, y.Responders, y.Denominator, effect);
             }
         }
-        double[] xs = Values(t, a, v, options.On), ys = Values(t, ChangeFromBaseline.ArmIndex(t, reference!), v, options.On);
+        double[] xs = t.ArmValues(a, v, options.On), ys = t.ArmValues(ChangeFromBaseline.ArmIndex(t, reference!), v, options.On);
         return options.Measure switch
         {
             EffectSizeMeasure.CohensD => EffectSize.CohensD(xs, ys, s),
@@ -145,18 +145,6 @@ public static class EffectSizeAnalysis
             ?? throw new ArgumentException("The cohort has a single arm: between-arm effect sizes need two.", nameof(options));
         if (!cohort.Arms.Contains(treatment)) throw new ArgumentException($"No arm '{treatment}'; arms are: {string.Join(", ", cohort.Arms)}.", nameof(options));
         return (treatment, reference);
-    }
-
-    private static double[] Values(Trajectories t, int arm, int visit, ChangeVariable on)
-    {
-        var values = new List<double>();
-        for (int row = 0; row < t.SubjectCount; row++)
-        {
-            if (t.ArmOf(row) != arm) continue;
-            double x = on switch { ChangeVariable.Value => t.Value(row, visit), ChangeVariable.Change => t.Change(row, visit), _ => t.PercentChange(row, visit) };
-            if (!double.IsNaN(x)) values.Add(x);
-        }
-        return values.ToArray();
     }
 
     private static (double[] Post, double[] Pre) Pairs(Trajectories t, int arm, int visit)

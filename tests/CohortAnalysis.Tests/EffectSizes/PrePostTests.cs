@@ -17,58 +17,37 @@ public class PrePostTests
     private static PairedSummary Treatment(int i) => new(NT[i], PostT[i], SdPostT[i], PreT[i], SdPreT[i], R[i]);
     private static PairedSummary Control(int i) => new(NC[i], PostC[i], SdPostC[i], PreC[i], SdPreC[i], R[i]);
 
-    // Source: known-results/effect-sizes/metafor.R (metafor 3.8.1; d_ppc2 as coded in metafor's Morris test, with
-    // Morris 2008 Table 5 asserted there to 4 decimals). Tolerance: 1e-10 relative for d and v.
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    public void PrePostControlD_MatchesMorrisTable5(int i)
-    {
-        KnownResult expected = KnownResults.Row(Datasets.MetaforCsv, $"morris{i + 1}_dppc2");
-        EffectSizeEstimate d = EffectSize.PrePostControlD(Treatment(i), Control(i));
-        AssertClose.Relative(expected["yi"], d.Value, 1e-10);
-        AssertClose.Relative(expected["vi"], d.Variance, 1e-10);
-        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
-        AssertClose.Relative(expected["yi"] + z * Math.Sqrt(expected["vi"]), d.Ci.Upper, 1e-10);
-        Assert.Equal(new GroupSizes(NT[i], NC[i]), d.N);
-    }
+    private static EffectSizeEstimate Morris(string index, int i) =>
+        index == "dppc2" ? EffectSize.PrePostControlD(Treatment(i), Control(i)) : EffectSize.PrePostControlD1(Treatment(i), Control(i));
 
-    // Source: known-results/effect-sizes/metafor.R (SMCR_T − SMCR_C with summed variances, as metafor's Morris test codes
-    // d_ppc1; Table 5's d_ppc1 asserted there to 4 decimals). Tolerance: 1e-10 relative for d and v.
+    public static IEnumerable<object[]> MorrisCases() =>
+        new[] { "dppc2", "dppc1" }.SelectMany(index => Enumerable.Range(0, 5).Select(i => new object[] { index, i }));
+
+    // Source: known-results/effect-sizes/metafor.R (metafor 3.8.1; d_ppc2 and d_ppc1 (SMCR_T − SMCR_C with summed
+    // variances) as coded in metafor's Morris test, with Morris 2008 Table 5 asserted there to 4 decimals).
+    // Tolerance: 1e-10 relative for d, v and both CI bounds.
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    public void PrePostControlD1_MatchesMorrisTable5(int i)
+    [MemberData(nameof(MorrisCases))]
+    public void PrePostControl_MatchesMorrisTable5(string index, int i)
     {
-        KnownResult expected = KnownResults.Row(Datasets.MetaforCsv, $"morris{i + 1}_dppc1");
-        EffectSizeEstimate d = EffectSize.PrePostControlD1(Treatment(i), Control(i));
+        KnownResult expected = KnownResults.Row(Datasets.MetaforCsv, $"morris{i + 1}_{index}");
+        EffectSizeEstimate d = Morris(index, i);
         AssertClose.Relative(expected["yi"], d.Value, 1e-10);
         AssertClose.Relative(expected["vi"], d.Variance, 1e-10);
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
         AssertClose.Relative(expected["yi"] - z * Math.Sqrt(expected["vi"]), d.Ci.Lower, 1e-10);
-        Assert.Equal("d_ppc1", d.Name);
+        AssertClose.Relative(expected["yi"] + z * Math.Sqrt(expected["vi"]), d.Ci.Upper, 1e-10);
+        Assert.Equal(new GroupSizes(NT[i], NC[i]), d.N);
+        Assert.Equal(index == "dppc2" ? "d_ppc2" : "d_ppc1", d.Name);
     }
 
     // Published values (Morris 2008 Table 5, 4 decimals). Tolerance: 5e-5 absolute.
-    [Fact]
-    public void PrePostControlD1_ReproducesPublishedTable5()
+    [Theory]
+    [InlineData("dppc2", new[] { 0.7684, 0.8010, 1.2045, 1.0476, 0.4389 })]
+    [InlineData("dppc1", new[] { 0.7421, 0.9524, 1.8054, 1.1514, 0.5050 })]
+    public void PrePostControl_ReproducesPublishedTable5(string index, double[] published)
     {
-        double[] published = [0.7421, 0.9524, 1.8054, 1.1514, 0.5050];
-        for (int i = 0; i < 5; i++) AssertClose.Absolute(published[i], EffectSize.PrePostControlD1(Treatment(i), Control(i)).Value, 5e-5);
-    }
-
-    // Published values (Morris 2008 Table 5, 4 decimals). Tolerance: 5e-5 absolute.
-    [Fact]
-    public void PrePostControlD_ReproducesPublishedTable5()
-    {
-        double[] published = [0.7684, 0.8010, 1.2045, 1.0476, 0.4389];
-        for (int i = 0; i < 5; i++) AssertClose.Absolute(published[i], EffectSize.PrePostControlD(Treatment(i), Control(i)).Value, 5e-5);
+        for (int i = 0; i < 5; i++) AssertClose.Absolute(published[i], Morris(index, i).Value, 5e-5);
     }
 
     // Source: metafor.R (escalc SMCR with sd1i = pre SD, SMCC). Tolerance: 1e-10 relative (1e-12 absolute for the 0 row).
