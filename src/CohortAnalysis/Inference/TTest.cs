@@ -20,11 +20,7 @@ public static class TTest
     {
         options ??= TTestOptions.Default;
         Validate(options);
-        double[] values = Finite(x);
-        RequireAtLeastTwo(values.Length, "x");
-        (double mean, double variance) = SampleMoments.MeanAndVariance(values);
-        double se = Math.Sqrt(variance / values.Length);
-        return Build(mean, se, values.Length - 1, options, GroupSizes.Single(values.Length), "One-sample t test", Citations.Student1908);
+        return OnValues(Finite(x), "x", options, "One-sample t test");
     }
 
     /// <summary>Paired t test of H₀: mean(x − y) = μ, e.g. post vs baseline in the same subjects.</summary>
@@ -38,11 +34,16 @@ public static class TTest
     {
         options ??= TTestOptions.Default;
         Validate(options);
-        double[] d = PairedDifferences(x, y);
-        RequireAtLeastTwo(d.Length, "pairs");
-        (double mean, double variance) = SampleMoments.MeanAndVariance(d);
-        double se = Math.Sqrt(variance / d.Length);
-        return Build(mean, se, d.Length - 1, options, GroupSizes.Single(d.Length), "Paired t test", Citations.Student1908);
+        return OnValues(PairedDifferences(x, y), "pairs", options, "Paired t test");
+    }
+
+    // A paired test is the one-sample test on the differences: one body serves both.
+    private static TTestEstimate OnValues(double[] values, string what, TTestOptions options, string method)
+    {
+        RequireAtLeastTwo(values.Length, what);
+        (double mean, double variance) = SampleMoments.MeanAndVariance(values);
+        double se = Math.Sqrt(variance / values.Length);
+        return Build(mean, se, values.Length - 1, options, GroupSizes.Single(values.Length), method, Citations.Student1908);
     }
 
     /// <summary>Two-sample t test of H₀: mean(x) − mean(y) = μ, Welch (default) or Student (pooled variance).</summary>
