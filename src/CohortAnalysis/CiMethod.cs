@@ -37,6 +37,27 @@ public enum CiMethod
 
 internal static class CiMethods
 {
+    /// <summary>The machine-readable spelling used in JSON, CSV and on the command line: "t", "noncentral-t", "bootstrap-bca", …</summary>
+    public static string Token(CiMethod method) => method switch
+    {
+        CiMethod.T => "t",
+        CiMethod.Normal => "normal",
+        CiMethod.NoncentralT => "noncentral-t",
+        CiMethod.Wilson => "wilson",
+        CiMethod.ClopperPearson => "clopper-pearson",
+        CiMethod.AgrestiCoull => "agresti-coull",
+        CiMethod.Wald => "wald",
+        CiMethod.Newcombe => "newcombe",
+        CiMethod.LogWald => "log-wald",
+        CiMethod.ExactConditional => "exact-conditional",
+        CiMethod.FisherZ => "fisher-z",
+        CiMethod.BootstrapPercentile => "bootstrap-percentile",
+        CiMethod.BootstrapBasic => "bootstrap-basic",
+        CiMethod.BootstrapBca => "bootstrap-bca",
+        CiMethod.Transformed => "transformed",
+        _ => method.ToString().ToLowerInvariant(),
+    };
+
     public static string Describe(CiMethod method) => method switch
     {
         CiMethod.T => "t",

@@ -21,7 +21,7 @@ public sealed record PooledChangeRow(string Parameter, string Arm, double Visit,
 /// <param name="Sites">Sites merged.</param>
 /// <param name="MissingData">Missing-data method.</param>
 /// <param name="Rows">Cells by parameter, arm, visit, variable.</param>
-public sealed record PooledChangeTable(IReadOnlyList<string> Sites, Change.MissingDataMethod MissingData, IReadOnlyList<PooledChangeRow> Rows) : ITabular
+public sealed record PooledChangeTable(IReadOnlyList<string> Sites, MissingDataMethod MissingData, IReadOnlyList<PooledChangeRow> Rows) : ITabular
 {
     /// <inheritdoc />
     public TableView ToTableView() => TableView.Create(

@@ -46,7 +46,7 @@ public sealed record StratifiedResponderComparison(string Treatment, string Refe
 /// <param name="Arms">Per arm.</param>
 /// <param name="Comparisons">Each non-reference arm against the reference.</param>
 /// <param name="Stratified">CMH analyses when <see cref="ResponderAnalysisOptions.StratifyBy"/> is set, else empty.</param>
-public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, Change.MissingDataMethod MissingData, NonCompleterHandling NonCompleters,
+public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, MissingDataMethod MissingData, NonCompleterHandling NonCompleters,
     IReadOnlyList<ArmResponders> Arms, IReadOnlyList<ResponderComparison> Comparisons, IReadOnlyList<StratifiedResponderComparison> Stratified) : ITabular
 {
     /// <summary>The data-quality report of the cohort analysed (rows used and excluded at load, and why).</summary>
@@ -62,7 +62,7 @@ public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, 
                 Display.Integer(a.Count.NotEvaluable)]);
         var notes = new List<string>
         {
-            $"Rule: {Rule} at {Visit.DisplayName}. Missing data: {Change.MissingDataMethodDescriptions.Describe(MissingData)}; non-completers: {(NonCompleters == NonCompleterHandling.NonResponder ? "counted as non-responders" : "excluded (observed cases)")}.",
+            $"Rule: {Rule} at {Visit.DisplayName}. Missing data: {MissingDataMethodDescriptions.Describe(MissingData)}; non-completers: {(NonCompleters == NonCompleterHandling.NonResponder ? "counted as non-responders" : "excluded (observed cases)")}.",
         };
         foreach (ResponderComparison c in Comparisons)
         {

@@ -1,4 +1,4 @@
-namespace CohortAnalysis.Change;
+namespace CohortAnalysis;
 
 /// <summary>How missing post-baseline visits are handled; every result names the method it used.</summary>
 public enum MissingDataMethod

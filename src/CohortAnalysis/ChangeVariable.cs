@@ -1,4 +1,4 @@
-namespace CohortAnalysis.Change;
+namespace CohortAnalysis;
 
 /// <summary>Which quantity a change-from-baseline summary row describes.</summary>
 public enum ChangeVariable

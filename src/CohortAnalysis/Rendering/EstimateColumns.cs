@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace CohortAnalysis.Rendering;
+
+/// <summary>The tidy columns every estimate renders to, in order, with how each cell is read from an
+/// <see cref="IEstimate"/>. One definition serves the DataFrame, CSV and JSON renderers, so they always agree.</summary>
+/// <remarks>Names are camelCase, as in the CLI's JSON. <c>reference</c> is the reference arm; <c>citation</c> the source
+/// of the formula.</remarks>
+internal static class EstimateColumns
+{
+    /// <summary>A text column.</summary>
+    internal sealed record Text(string Name, Func<IEstimate, string?> Read);
+
+    /// <summary>A numeric column (NaN when absent).</summary>
+    internal sealed record Number(string Name, Func<IEstimate, double> Read);
+
+    /// <summary>An integer column.</summary>
+    internal sealed record Count(string Name, Func<IEstimate, int?> Read);
+
+    /// <summary>The columns in display order; each is one of <see cref="Text"/>, <see cref="Number"/>, <see cref="Count"/>.</summary>
+    public static IReadOnlyList<object> All { get; } =
+    [
+        new Text("parameter", e => e.Comparison.Parameter),
+        new Number("visit", e => e.Comparison.Visit?.Time ?? double.NaN),
+        new Text("visitLabel", e => e.Comparison.Visit?.DisplayName),
+        new Text("variable", e => e.Comparison.Variable is { } v ? Comparison.VariableCode(v) : null),
+        new Text("subgroup", e => e.Comparison.Subgroup),
+        new Text("term", e => e.Comparison.Term),
+        new Text("arm", e => e.Comparison.Arm),
+        new Text("reference", e => e.Comparison.ReferenceArm),
+        new Text("referenceChosen", e => e.Comparison.ReferenceArm is null ? null : ReferenceSourceToken(e.Comparison.ReferenceSource)),
+        new Text("missingData", e => e.Comparison.MissingData is { } m ? MissingDataToken(m) : null),
+        new Text("name", e => e.Name),
+        new Number("estimate", e => e.Estimate),
+        new Number("se", e => e.StandardError),
+        new Number("df", e => e.DegreesOfFreedom),
+        new Number("statistic", e => e.Statistic),
+        new Number("pValue", e => e.PValue),
+        new Number("ciLower", e => e.Ci.Lower),
+        new Number("ciUpper", e => e.Ci.Upper),
+        new Number("ciLevel", e => e.Ci.Level),
+        new Text("ciMethod", e => CiMethods.Token(e.Ci.Method)),
+        new Count("n", e => e.Sizes.Groups.First),
+        new Count("nReference", e => e.Sizes.Groups.IsSingleGroup ? null : e.Sizes.Groups.Second),
+        new Count("missing", e => e.Sizes.Missing),
+        new Count("excluded", e => e.Sizes.Excluded),
+        new Text("method", e => e.Method),
+        new Text("citation", e => e.Reference),
+        new Text("note", e => string.IsNullOrEmpty(e.Note) ? null : e.Note),
+    ];
+
+    /// <summary>"given", "placebo-name", "first-alphabetical".</summary>
+    public static string ReferenceSourceToken(ReferenceArmSource source) => source switch
+    {
+        ReferenceArmSource.Given => "given",
+        ReferenceArmSource.GuessedPlacebo => "placebo-name",
+        ReferenceArmSource.GuessedFirstAlphabetical => "first-alphabetical",
+        _ => "not-applicable",
+    };
+
+    /// <summary>"oc", "locf", "bocf", "wocf": the CLI's spelling.</summary>
+    public static string MissingDataToken(MissingDataMethod method) => method switch
+    {
+        MissingDataMethod.ObservedCases => "oc",
+        MissingDataMethod.Locf => "locf",
+        MissingDataMethod.Bocf => "bocf",
+        MissingDataMethod.Wocf => "wocf",
+        _ => method.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Round-trip text of a number for CSV; empty for NaN (R's <c>read.csv</c> and SAS read it as missing).</summary>
+    public static string Invariant(double x) => double.IsNaN(x) ? "" : double.IsPositiveInfinity(x) ? "Inf"
+        : double.IsNegativeInfinity(x) ? "-Inf" : x.ToString("R", CultureInfo.InvariantCulture);
+}
