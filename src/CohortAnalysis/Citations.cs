@@ -1,7 +1,7 @@
 namespace CohortAnalysis;
 
 /// <summary>The references cited by estimators and instruments, in one place; results carry them at run time.</summary>
-public static class Citations
+public static partial class Citations
 {
     /// <summary>Cohen (1988).</summary>
     public const string Cohen1988 = "Cohen, J. (1988). Statistical Power Analysis for the Behavioral Sciences (2nd ed.). Erlbaum.";
