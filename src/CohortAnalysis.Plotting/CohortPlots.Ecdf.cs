@@ -11,7 +11,8 @@ public static partial class CohortPlots
     /// <para>Thresholds come from the instrument registry: for <see cref="ChangeVariable.PercentChange"/> the response and
     /// percent important-change thresholds (−50 %, and −30 % for pain); for <see cref="ChangeVariable.Change"/> the
     /// important-change thresholds in points (−2 for pain NRS; none for MADRS); for <see cref="ChangeVariable.Value"/> the
-    /// remission cut-off (≤ 10 for MADRS). Arms with no value at the visit are left out.</para>
+    /// remission cut-off (≤ 10 for MADRS). Arms with no value at the visit are left out. The caption names the grid's
+    /// missing-data method and how many of the values drawn were imputed.</para>
     /// </remarks>
     /// <param name="trajectories">The grid from <see cref="Trajectories.Of"/>.</param>
     /// <param name="visit">Study time of the visit, e.g. 12 for week 12.</param>
@@ -36,7 +37,8 @@ public static partial class CohortPlots
             .GroupBy(p => p.Arm)
             .Select(g => new ArmValues(g.Key, g.Select(p => p.Value).ToArray()))
             .ToList();
-        string when = trajectories.Visits[v].DisplayName;
+        style ??= CohortPlotStyle.Default;
+        string when = InstrumentLabels.VisitName(trajectories.Visits[v], style);
         if (arms.Count == 0)
             throw new ArgumentException($"No subject has a value of {trajectories.Parameter} at {when}.", nameof(visit));
         (string label, IReadOnlyList<Threshold> thresholds) = variable switch
@@ -48,14 +50,15 @@ public static partial class CohortPlots
             _ => (InstrumentLabels.Change(trajectories.Parameter, trajectories.Instrument, when),
                 InstrumentLabels.PointThresholds(trajectories.Instrument)),
         };
-        return Ecdf(arms, label, thresholds, style);
+        return DrawEcdf(arms, label, thresholds, style, [MissingDataCaption(trajectories, v)]);
     }
 
     /// <summary>Empirical cumulative distribution of a change by arm ("cumulative distribution of response").</summary>
     /// <remarks>
     /// <para>For each arm, F̂(x) = (number of values ≤ x) / n, drawn as a right-continuous step function. A curve
     /// lying to the left means more improvement when lower scores are better (MADRS, pain NRS). Optional vertical
-    /// thresholds (e.g. a responder cut-off) are dashed and named in the legend. Non-finite values are left out.</para>
+    /// thresholds (e.g. a responder cut-off) are dashed and named in the legend, which sits above the plot. Non-finite values
+    /// are left out.</para>
     /// </remarks>
     /// <param name="arms">Values per arm, e.g. change from baseline at the primary visit.</param>
     /// <param name="valueLabel">Horizontal axis title, e.g. "MADRS change from baseline at week 6 (points)".</param>
@@ -64,10 +67,12 @@ public static partial class CohortPlots
     /// <returns>A new plot.</returns>
     /// <exception cref="ArgumentException"><paramref name="arms"/> is empty, or an arm has no finite value.</exception>
     public static Plot Ecdf(IEnumerable<ArmValues> arms, string valueLabel = "Change from baseline",
-        IEnumerable<Threshold>? thresholds = null, CohortPlotStyle? style = null)
+        IEnumerable<Threshold>? thresholds = null, CohortPlotStyle? style = null) =>
+        DrawEcdf(Require(arms, nameof(arms)), valueLabel, thresholds, style ?? CohortPlotStyle.Default, null);
+
+    private static Plot DrawEcdf(IReadOnlyList<ArmValues> groups, string valueLabel, IEnumerable<Threshold>? thresholds,
+        CohortPlotStyle style, IReadOnlyList<string>? caption)
     {
-        IReadOnlyList<ArmValues> groups = Require(arms, nameof(arms));
-        style ??= CohortPlotStyle.Default;
         var palette = new ArmPalette(style, groups.Select(g => g.Arm));
         var plot = new Plot();
 
@@ -75,7 +80,7 @@ public static partial class CohortPlots
         {
             double[] values = groups.Where(g => g.Arm == arm).SelectMany(g => g.Values ?? []).Where(double.IsFinite).Order().ToArray();
             if (values.Length == 0)
-                throw new ArgumentException($"Arm '{arm}' has no finite value.", nameof(arms));
+                throw new ArgumentException($"Arm '{arm}' has no finite value.", "arms");
             // Steps: start at 0 on the smallest value, jump by 1/n at each value (ties jump together).
             var xs = new List<double> { values[0] };
             var ys = new List<double> { 0.0 };
@@ -111,8 +116,8 @@ public static partial class CohortPlots
         plot.Axes.Left.TickGenerator = proportions;
         plot.XLabel(valueLabel);
         plot.YLabel("Cumulative proportion of patients");
-        plot.ShowLegend(Alignment.LowerRight);
+        PlotStyling.LegendAbove(plot);
         PlotStyling.IntegerTicksIfIntegral(plot.Axes.Bottom, groups.SelectMany(g => g.Values));
-        return PlotStyling.Apply(plot, style);
+        return PlotStyling.Apply(plot, style, caption);
     }
 }

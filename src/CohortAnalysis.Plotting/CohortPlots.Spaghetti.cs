@@ -12,7 +12,8 @@ public static partial class CohortPlots
     /// <remarks>
     /// <para>Draws each subject's score (AVAL) at every visit of the grid, in the arm's colour; visits the missing-data
     /// method filled (e.g. LOCF) are drawn as they are in the grid, so the arm mean is the mean of the grid column. Arms take
-    /// the cohort's arm names; the vertical axis is named from the instrument, e.g. "MADRS score (points)".</para>
+    /// the cohort's arm names; the vertical axis is named from the instrument, e.g. "MADRS score (points)". The caption names
+    /// the missing-data method and how many drawn values were imputed.</para>
     /// </remarks>
     /// <param name="trajectories">The grid from <see cref="Trajectories.Of"/>.</param>
     /// <param name="showArmMean">Default <c>true</c>: draw each arm's mean on top.</param>
@@ -27,7 +28,13 @@ public static partial class CohortPlots
         var subjects = Enumerable.Range(0, trajectories.SubjectCount).OrderBy(trajectories.ArmOf).Select(row => new SubjectTrajectory(
             trajectories.SubjectOf(row), trajectories.Cohort.Arms[trajectories.ArmOf(row)], times,
             Enumerable.Range(0, times.Length).Select(v => trajectories.Value(row, v)).ToArray()));
-        return Spaghetti(subjects, InstrumentLabels.Score(trajectories.Parameter, trajectories.Instrument), InstrumentLabels.TimeAxis(trajectories.Visits), showArmMean, style);
+        style ??= CohortPlotStyle.Default;
+        string missing = trajectories.MissingData == MissingDataMethod.ObservedCases
+            ? "Missing data: observed cases (missed visits are skipped)."
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Missing data: {trajectories.MissingData.Describe()}; {trajectories.ImputedCount} imputed values are drawn like observed ones.");
+        return DrawSpaghetti(subjects.ToList(), InstrumentLabels.Score(trajectories.Parameter, trajectories.Instrument),
+            InstrumentLabels.TimeAxis(trajectories.Visits, style), showArmMean, style, [missing]);
     }
 
     /// <summary>Spaghetti plot: each subject's trajectory as a thin line in its arm's colour, optionally with
@@ -46,16 +53,18 @@ public static partial class CohortPlots
     /// <exception cref="ArgumentException"><paramref name="trajectories"/> is empty, or a subject's visit and
     /// value arrays differ in length.</exception>
     public static Plot Spaghetti(IEnumerable<SubjectTrajectory> trajectories, string valueLabel = "Score",
-        string visitLabel = "Visit", bool showArmMean = true, CohortPlotStyle? style = null)
+        string visitLabel = "Visit", bool showArmMean = true, CohortPlotStyle? style = null) =>
+        DrawSpaghetti(Require(trajectories, nameof(trajectories)), valueLabel, visitLabel, showArmMean, style ?? CohortPlotStyle.Default, null);
+
+    private static Plot DrawSpaghetti(IReadOnlyList<SubjectTrajectory> subjects, string valueLabel, string visitLabel, bool showArmMean,
+        CohortPlotStyle style, IReadOnlyList<string>? caption)
     {
-        IReadOnlyList<SubjectTrajectory> subjects = Require(trajectories, nameof(trajectories));
-        style ??= CohortPlotStyle.Default;
         foreach (SubjectTrajectory s in subjects)
         {
             if (s.Visits is null || s.Values is null || s.Visits.Length != s.Values.Length)
                 throw new ArgumentException(
                     $"Subject '{s.Subject}' has {s.Visits?.Length ?? 0} visits but {s.Values?.Length ?? 0} values.",
-                    nameof(trajectories));
+                    "trajectories");
         }
         var palette = new ArmPalette(style, subjects.Select(s => s.Arm));
         var plot = new Plot();
@@ -103,7 +112,7 @@ public static partial class CohortPlots
         }
         plot.XLabel(visitLabel);
         plot.YLabel(valueLabel);
-        plot.ShowLegend(legend, Alignment.UpperRight);
-        return PlotStyling.Apply(plot, style);
+        PlotStyling.LegendAbove(plot, legend);
+        return PlotStyling.Apply(plot, style, caption);
     }
 }

@@ -11,7 +11,8 @@ public static partial class CohortPlots
     /// <para>Subjects without a percent change at the visit (no value, no baseline, or baseline 0) are left out; the axis
     /// title gives the n drawn. Threshold lines come from the instrument registry: the response threshold (−50 % on the
     /// built-in scales) and every important-change threshold with a percent criterion (e.g. IMMPACT −30 % for pain NRS);
-    /// thresholds at the same percent share one line.</para>
+    /// thresholds at the same percent share one line. The caption names the grid's missing-data method and how many of the
+    /// bars rest on an imputed value.</para>
     /// </remarks>
     /// <param name="trajectories">The grid from <see cref="Trajectories.Of"/>.</param>
     /// <param name="visit">Study time of the visit, e.g. 12 for week 12.</param>
@@ -28,10 +29,12 @@ public static partial class CohortPlots
             .Select(row => new PatientPercentChange(trajectories.SubjectOf(row), trajectories.Cohort.Arms[trajectories.ArmOf(row)],
                 trajectories.PercentChange(row, v)))
             .ToList();
+        style ??= CohortPlotStyle.Default;
+        string when = InstrumentLabels.VisitName(trajectories.Visits[v], style);
         if (patients.Count == 0)
-            throw new ArgumentException($"No subject has a percent change of {trajectories.Parameter} at {trajectories.Visits[v].DisplayName}.", nameof(visit));
-        return Waterfall(patients, InstrumentLabels.PercentThresholds(trajectories.Instrument),
-            InstrumentLabels.PercentChange(trajectories.Parameter, trajectories.Instrument, trajectories.Visits[v].DisplayName), style);
+            throw new ArgumentException($"No subject has a percent change of {trajectories.Parameter} at {when}.", nameof(visit));
+        return DrawWaterfall(patients, InstrumentLabels.PercentThresholds(trajectories.Instrument),
+            InstrumentLabels.PercentChange(trajectories.Parameter, trajectories.Instrument, when), style, [MissingDataCaption(trajectories, v)]);
     }
 
     /// <summary>Waterfall plot: one bar per patient's percent change from baseline, sorted from largest
@@ -48,13 +51,15 @@ public static partial class CohortPlots
     /// <returns>A new plot.</returns>
     /// <exception cref="ArgumentException"><paramref name="patients"/> is empty or has a non-finite value.</exception>
     public static Plot Waterfall(IEnumerable<PatientPercentChange> patients, IEnumerable<Threshold>? thresholds = null,
-        string valueLabel = "Percent change from baseline (%)", CohortPlotStyle? style = null)
+        string valueLabel = "Percent change from baseline (%)", CohortPlotStyle? style = null) =>
+        DrawWaterfall(Require(patients, nameof(patients)), thresholds, valueLabel, style ?? CohortPlotStyle.Default, null);
+
+    private static Plot DrawWaterfall(IReadOnlyList<PatientPercentChange> rows, IEnumerable<Threshold>? thresholds, string valueLabel,
+        CohortPlotStyle style, IReadOnlyList<string>? caption)
     {
-        IReadOnlyList<PatientPercentChange> rows = Require(patients, nameof(patients));
-        style ??= CohortPlotStyle.Default;
         PatientPercentChange? bad = rows.FirstOrDefault(r => !double.IsFinite(r.PercentChange));
         if (bad is not null)
-            throw new ArgumentException($"Subject '{bad.Subject}' has a non-finite percent change.", nameof(patients));
+            throw new ArgumentException($"Subject '{bad.Subject}' has a non-finite percent change.", "patients");
 
         var palette = new ArmPalette(style, rows.Select(r => r.Arm));
         PatientPercentChange[] sorted = rows.OrderByDescending(r => r.PercentChange)
@@ -88,7 +93,7 @@ public static partial class CohortPlots
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();  // patients have no meaningful x
         plot.XLabel($"Patients, sorted by percent change (n = {sorted.Length})");
         plot.YLabel(valueLabel);
-        plot.ShowLegend(legend, Alignment.LowerLeft);
-        return PlotStyling.Apply(plot, style);
+        PlotStyling.LegendAbove(plot, legend);
+        return PlotStyling.Apply(plot, style, caption);
     }
 }

@@ -80,6 +80,22 @@ public static partial class CohortPlots
             throw new ArgumentOutOfRangeException(nameof(height), height, $"height = {height} must be at least 1 pixel.");
     }
 
+    /// <summary>"Missing data: LOCF (…); 12 of the 110 values drawn are imputed." for one visit of a grid.</summary>
+    private static string MissingDataCaption(Change.Trajectories trajectories, int visit)
+    {
+        if (trajectories.MissingData == MissingDataMethod.ObservedCases)
+            return "Missing data: observed cases (subjects without a value at the visit are left out).";
+        int drawn = 0, imputed = 0;
+        for (int row = 0; row < trajectories.SubjectCount; row++)
+        {
+            if (!double.IsFinite(trajectories.Value(row, visit))) continue;
+            drawn++;
+            if (trajectories.IsImputed(row, visit)) imputed++;
+        }
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Missing data: {trajectories.MissingData.Describe()}; {imputed} of the {drawn} subjects with a value at the visit are imputed.");
+    }
+
     /// <summary>Materializes an input sequence and rejects null or empty input at once, naming the parameter.</summary>
     private static IReadOnlyList<T> Require<T>(IEnumerable<T>? items, string name)
     {

@@ -3,18 +3,23 @@ using CohortAnalysis.Instruments;
 
 namespace CohortAnalysis.Plotting;
 
-/// <summary>Axis titles and threshold lines derived from an instrument, shared by the overloads that take library results.</summary>
+/// <summary>Axis titles, visit names and threshold lines derived from an instrument and the visits, shared by the overloads
+/// that take library results.</summary>
+/// <remarks>Axis titles name the instrument by its code (the parameter code when no instrument is registered), the
+/// quantity, the visit when one is given, and the instrument's units: "MADRS change from baseline at Week 12 (points)".</remarks>
 internal static class InstrumentLabels
 {
-    /// <summary>"MADRS change from baseline (points)"; without a known instrument, "MADRS change from baseline".</summary>
+    /// <summary>"MADRS change from baseline (points)", or "… at Week 12 (points)" with <paramref name="when"/>; without a
+    /// known instrument, "MADRS change from baseline".</summary>
     internal static string Change(string parameter, Instrument? instrument, string? when = null) =>
         $"{Code(parameter, instrument)} change from baseline{At(when)}{Units(instrument, "")}";
 
-    /// <summary>"MADRS percent change from baseline (%)".</summary>
+    /// <summary>"MADRS percent change from baseline (%)", or "… at Week 12 (%)" with <paramref name="when"/>.</summary>
     internal static string PercentChange(string parameter, Instrument? instrument, string? when = null) =>
         $"{Code(parameter, instrument)} percent change from baseline{At(when)} (%)";
 
-    /// <summary>"MADRS score (points)".</summary>
+    /// <summary>"MADRS score (points)", or "… at Week 12 (points)" with <paramref name="when"/>; without a known
+    /// instrument, "MADRS score".</summary>
     internal static string Score(string parameter, Instrument? instrument, string? when = null) =>
         $"{Code(parameter, instrument)} score{At(when)}{Units(instrument, "")}";
 
@@ -29,8 +34,9 @@ internal static class InstrumentLabels
             t => t.PercentImprovement is { } p ? sign * p : null, v => Signed(v) + " %");
     }
 
-    /// <summary>Change-in-points lines for the important-change thresholds that have a points criterion (e.g. −2 for
-    /// pain NRS, IMMPACT moderately important).</summary>
+    /// <summary>Change-in-points lines for response and every important-change threshold that has a points criterion
+    /// (e.g. −2 for pain NRS, IMMPACT moderately important), one line per distinct value, signed by the instrument's
+    /// direction.</summary>
     internal static IReadOnlyList<Threshold> PointThresholds(Instrument? instrument)
     {
         if (instrument is null)
@@ -46,18 +52,31 @@ internal static class InstrumentLabels
             ? [new Threshold(r.Score, string.Create(CultureInfo.InvariantCulture, $"remission ({(r.Inclusive ? "≤" : "<")} {r.Score:0.##})"))]
             : [];
 
-    /// <summary>Title of a numeric time axis: "Week" when every labelled visit after time 0 is named "Week …", likewise
-    /// "Day" and "Month"; otherwise "Visit".</summary>
-    internal static string TimeAxis(IEnumerable<Visit> visits)
+    /// <summary>How a figure names a visit: its label (AVISIT) when it has one, else the style's
+    /// <see cref="CohortPlotStyle.VisitUnit"/> and the study time, "Week 6" (never a bare "6").</summary>
+    internal static string VisitName(Visit visit, CohortPlotStyle style) =>
+        visit.Label ?? string.Create(CultureInfo.InvariantCulture, $"{style.VisitUnit} {visit.Time:0.###}");
+
+    /// <summary>Title of a numeric time axis: "Week" when every visit after time 0 is named "Week …" by
+    /// <see cref="VisitName"/> (so unlabelled visits count as the style's unit), likewise "Day" and "Month"; otherwise
+    /// "Visit".</summary>
+    internal static string TimeAxis(IEnumerable<Visit> visits, CohortPlotStyle style)
     {
-        string[] labels = visits.Where(v => v.Time > 0).Select(v => v.Label ?? "").ToArray();
-        foreach (string unit in (string[])["Week", "Day", "Month"])
+        string[] labels = visits.Where(v => v.Time > 0).Select(v => VisitName(v, style)).ToArray();
+        foreach (string unit in new[] { style.VisitUnit, "Week", "Day", "Month" }.Distinct())
         {
             if (labels.Length > 0 && labels.All(l => l.StartsWith(unit + " ", StringComparison.OrdinalIgnoreCase)))
                 return unit;
         }
         return "Visit";
     }
+
+    /// <summary>"OC", "LOCF", "BOCF", "WOCF": the short name of a missing-data method for labels.</summary>
+    internal static string MissingDataCode(MissingDataMethod method) => method switch
+    {
+        MissingDataMethod.ObservedCases => "OC",
+        _ => method.ToString().ToUpperInvariant(),
+    };
 
     /// <summary>The index of the visit at <paramref name="time"/> in <paramref name="trajectories"/>, or an exception listing the visits.</summary>
     internal static int VisitIndex(Change.Trajectories trajectories, double time, string parameterName)

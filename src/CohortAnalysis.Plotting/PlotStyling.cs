@@ -5,7 +5,6 @@ namespace CohortAnalysis.Plotting;
 /// <summary>Applies a <see cref="CohortPlotStyle"/> to a finished figure.</summary>
 internal static class PlotStyling
 {
-    /// <summary>Sets fonts and sizes on every text element present, so call it after all plottables are added.</summary>
     /// <summary>Scores are integers on most instruments: an axis of whole-number data gets whole-number ticks (no "−4.5").</summary>
     internal static void IntegerTicksIfIntegral(IAxis axis, IEnumerable<double> values)
     {
@@ -13,7 +12,9 @@ internal static class PlotStyling
             axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
     }
 
-    internal static Plot Apply(Plot plot, CohortPlotStyle style)
+    /// <summary>Sets fonts and sizes on every text element present, so call it after all plottables are added; then adds
+    /// the caption lines under the figure (each wrapped to fit a notebook-width figure).</summary>
+    internal static Plot Apply(Plot plot, CohortPlotStyle style, IEnumerable<string>? caption = null)
     {
         // FontStyler.Set covers title, axes and legend; text plottables and axis-line labels are set one by one.
         plot.Font.Set(style.FontName);
@@ -49,7 +50,50 @@ internal static class PlotStyling
             }
         }
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
+        foreach (string line in (caption ?? []).SelectMany(Wrap))
+        {
+            // An extra bottom axis with no ticks is the one element ScottPlot lays out below everything else, so the
+            // caption never overlaps the data, the time axis or the n rows.
+            IXAxis axis = plot.Axes.AddBottomAxis();
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            axis.MajorTickStyle.Length = 0;
+            axis.MinorTickStyle.Length = 0;
+            axis.FrameLineStyle.Width = 0;
+            axis.Label.Text = line;
+            axis.Label.FontName = style.FontName;
+            axis.Label.FontSize = style.CaptionFontSize;
+            axis.Label.Bold = false;
+            axis.Label.ForeColor = Colors.Black.WithAlpha(0.75);
+        }
         return plot;
+    }
+
+    /// <summary>Puts the legend above the data area, one row of entries, so it can never hide a point or an interval.</summary>
+    internal static void LegendAbove(Plot plot, IEnumerable<LegendItem>? items = null)
+    {
+        if (items is not null)
+            plot.Legend.ManualItems.AddRange(items);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Top);
+    }
+
+    // About 105 characters of 12 px DejaVu Sans fit an 800-pixel notebook figure.
+    private const int CaptionWidth = 105;
+
+    private static IEnumerable<string> Wrap(string text)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > CaptionWidth)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+        if (line.Length > 0)
+            yield return line.ToString();
     }
 
     /// <summary>Adds a legend entry that is not tied to one plottable (one per arm for many subject lines).</summary>

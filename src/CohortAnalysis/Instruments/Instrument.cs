@@ -40,9 +40,6 @@ public sealed record Instrument(
     /// <summary>"MADRS (0–60)".</summary>
     public string RangeText => string.Create(CultureInfo.InvariantCulture, $"{Minimum:0.##}–{Maximum:0.##}");
 
-    /// <summary>Axis label: name with units, e.g. "MADRS total score (points)".</summary>
-    public string AxisLabel => $"{Code} ({Units})";
-
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Name}, range {RangeText} {Units}, {(Direction == ScoreDirection.HigherIsWorse ? "higher = worse" : "higher = better")}";
 

@@ -56,6 +56,9 @@ public class NotebookDisplayTests
             Assert.NotNull(typeof(NotebookDisplay).GetMethod(call.Groups[1].Value, BindingFlags.Public | BindingFlags.Static));
         Assert.Contains("Formatter.Register<CohortAnalysis.ITabular>", script);
         Assert.Contains("Formatter.Register<ScottPlot.Plot>", script);
+        Assert.Contains("Formatter.Register<CohortAnalysis.IEstimate>", script);
+        Assert.Contains("Formatter.Register<System.Collections.Generic.IEnumerable<CohortAnalysis.IEstimate>>", script);
+        Assert.Contains("Formatter.Register<Microsoft.Data.Analysis.DataFrame>", script);
     }
 
     private static string RepositoryRoot()

@@ -18,7 +18,7 @@ public class CohortPlotsFromResultsTests
 
     public static TheoryData<string> Figures => new()
     {
-        "result-mean-change", "result-spaghetti", "result-waterfall-madrs", "result-waterfall-pain", "result-forest-effect-sizes",
+        "result-mean-change", "result-mean-change-locf", "result-spaghetti", "result-waterfall-madrs", "result-waterfall-pain", "result-forest-effect-sizes",
         "result-forest-responders", "result-forest-odds-ratio", "result-ecdf-change", "result-ecdf-percent", "result-change-scatter",
     };
 
@@ -30,8 +30,11 @@ public class CohortPlotsFromResultsTests
         return figure switch
         {
             "result-mean-change" => (CohortPlots.MeanChange(ChangeFromBaseline.Summarize(cohort), "MADRS"),
-                [.. arms, "MADRS change from baseline (points)", "Week", "n at risk: Placebo"]),
-            "result-spaghetti" => (CohortPlots.Spaghetti(madrs), [.. arms, "MADRS score (points)", "Week"]),
+                [.. arms, "MADRS change from baseline (points)", "Week", "n analysed: Placebo", "Mean ± 95% CI (t). Missing data: observed cases."]),
+            "result-mean-change-locf" => (CohortPlots.MeanChange(ChangeFromBaseline.Summarize(cohort, new ChangeSummaryOptions { MissingData = MissingDataMethod.Locf }), "MADRS"),
+                [.. arms, "n (imputed) under LOCF: Placebo", "Mean ± 95% CI (t). Missing data: LOCF (last post-baseline observation carried forward).",
+                 "n counts observed", "imputed in brackets (23 in all)"]),
+            "result-spaghetti" => (CohortPlots.Spaghetti(madrs), [.. arms, "MADRS score (points)", "Week", "23 imputed values are drawn like"]),
             "result-waterfall-madrs" => (CohortPlots.Waterfall(madrs, 12),
                 [.. arms, "MADRS percent change from baseline at Week 12 (%)", "−50 % (response)"]),
             "result-waterfall-pain" => (CohortPlots.Waterfall(Trajectories.Of(cohort, "PAINNRS"), 12),
@@ -40,16 +43,18 @@ public class CohortPlotsFromResultsTests
             "result-forest-effect-sizes" => (CohortPlots.Forest(EffectSizes()), ["Week 6", "Week 12", "Hedges' g", "Estimate [95% CI]"]),
             "result-forest-responders" => (CohortPlots.Forest(Responders(madrs)),
                 [DemoTrial.Psilocybin + " vs " + DemoTrial.Placebo, "50% improvement", "10",
-                 "Difference in proportion responding, MADRS at Week 12"]),
+                 "Difference in proportion responding, MADRS at Week 12", "← favours " + DemoTrial.Placebo, "favours " + DemoTrial.Psilocybin + " →",
+                 "95% CI (Newcombe hybrid score)", "non-completers counted as"]),
             "result-forest-odds-ratio" => (CohortPlots.Forest(Responders(madrs), RiskMeasure.OddsRatio),
-                [DemoTrial.Psilocybin + " vs " + DemoTrial.Placebo, "Odds ratio of responding, MADRS at Week 12, log scale"]),
+                [DemoTrial.Psilocybin + " vs " + DemoTrial.Placebo, "Odds ratio of responding, MADRS at Week 12, log scale", "n",
+                 "← favours " + DemoTrial.Placebo, "favours " + DemoTrial.Psilocybin + " →"]),
             "result-ecdf-change" => (CohortPlots.Ecdf(Trajectories.Of(cohort, "PAINNRS"), 12),
-                [.. arms, "PAINNRS change from baseline at Week 12 (points)", "−2 points (moderately important)"]),
+                [.. arms, "PAINNRS change from baseline at Week 12 (points)", "−2 points (moderately important)", "Missing data: observed cases"]),
             "result-ecdf-percent" => (CohortPlots.Ecdf(madrs, 6, ChangeVariable.PercentChange),
                 [.. arms, "MADRS percent change from baseline at Week 6 (%)", "−50 % (response)"]),
             "result-change-scatter" => (CohortPlots.ChangeScatter(cohort, "MADRS", "PAINNRS", 12),
                 [DemoTrial.Placebo + ": r = ", DemoTrial.Psilocybin + ": r = ", "MADRS change from baseline at Week 12 (points)",
-                 "PAINNRS change from baseline at Week 12 (points)"]),
+                 "PAINNRS change from baseline at Week 12 (points)", "spread slightly around the shared value", "lines and r (Pearson) use the exact values"]),
             _ => throw new ArgumentOutOfRangeException(nameof(figure)),
         };
     }

@@ -16,7 +16,7 @@ public class CohortPlotsTests
     private static (Plot Plot, string[] Labels) Build(string figure) => figure switch
     {
         "mean-change" => (CohortPlots.MeanChange(PlotFixtures.MeanChangePoints(), "MADRS change from baseline (points)", "Week"),
-            [PlotFixtures.Placebo, PlotFixtures.Active, "MADRS change from baseline (points)", "Week", "Week 6", "n at risk: Placebo"]),
+            [PlotFixtures.Placebo, PlotFixtures.Active, "MADRS change from baseline (points)", "Week", "Week 6", "n analysed: Placebo", "Mean ± 95% CI (t). Missing data: observed cases."]),
         "spaghetti" => (CohortPlots.Spaghetti(PlotFixtures.Trajectories(), "MADRS total score (points)", "Week"),
             [PlotFixtures.Placebo, PlotFixtures.Active, "MADRS total score (points)", "Week"]),
         "waterfall" => (CohortPlots.Waterfall(PlotFixtures.PercentChanges(), PlotFixtures.WaterfallThresholds, "MADRS change from baseline at week 6 (%)"),
@@ -95,10 +95,11 @@ public class CohortPlotsTests
     [Fact]
     public void ArmOrder_PinsColoursAcrossFigures()
     {
-        var style = CohortPlotStyle.Default with { ArmOrder = [PlotFixtures.Active, PlotFixtures.Placebo] };
-        var palette = new ArmPalette(style, [PlotFixtures.Placebo, PlotFixtures.Active]);
-        Assert.Equal([PlotFixtures.Active, PlotFixtures.Placebo], palette.Arms);
-        Assert.Equal(ScottPlot.Color.FromHex("#0072B2"), palette.ColorOf(PlotFixtures.Active));
+        var style = CohortPlotStyle.Default with { ArmOrder = ["Psilocybin 10 mg", PlotFixtures.Active] };
+        var palette = new ArmPalette(style, [PlotFixtures.Active, PlotFixtures.Placebo, "Psilocybin 10 mg"]);
+        Assert.Equal([PlotFixtures.Placebo, "Psilocybin 10 mg", PlotFixtures.Active], palette.Arms);
+        Assert.Equal(ScottPlot.Color.FromHex("#0072B2"), palette.ColorOf("Psilocybin 10 mg"));
+        Assert.Equal(ScottPlot.Color.FromHex("#D55E00"), palette.ColorOf(PlotFixtures.Active));
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public class CohortPlotsEdgeCaseTests
             new("Active", 6, "Week 6", -15, -17, -13, 16),
         ];
         string svg = CohortPlots.ToSvg(CohortPlots.MeanChange(points, "MADRS change (points)", "Week"), 600, 400);
-        Assert.Contains("n at risk: Active", svg);
+        Assert.Contains("n analysed: Active", svg);
         Assert.Contains("–", svg);   // Placebo has no week-2 point: its n shows as a dash
         Assert.NotEmpty(CohortPlots.ToPng(CohortPlots.MeanChange([points[0]]), 300, 200));
     }

@@ -28,6 +28,11 @@ internal static class RenderedFigure
         Assert.Contains("DejaVu Sans", svg);
     }
 
+    /// <summary>The text of every SVG text element, trimmed and unescaped: one entry per label, tick or caption line.</summary>
+    public static IReadOnlyList<string> Texts(string svg) =>
+        System.Text.RegularExpressions.Regex.Matches(svg, "<text[^>]*>(.*?)</text>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).Trim()).ToList();
+
     private static void Keep(string name, byte[] bytes)
     {
         string? folder = Environment.GetEnvironmentVariable("COHORT_PLOTS_DIR");
