@@ -40,8 +40,8 @@ public sealed record CohortPlotStyle
 
     /// <value>Default <c>null</c>: the reference arm is chosen as the analyses choose it
     /// (<see cref="CohortAnalysis.ReferenceArm.Resolve"/>: the only arm whose name contains "placebo", else the first arm in
-    /// ordinal order). Name the arm your analyses use as reference when it differs. An arm named here that is not in a
-    /// figure is simply not drawn.</value>
+    /// ordinal order). Name the arm your analyses use as reference when it differs; in a figure without that arm the
+    /// reference is chosen as above.</value>
     public string? ReferenceArm { get; init; }
 
     /// <value>Default "#7A7A7A" (mid grey): the colour of the reference arm whenever a figure shows two or more arms, so
