@@ -53,14 +53,14 @@ internal static class ChangeCommand
                     {
                         parameter = r.Parameter, arm = r.Arm, visit = r.Visit.Time, visitLabel = r.Visit.Label, variable = r.VariableCode,
                         estimate = r.Summary.Mean, ciLower = r.Summary.MeanCi.Lower, ciUpper = r.Summary.MeanCi.Upper, ciLevel = r.Summary.MeanCi.Level, method = "mean, t interval",
-                        n = r.Summary.N, nMissing = r.Summary.NMissing, sd = r.Summary.Sd, se = r.Summary.Se, median = r.Summary.Median, q1 = r.Summary.Q1, q3 = r.Summary.Q3,
+                        n = r.Summary.N, nMissing = r.Summary.Sizes.Missing, sd = r.Summary.Sd, se = r.Summary.Se, median = r.Summary.Median, q1 = r.Summary.Q1, q3 = r.Summary.Q3,
                         min = r.Summary.Min, max = r.Summary.Max, imputed = r.Imputed,
                     }),
                     withinArm = within.SelectMany(w => w.Arms.Select(a => new
                     {
                         parameter = w.Parameter, visit = w.Visit.Time, arm = a.Arm,
-                        pairedT = a.PairedT is null ? null : EstimateJson.Of("mean change (paired t)", a.Arm, a.PairedT.Estimate, a.PairedT.Ci, a.PairedT.Method, a.PairedT.N, a.PairedT.PValue),
-                        signedRank = a.SignedRank is null ? null : new { statistic = a.SignedRank.Statistic, pValue = a.SignedRank.PValue, method = a.SignedRank.Method, n = a.SignedRank.N.First },
+                        pairedT = a.PairedT is null ? null : EstimateJson.Of("mean change (paired t)", a.Arm, a.PairedT.Estimate, a.PairedT.Ci, a.PairedT.Method, a.PairedT.Sizes.Groups, a.PairedT.PValue),
+                        signedRank = a.SignedRank is null ? null : new { statistic = a.SignedRank.Statistic, pValue = a.SignedRank.PValue, method = a.SignedRank.Method, n = a.SignedRank.Sizes.Groups.First },
                         note = a.Note,
                     })),
                     betweenArms = between.Select(b => new

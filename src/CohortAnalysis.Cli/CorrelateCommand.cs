@@ -35,8 +35,8 @@ internal static class CorrelateCommand
                     rows = table.Rows.Select(r => new
                     {
                         group = r.Arm, n = r.N,
-                        pearson = r.Pearson is null ? null : EstimateJson.Of("Pearson r", r.Arm, r.Pearson.Value, r.Pearson.Ci, r.Pearson.Method, GroupSizes.Single(r.N), r.Pearson.PValue),
-                        spearman = r.Spearman is null ? null : EstimateJson.Of("Spearman rho", r.Arm, r.Spearman.Value, r.Spearman.Ci, r.Spearman.Method, GroupSizes.Single(r.N), r.Spearman.PValue),
+                        pearson = r.Pearson is null ? null : EstimateJson.Of("Pearson r", r.Arm, r.Pearson.Estimate, r.Pearson.Ci, r.Pearson.Method, GroupSizes.Single(r.N), r.Pearson.PValue),
+                        spearman = r.Spearman is null ? null : EstimateJson.Of("Spearman rho", r.Arm, r.Spearman.Estimate, r.Spearman.Ci, r.Spearman.Method, GroupSizes.Single(r.N), r.Spearman.PValue),
                     }),
                 }));
             }

@@ -52,10 +52,10 @@ internal static class RespondersCommand
                     CiLevel = level,
                     Method = result.GetValue(proportionCi) switch
                     {
-                        "clopper-pearson" => ProportionCiMethod.ClopperPearson,
-                        "agresti-coull" => ProportionCiMethod.AgrestiCoull,
-                        "wald" => ProportionCiMethod.Wald,
-                        _ => ProportionCiMethod.Wilson,
+                        "clopper-pearson" => CiMethod.ClopperPearson,
+                        "agresti-coull" => CiMethod.AgrestiCoull,
+                        "wald" => CiMethod.Wald,
+                        _ => CiMethod.Wilson,
                     },
                 },
                 Comparison = RiskComparisonOptions.Default with { CiLevel = level },
@@ -70,22 +70,22 @@ internal static class RespondersCommand
                     arms = table.Arms.Select(a => new
                     {
                         arm = a.Arm, responders = a.Count.Responders, notEvaluable = a.Count.NotEvaluable,
-                        proportion = EstimateJson.Of("proportion", a.Arm, a.Proportion.Value, a.Proportion.Ci, a.Proportion.Method, GroupSizes.Single(a.Count.Denominator)),
+                        proportion = EstimateJson.Of("proportion", a.Arm, a.Proportion.Estimate, a.Proportion.Ci, a.Proportion.Method, GroupSizes.Single(a.Count.Denominator)),
                     }),
                     comparisons = table.Comparisons.Select(c => new
                     {
                         treatment = c.Treatment, reference = c.Reference,
-                        riskDifference = EstimateJson.Of("risk difference", null, c.RiskDifference.Value, c.RiskDifference.Ci, c.RiskDifference.Method, c.RiskDifference.N, note: c.RiskDifference.Note),
-                        riskRatio = EstimateJson.Of("risk ratio", null, c.RiskRatio.Value, c.RiskRatio.Ci, c.RiskRatio.Method, c.RiskRatio.N, note: c.RiskRatio.Note),
-                        oddsRatio = EstimateJson.Of("odds ratio", null, c.OddsRatio.Value, c.OddsRatio.Ci, c.OddsRatio.Method, c.OddsRatio.N, note: c.OddsRatio.Note),
-                        nnt = new { estimate = c.Nnt.Value, ciLower = c.Nnt.Ci.Lower, ciUpper = c.Nnt.Ci.Upper, ciLevel = c.Nnt.Ci.Level, method = "1/RD, limits from the RD interval (Altman 1998)", n = c.RiskDifference.N.Total, direction = c.Nnt.Direction, text = c.Nnt.ToString() },
+                        riskDifference = EstimateJson.Of("risk difference", null, c.RiskDifference.Estimate, c.RiskDifference.Ci, c.RiskDifference.Method, c.RiskDifference.Sizes.Groups, note: c.RiskDifference.Note),
+                        riskRatio = EstimateJson.Of("risk ratio", null, c.RiskRatio.Estimate, c.RiskRatio.Ci, c.RiskRatio.Method, c.RiskRatio.Sizes.Groups, note: c.RiskRatio.Note),
+                        oddsRatio = EstimateJson.Of("odds ratio", null, c.OddsRatio.Estimate, c.OddsRatio.Ci, c.OddsRatio.Method, c.OddsRatio.Sizes.Groups, note: c.OddsRatio.Note),
+                        nnt = new { estimate = c.Nnt.Estimate, ciLower = c.Nnt.Ci.Lower, ciUpper = c.Nnt.Ci.Upper, ciLevel = c.Nnt.Ci.Level, method = "1/RD, limits from the RD interval (Altman 1998)", n = c.RiskDifference.Sizes.Groups.Total, direction = c.Nnt.Direction, text = c.Nnt.ToString() },
                         fisherP = c.Fisher.PValue, chiSquareP = c.ChiSquare.PValue,
                     }),
                     stratified = table.Stratified.Select(s => new
                     {
                         treatment = s.Treatment, reference = s.Reference, stratifiedBy = s.StratifiedBy, strata = s.Strata.Count,
-                        commonOddsRatio = EstimateJson.Of("Mantel-Haenszel odds ratio", null, s.CommonOddsRatio.Value, s.CommonOddsRatio.Ci, s.CommonOddsRatio.Method, s.CommonOddsRatio.N),
-                        commonRiskRatio = EstimateJson.Of("Mantel-Haenszel risk ratio", null, s.CommonRiskRatio.Value, s.CommonRiskRatio.Ci, s.CommonRiskRatio.Method, s.CommonRiskRatio.N),
+                        commonOddsRatio = EstimateJson.Of("Mantel-Haenszel odds ratio", null, s.CommonOddsRatio.Estimate, s.CommonOddsRatio.Ci, s.CommonOddsRatio.Method, s.CommonOddsRatio.Sizes.Groups),
+                        commonRiskRatio = EstimateJson.Of("Mantel-Haenszel risk ratio", null, s.CommonRiskRatio.Estimate, s.CommonRiskRatio.Ci, s.CommonRiskRatio.Method, s.CommonRiskRatio.Sizes.Groups),
                         cmhStatistic = s.Test.Statistic, cmhP = s.Test.PValue,
                     }),
                     crossTable = cross?.Cells,

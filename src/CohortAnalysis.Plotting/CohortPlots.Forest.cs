@@ -120,7 +120,7 @@ public static partial class CohortPlots
                 RiskMeasure.OddsRatio => c.OddsRatio,
                 _ => c.RiskDifference,
             };
-            return (Row: new ForestRow(Label(t), $"{c.Treatment} vs {c.Reference}", e.Value, e.Ci.Lower, e.Ci.Upper, c.Counts.N), e.Ci, c.Treatment, c.Reference);
+            return (Row: new ForestRow(Label(t), $"{c.Treatment} vs {c.Reference}", e.Estimate, e.Ci.Lower, e.Ci.Upper, c.Counts.N), e.Ci, c.Treatment, c.Reference);
         })).ToList();
         if (rows.Count == 0)
             throw new ArgumentException("No responder table has a comparison between arms: nothing to plot.", nameof(tables));

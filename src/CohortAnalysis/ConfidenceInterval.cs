@@ -14,6 +14,9 @@ public readonly record struct ConfidenceInterval(double Lower, double Upper, dou
     /// <summary>An interval that could not be estimated.</summary>
     public static ConfidenceInterval NotEstimable(double level, CiMethod method) => new(double.NaN, double.NaN, level, method);
 
+    /// <summary>No interval at all: the result is a test (level NaN, method <see cref="CiMethod.None"/>).</summary>
+    public static ConfidenceInterval None => new(double.NaN, double.NaN, double.NaN, CiMethod.None);
+
     /// <summary>Whether <paramref name="value"/> lies inside the closed interval.</summary>
     public bool Contains(double value) => value >= Lower && value <= Upper;
 

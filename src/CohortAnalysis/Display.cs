@@ -22,7 +22,7 @@ internal static class Display
         (double.IsFinite(ci.Level) ? (ci.Level * 100).ToString("0.##", CultureInfo.InvariantCulture) : "NA") + "% CI";
 
     /// <summary>"40" for one group, "40 vs 38" for two.</summary>
-    public static string Sizes(GroupSizes n) => n.IsSingleGroup ? Integer(n.First) : $"{Integer(n.First)} vs {Integer(n.Second)}";
+    public static string Sizes(GroupSizes n) => n.ToString();
 
     /// <summary>Notes of a single-estimate table: the CI method and the reference, then an optional note.</summary>
     public static IReadOnlyList<string> EstimateNotes(ConfidenceInterval ci, string method, string reference, string note = "") =>

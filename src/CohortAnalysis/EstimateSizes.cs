@@ -27,7 +27,7 @@ public readonly record struct EstimateSizes(GroupSizes Groups, int Missing = 0, 
     /// <summary>"n = 40 vs 38", followed by the missing and excluded counts when there are any.</summary>
     public override string ToString()
     {
-        string text = Groups.ToString();
+        string text = "n = " + Groups.ToString();
         if (Missing > 0) text += string.Create(CultureInfo.InvariantCulture, $", {Missing} missing");
         if (Excluded > 0) text += string.Create(CultureInfo.InvariantCulture, $", {Excluded} excluded");
         return text;

@@ -17,8 +17,9 @@ public readonly record struct GroupSizes(int First, int Second)
     /// <summary>First + Second.</summary>
     public int Total => First + Second;
 
-    /// <inheritdoc />
+    /// <summary>"40" for one group, "40 vs 38" for two: the numbers only, so callers write <c>$"n = {sizes}"</c>
+    /// without doubling the label.</summary>
     public override string ToString() => IsSingleGroup
-        ? string.Create(CultureInfo.InvariantCulture, $"n = {First}")
-        : string.Create(CultureInfo.InvariantCulture, $"n = {First} vs {Second}");
+        ? First.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{First} vs {Second}");
 }

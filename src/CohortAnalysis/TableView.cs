@@ -27,6 +27,9 @@ public sealed record TableView(string Title, IReadOnlyList<TableColumn> Columns,
         }
         return new TableView(title ?? "", columns, list, (notes ?? []).ToList());
     }
+
+    /// <summary>The table as plain text: title, padded columns (numbers right-aligned), a rule, the rows and the notes.</summary>
+    public override string ToString() => TextTable.Render(this);
 }
 
 /// <summary>One column of a <see cref="TableView"/>.</summary>

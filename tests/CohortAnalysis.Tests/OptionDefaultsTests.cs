@@ -56,7 +56,7 @@ public class OptionDefaultsTests
         Assert.Equal(QuantileMethod.SasDefinition5, ChangeSummaryOptions.Default.QuantileMethod);
 
         Assert.Equal(NonCompleterHandling.NonResponder, ResponderAnalysisOptions.Default.NonCompleters);
-        Assert.Equal(ProportionCiMethod.Wilson, ResponderAnalysisOptions.Default.Proportion.Method);
+        Assert.Equal(CiMethod.Wilson, ResponderAnalysisOptions.Default.Proportion.Method);
         Assert.Null(ResponderAnalysisOptions.Default.Reference);
         Assert.Null(ResponderAnalysisOptions.Default.StratifyBy);
 

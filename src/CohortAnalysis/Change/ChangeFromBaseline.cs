@@ -67,10 +67,10 @@ public static partial class ChangeFromBaseline
                 }
                 string armName = cohort.Arms[arm];
                 Visit visit = t.Visits[v];
-                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Value, Summary.Of(value, summaryOptions), imputed));
+                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Value, Summary.Of(value, summaryOptions), imputed, t.MissingData));
                 if (!anyPost) continue;
-                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Change, Summary.Of(change, summaryOptions), imputed));
-                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.PercentChange, Summary.Of(percent, summaryOptions), imputed));
+                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Change, Summary.Of(change, summaryOptions), imputed, t.MissingData));
+                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.PercentChange, Summary.Of(percent, summaryOptions), imputed, t.MissingData));
             }
         }
         return rows;

@@ -1,21 +1,46 @@
 using System.Globalization;
-using System.Text;
 using CohortAnalysis.Descriptive;
 using Microsoft.Data.Analysis;
 
 namespace CohortAnalysis.Change;
 
 /// <summary>One row of a change-from-baseline summary: a parameter × arm × visit × variable and its descriptive statistics.</summary>
+/// <remarks>As an <see cref="IEstimate"/> it is the mean with its t interval, keyed by <see cref="Comparison"/>.</remarks>
 /// <param name="Parameter">Parameter code.</param>
 /// <param name="Arm">Arm.</param>
 /// <param name="Visit">Visit.</param>
 /// <param name="Variable">AVAL, CHG or PCHG.</param>
 /// <param name="Summary">n, n missing, mean, SD, SE, t CI, median, Q1, Q3, min, max.</param>
 /// <param name="Imputed">Values in this cell filled by the missing-data method (0 for observed cases).</param>
-public sealed record ChangeSummaryRow(string Parameter, string Arm, Visit Visit, ChangeVariable Variable, Summary Summary, int Imputed)
+/// <param name="MissingData">The missing-data method applied before summarising.</param>
+public sealed record ChangeSummaryRow(string Parameter, string Arm, Visit Visit, ChangeVariable Variable, Summary Summary, int Imputed,
+    MissingDataMethod MissingData = MissingDataMethod.ObservedCases) : IEstimate
 {
     /// <summary>The ADaM name of the variable: AVAL, CHG or PCHG.</summary>
-    public string VariableCode => ChangeSummaryTable.VariableCode(Variable);
+    public string VariableCode => Comparison.VariableCode(Variable);
+
+    /// <summary>The typed key: parameter, visit, variable, arm and missing-data method.</summary>
+    public Comparison Comparison => new() { Parameter = Parameter, Visit = Visit, Variable = Variable, Arm = Arm, MissingData = MissingData };
+
+    /// <inheritdoc />
+    public string Name => "Mean";
+    /// <inheritdoc />
+    public double Estimate => Summary.Mean;
+    /// <inheritdoc />
+    public ConfidenceInterval Ci => Summary.MeanCi;
+    /// <inheritdoc />
+    public EstimateSizes Sizes => Summary.Sizes;
+    /// <inheritdoc />
+    public string Method => ((IEstimate)Summary).Method;
+    /// <inheritdoc />
+    public string Reference => Summary.Reference;
+    /// <inheritdoc />
+    public string Note => ((IEstimate)Summary).Note
+        + (Imputed > 0 ? string.Create(CultureInfo.InvariantCulture, $"{(((IEstimate)Summary).Note.Length > 0 ? "; " : "")}{Imputed} values imputed ({MissingData.Describe()})") : "");
+    /// <inheritdoc />
+    public double StandardError => Summary.Se;
+    /// <inheritdoc />
+    public double DegreesOfFreedom => ((IEstimate)Summary).DegreesOfFreedom;
 }
 
 /// <summary>Change-from-baseline summaries by parameter × arm × visit: AVAL at every visit, CHG and PCHG after baseline.</summary>
@@ -50,27 +75,16 @@ public sealed class ChangeSummaryTable : ITabular
     public ChangeSummaryRow? Find(string parameter, string arm, double visit, ChangeVariable variable) =>
         Rows.FirstOrDefault(r => r.Parameter == parameter && r.Arm == arm && r.Visit.Time == visit && r.Variable == variable);
 
-    /// <summary>The table as a DataFrame: PARAMCD, ARM, AVISITN, AVISIT, VARIABLE (AVAL/CHG/PCHG), N, NMISS, MEAN, SD, SE,
-    /// CI_LOWER, CI_UPPER, CI_LEVEL, MEDIAN, Q1, Q3, MIN, MAX, IMPUTED; not-estimable statistics are nulls.</summary>
+    /// <summary>The tidy frame (<see cref="Rendering.EstimateFrame"/>): one row per parameter × arm × visit × variable with the
+    /// mean as the estimate, its t interval, n and missing; then the descriptive columns sd, median, q1, q3, min, max and
+    /// imputed (values filled by the missing-data method). Not-estimable statistics are nulls.</summary>
     public DataFrame ToDataFrame()
     {
-        int n = Rows.Count;
-        var columns = new List<DataFrameColumn>
-        {
-            new StringDataFrameColumn("PARAMCD", Rows.Select(r => r.Parameter)),
-            new StringDataFrameColumn("ARM", Rows.Select(r => r.Arm)),
-            new DoubleDataFrameColumn("AVISITN", Rows.Select(r => r.Visit.Time)),
-            new StringDataFrameColumn("AVISIT", Rows.Select(r => r.Visit.DisplayName)),
-            new StringDataFrameColumn("VARIABLE", Rows.Select(r => VariableCode(r.Variable))),
-            new Int32DataFrameColumn("N", Rows.Select(r => r.Summary.N)),
-            new Int32DataFrameColumn("NMISS", Rows.Select(r => r.Summary.NMissing)),
-        };
-        void Add(string name, Func<Summary, double> pick) => columns.Add(new DoubleDataFrameColumn(name, Rows.Select(r => Display.Nullable(pick(r.Summary)))));
-        Add("MEAN", s => s.Mean); Add("SD", s => s.Sd); Add("SE", s => s.Se);
-        Add("CI_LOWER", s => s.MeanCi.Lower); Add("CI_UPPER", s => s.MeanCi.Upper); Add("CI_LEVEL", s => s.MeanCi.Level);
-        Add("MEDIAN", s => s.Median); Add("Q1", s => s.Q1); Add("Q3", s => s.Q3); Add("MIN", s => s.Min); Add("MAX", s => s.Max);
-        columns.Add(new Int32DataFrameColumn("IMPUTED", Rows.Select(r => r.Imputed)));
-        return new DataFrame(columns);
+        DataFrame frame = Rendering.EstimateFrame.From(Rows);
+        void Add(string name, Func<Summary, double> pick) => frame.Columns.Add(new DoubleDataFrameColumn(name, Rows.Select(r => Display.Nullable(pick(r.Summary)))));
+        Add("sd", s => s.Sd); Add("median", s => s.Median); Add("q1", s => s.Q1); Add("q3", s => s.Q3); Add("min", s => s.Min); Add("max", s => s.Max);
+        frame.Columns.Add(new Int32DataFrameColumn("imputed", Rows.Select(r => r.Imputed)));
+        return frame;
     }
 
     /// <inheritdoc />
@@ -78,8 +92,8 @@ public sealed class ChangeSummaryTable : ITabular
         Title,
         [new("Parameter"), new("Arm"), new("Visit"), new("Variable"), new("n", true), new("n miss", true), new("Mean", true), new("SD", true),
          new("SE", true), new(CiHeader, true), new("Median", true), new("Q1, Q3", true), new("Min, Max", true)],
-        Rows.Select(r => (IReadOnlyList<string>)[r.Parameter, r.Arm, r.Visit.DisplayName, VariableCode(r.Variable), Display.Integer(r.Summary.N),
-            Display.Integer(r.Summary.NMissing), Display.Number(r.Summary.Mean, "0.00"), Display.Number(r.Summary.Sd, "0.00"),
+        Rows.Select(r => (IReadOnlyList<string>)[r.Parameter, r.Arm, r.Visit.DisplayName, r.VariableCode, Display.Integer(r.Summary.N),
+            Display.Integer(r.Summary.Sizes.Missing), Display.Number(r.Summary.Mean, "0.00"), Display.Number(r.Summary.Sd, "0.00"),
             Display.Number(r.Summary.Se, "0.00"), Display.Interval(r.Summary.MeanCi, "0.00"), Display.Number(r.Summary.Median, "0.0"),
             $"{Display.Number(r.Summary.Q1, "0.0")}, {Display.Number(r.Summary.Q3, "0.0")}",
             $"{Display.Number(r.Summary.Min, "0.#")}, {Display.Number(r.Summary.Max, "0.#")}"]),
@@ -95,13 +109,6 @@ public sealed class ChangeSummaryTable : ITabular
         Display.DataLine(Report),
         $"Quantiles: {(Options.QuantileMethod == QuantileMethod.SasDefinition5 ? "SAS PCTLDEF=5 (R type 2)" : Options.QuantileMethod.ToString())}. PCHG = 100·CHG/|BASE|, missing when BASE = 0.",
     ];
-
-    internal static string VariableCode(ChangeVariable v) => v switch
-    {
-        ChangeVariable.Value => "AVAL",
-        ChangeVariable.Change => "CHG",
-        _ => "PCHG",
-    };
 
     /// <inheritdoc />
     public override string ToString() => TextTable.Render(ToTableView());

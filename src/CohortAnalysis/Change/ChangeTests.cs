@@ -4,12 +4,45 @@ using CohortAnalysis.Inference;
 namespace CohortAnalysis.Change;
 
 /// <summary>Within-arm change at one visit: paired t and Wilcoxon signed-rank on CHG.</summary>
+/// <remarks>As an <see cref="IEstimate"/> it is the mean change with its paired-t interval, keyed by <see cref="Comparison"/>
+/// (NaN with a note when the arm has fewer than two changes); the signed-rank test is a separate row in
+/// <see cref="WithinArmChangeTable.Estimates"/>.</remarks>
 /// <param name="Arm">Arm.</param>
 /// <param name="N">Subjects with a CHG at the visit.</param>
 /// <param name="PairedT">One-sample t on CHG (= paired t of visit vs baseline): mean change, CI, t, df, p; null when n &lt; 2.</param>
 /// <param name="SignedRank">Wilcoxon signed-rank on CHG (V, p, exact or normal approximation); null when n = 0.</param>
 /// <param name="Note">Why a test is missing, or empty.</param>
-public sealed record WithinArmChange(string Arm, int N, TTestEstimate? PairedT, RankTestResult? SignedRank, string Note);
+public sealed record WithinArmChange(string Arm, int N, TTestEstimate? PairedT, RankTestResult? SignedRank, string Note) : IEstimate
+{
+    /// <summary>The typed key: parameter, visit, CHG, arm and missing-data method.</summary>
+    public Comparison Comparison { get; init; } = new() { Arm = Arm, Variable = ChangeVariable.Change };
+
+    /// <inheritdoc />
+    public string Name => "Mean change";
+    /// <inheritdoc />
+    public double Estimate => PairedT?.Estimate ?? double.NaN;
+    /// <inheritdoc />
+    public ConfidenceInterval Ci => PairedT?.Ci ?? ConfidenceInterval.NotEstimable(CiLevel, CiMethod.T);
+    /// <inheritdoc />
+    public EstimateSizes Sizes => PairedT?.Sizes ?? EstimateSizes.Single(N);
+    /// <inheritdoc />
+    public string Method => PairedT?.Method ?? "One-sample t test on CHG";
+    /// <inheritdoc />
+    public string Reference => PairedT?.Reference ?? Citations.Student1908;
+    /// <inheritdoc />
+    string IEstimate.Note => Note.Length > 0 ? Note : PairedT?.Note ?? "";
+    /// <inheritdoc />
+    public double StandardError => PairedT?.StandardError ?? double.NaN;
+    /// <inheritdoc />
+    public double DegreesOfFreedom => PairedT?.DegreesOfFreedom ?? double.NaN;
+    /// <inheritdoc />
+    public double Statistic => PairedT?.Statistic ?? double.NaN;
+    /// <inheritdoc />
+    public double PValue => PairedT?.PValue ?? double.NaN;
+
+    /// <summary>The confidence level asked for (kept for rows without a t test).</summary>
+    public double CiLevel { get; init; } = 0.95;
+}
 
 /// <summary>Within-arm change of one parameter at one visit, per arm.</summary>
 /// <param name="Parameter">Parameter code.</param>
@@ -18,23 +51,34 @@ public sealed record WithinArmChange(string Arm, int N, TTestEstimate? PairedT, 
 /// <param name="Arms">One row per arm.</param>
 public sealed record WithinArmChangeTable(string Parameter, Visit Visit, MissingDataMethod MissingData, IReadOnlyList<WithinArmChange> Arms) : ITabular
 {
+    /// <summary>Per arm, the mean change (paired t) and then the signed-rank test, each keyed by its comparison.</summary>
+    public IReadOnlyList<IEstimate> Estimates =>
+        [.. Arms.SelectMany(a => a.SignedRank is null ? new IEstimate[] { a } : [a, a.SignedRank])];
+
+    /// <summary>The tidy frame of <see cref="Estimates"/> (<see cref="Rendering.EstimateFrame"/>).</summary>
+    public Microsoft.Data.Analysis.DataFrame ToDataFrame() => Rendering.EstimateFrame.From(Estimates);
+
     /// <inheritdoc />
     public TableView ToTableView() => TableView.Create(
         $"{Parameter}: within-arm change at {Visit.DisplayName}",
-        [new("Arm"), new("n", true), new("Mean CHG", true), new("95% CI", true), new("t", true), new("df", true), new("p (t)", true),
+        [new("Arm"), new("n", true), new("Mean CHG", true), new(CiHeader, true), new("t", true), new("df", true), new("p (t)", true),
          new("V", true), new("p (signed rank)", true), new("Method")],
         Arms.Select(a => (IReadOnlyList<string>)[a.Arm, Display.Integer(a.N), Display.Number(a.PairedT?.Estimate ?? double.NaN, "0.00"),
-            a.PairedT is null ? "NA" : Display.Interval(a.PairedT.Ci, "0.00"), Display.Number(a.PairedT?.T ?? double.NaN, "0.00"),
-            Display.Number(a.PairedT?.Df ?? double.NaN, "0.#"), Display.P(a.PairedT?.PValue ?? double.NaN),
+            a.PairedT is null ? "NA" : Display.Interval(a.PairedT.Ci, "0.00"), Display.Number(a.PairedT?.Statistic ?? double.NaN, "0.00"),
+            Display.Number(a.PairedT?.DegreesOfFreedom ?? double.NaN, "0.#"), Display.P(a.PairedT?.PValue ?? double.NaN),
             Display.Number(a.SignedRank?.Statistic ?? double.NaN, "0.#"), Display.P(a.SignedRank?.PValue ?? double.NaN),
             a.SignedRank is null ? a.Note : a.SignedRank.PValueMethod == RankPValueMethod.Exact ? "exact" : "normal approx. with continuity correction"]),
         [$"Missing data: {MissingData.Describe()}."]);
+
+    private string CiHeader => Arms.Count > 0 ? Display.CiHeader(Arms[0].Ci) : "CI";
 
     /// <inheritdoc />
     public override string ToString() => TextTable.Render(ToTableView());
 }
 
 /// <summary>Comparison of CHG between two arms at one visit: difference in means (Student and Welch) and Mann–Whitney.</summary>
+/// <remarks>As an <see cref="IEstimate"/> it is the Welch difference (R's default); <see cref="Estimates"/> holds Welch,
+/// Student and Mann–Whitney, each with the same <see cref="Comparison"/>.</remarks>
 /// <param name="Parameter">Parameter code.</param>
 /// <param name="Visit">Visit.</param>
 /// <param name="Treatment">First arm (the difference is Treatment − Reference).</param>
@@ -46,16 +90,53 @@ public sealed record WithinArmChangeTable(string Parameter, Visit Visit, Missing
 /// <param name="MannWhitney">Wilcoxon rank-sum / Mann–Whitney (W as R); null when an arm has no value.</param>
 /// <param name="Note">Why a test is missing, or empty.</param>
 public sealed record BetweenArmChange(string Parameter, Visit Visit, string Treatment, string Reference, MissingDataMethod MissingData,
-    GroupSizes N, TTestEstimate? Student, TTestEstimate? Welch, RankTestResult? MannWhitney, string Note) : ITabular
+    GroupSizes N, TTestEstimate? Student, TTestEstimate? Welch, RankTestResult? MannWhitney, string Note) : ITabular, IEstimate
 {
+    /// <summary>The typed key: parameter, visit, CHG, treatment vs reference arm, missing-data method.</summary>
+    public Comparison Comparison { get; init; } = new()
+    {
+        Parameter = Parameter, Visit = Visit, Variable = ChangeVariable.Change, Arm = Treatment, ReferenceArm = Reference,
+        ReferenceSource = ReferenceArmSource.Given, MissingData = MissingData,
+    };
+
+    /// <summary>Welch, Student and Mann–Whitney results that exist.</summary>
+    public IReadOnlyList<IEstimate> Estimates => new IEstimate?[] { Welch, Student, MannWhitney }.OfType<IEstimate>().ToList();
+
+    /// <summary>The tidy frame of <see cref="Estimates"/> (<see cref="Rendering.EstimateFrame"/>).</summary>
+    public Microsoft.Data.Analysis.DataFrame ToDataFrame() => Rendering.EstimateFrame.From(Estimates);
+
+    /// <inheritdoc />
+    public string Name => "Mean difference";
+    /// <inheritdoc />
+    public double Estimate => Welch?.Estimate ?? double.NaN;
+    /// <inheritdoc />
+    public ConfidenceInterval Ci => Welch?.Ci ?? ConfidenceInterval.NotEstimable(CiLevel, CiMethod.T);
+    /// <inheritdoc />
+    public EstimateSizes Sizes => Welch?.Sizes ?? N;
+    /// <inheritdoc />
+    public string Method => Welch?.Method ?? "Welch two-sample t test";
+    string IEstimate.Reference => Welch?.Reference ?? Citations.Welch1947;
+    string IEstimate.Note => Note.Length > 0 ? Note : Welch?.Note ?? "";
+    /// <inheritdoc />
+    public double StandardError => Welch?.StandardError ?? double.NaN;
+    /// <inheritdoc />
+    public double DegreesOfFreedom => Welch?.DegreesOfFreedom ?? double.NaN;
+    /// <inheritdoc />
+    public double Statistic => Welch?.Statistic ?? double.NaN;
+    /// <inheritdoc />
+    public double PValue => Welch?.PValue ?? double.NaN;
+
+    /// <summary>The confidence level asked for.</summary>
+    public double CiLevel { get; init; } = 0.95;
+
     /// <inheritdoc />
     public TableView ToTableView()
     {
         IReadOnlyList<string> Row(string name, TTestEstimate? t) => [name, Display.Number(t?.Estimate ?? double.NaN, "0.00"),
-            t is null ? "NA" : Display.Interval(t.Ci, "0.00"), Display.Number(t?.T ?? double.NaN, "0.00"), Display.Number(t?.Df ?? double.NaN, "0.0"), Display.P(t?.PValue ?? double.NaN)];
+            t is null ? "NA" : Display.Interval(t.Ci, "0.00"), Display.Number(t?.Statistic ?? double.NaN, "0.00"), Display.Number(t?.DegreesOfFreedom ?? double.NaN, "0.0"), Display.P(t?.PValue ?? double.NaN)];
         return TableView.Create(
-            $"{Parameter} CHG at {Visit.DisplayName}: {Treatment} − {Reference} ({N})",
-            [new("Test"), new("Difference", true), new("95% CI", true), new("Statistic", true), new("df", true), new("p", true)],
+            $"{Parameter} CHG at {Visit.DisplayName}: {Treatment} − {Reference} (n = {N})",
+            [new("Test"), new("Difference", true), new(Display.CiHeader(Ci), true), new("Statistic", true), new("df", true), new("p", true)],
             [Row("t (pooled SD)", Student), Row("t (Welch)", Welch),
              ["Mann-Whitney (W)", "", "", Display.Number(MannWhitney?.Statistic ?? double.NaN, "0.#"), "", Display.P(MannWhitney?.PValue ?? double.NaN)]],
             [$"Missing data: {MissingData.Describe()}.", .. Note.Length > 0 ? new[] { Note } : []]);
@@ -83,7 +164,16 @@ public static partial class ChangeFromBaseline
             TTestEstimate? t = chg.Length >= 2 ? TTest.OneSample(chg, tOptions) : null;
             RankTestResult? w = chg.Length >= 1 ? RankTest.WilcoxonSignedRank(chg, rankOptions) : null;
             string note = chg.Length < 2 ? string.Create(CultureInfo.InvariantCulture, $"n = {chg.Length}: too few changes for a t test.") : "";
-            rows.Add(new WithinArmChange(trajectories.Cohort.Arms[arm], chg.Length, t, w, note));
+            string armName = trajectories.Cohort.Arms[arm];
+            var key = new Comparison
+            {
+                Parameter = trajectories.Parameter, Visit = trajectories.Visits[v], Variable = ChangeVariable.Change, Arm = armName,
+                MissingData = trajectories.MissingData,
+            };
+            rows.Add(new WithinArmChange(armName, chg.Length, t is null ? null : t with { Comparison = key }, w is null ? null : w with { Comparison = key }, note)
+            {
+                Comparison = key, CiLevel = (tOptions ?? TTestOptions.Default).CiLevel,
+            });
         }
         return new WithinArmChangeTable(trajectories.Parameter, trajectories.Visits[v], trajectories.MissingData, rows);
     }
@@ -102,12 +192,17 @@ public static partial class ChangeFromBaseline
         tOptions ??= TTestOptions.Default;
         bool tOk = x.Length >= 2 && y.Length >= 2;
         string note = tOk ? "" : string.Create(CultureInfo.InvariantCulture, $"n = {x.Length} vs {y.Length}: each arm needs 2 changes for a t test.");
+        var key = new Comparison
+        {
+            Parameter = trajectories.Parameter, Visit = trajectories.Visits[v], Variable = ChangeVariable.Change, Arm = treatment,
+            ReferenceArm = reference, ReferenceSource = ReferenceArmSource.Given, MissingData = trajectories.MissingData,
+        };
         return new BetweenArmChange(trajectories.Parameter, trajectories.Visits[v], treatment, reference, trajectories.MissingData,
             new GroupSizes(x.Length, y.Length),
-            tOk ? TTest.TwoSample(x, y, tOptions with { EqualVariance = true }) : null,
-            tOk ? TTest.TwoSample(x, y, tOptions with { EqualVariance = false }) : null,
-            x.Length >= 1 && y.Length >= 1 ? RankTest.MannWhitney(x, y, rankOptions) : null,
-            note);
+            tOk ? TTest.TwoSample(x, y, tOptions with { EqualVariance = true }) with { Comparison = key } : null,
+            tOk ? TTest.TwoSample(x, y, tOptions with { EqualVariance = false }) with { Comparison = key } : null,
+            x.Length >= 1 && y.Length >= 1 ? RankTest.MannWhitney(x, y, rankOptions) with { Comparison = key } : null,
+            note) { CiLevel = tOptions.CiLevel };
     }
 
     internal static int VisitIndex(Trajectories t, double visit)

@@ -8,9 +8,10 @@ namespace CohortAnalysis.Descriptive;
 /// <para>Immutable and thread-safe. Statistics that need more observations than available are <see cref="double.NaN"/>
 /// (n = 1: SD, SE and CI; n = 0: everything) rather than an exception, so a table cell can show them as missing.</para>
 /// <para>This is the set tern's <c>summarize_change</c> and SAS PROC MEANS report for a change-from-baseline table.</para>
+/// <para>As an <see cref="IEstimate"/> it is the mean with its t interval ("Mean", SE, df = n − 1).</para>
 /// </remarks>
-/// <param name="N">Number of non-missing values used.</param>
-/// <param name="NMissing">Number of NaN values skipped.</param>
+/// <param name="Sizes">Non-missing values used (<see cref="EstimateSizes.Used"/>) and NaN values counted as missing
+/// (<see cref="EstimateSizes.Missing"/>).</param>
 /// <param name="Mean">Arithmetic mean.</param>
 /// <param name="Sd">Sample standard deviation (divisor n − 1).</param>
 /// <param name="Se">Standard error of the mean, SD/√n.</param>
@@ -22,8 +23,7 @@ namespace CohortAnalysis.Descriptive;
 /// <param name="Max">Largest value.</param>
 /// <param name="QuantileMethod">The quantile definition used for <see cref="Q1"/> and <see cref="Q3"/>.</param>
 public sealed record Summary(
-    int N,
-    int NMissing,
+    EstimateSizes Sizes,
     double Mean,
     double Sd,
     double Se,
@@ -33,8 +33,31 @@ public sealed record Summary(
     double Q3,
     double Min,
     double Max,
-    QuantileMethod QuantileMethod) : ITabular
+    QuantileMethod QuantileMethod) : ITabular, IEstimate
 {
+    /// <summary>Number of non-missing values used (<see cref="EstimateSizes.Used"/> of <see cref="Sizes"/>).</summary>
+    public int N => Sizes.Used;
+
+    /// <summary>What was summarised (parameter, arm, visit, variable); <see cref="Comparison.None"/> for plain numbers.</summary>
+    public Comparison Comparison { get; init; } = Comparison.None;
+
+    /// <summary>"Mean".</summary>
+    public string Name => "Mean";
+
+    double IEstimate.Estimate => Mean;
+
+    ConfidenceInterval IEstimate.Ci => MeanCi;
+
+    double IEstimate.StandardError => Se;
+
+    double IEstimate.DegreesOfFreedom => N >= 2 ? N - 1 : double.NaN;
+
+    /// <summary>"Arithmetic mean; t interval (n − 1 df)".</summary>
+    public string Method => "arithmetic mean; t interval with n - 1 df";
+
+    /// <summary>Empty, or how many missing values were left out and why a statistic is NaN.</summary>
+    public string Note => MissingNote.Append(N == 0 ? "no non-missing value" : N == 1 ? "n = 1: no SD, SE or interval" : "", Sizes.Missing, "values");
+
     /// <summary>Summarizes the values; NaN values count as missing.</summary>
     /// <remarks>
     /// <para>Mean and SD by a corrected two-pass algorithm (mean, then Σ(x − x̄)² − (Σ(x − x̄))²/n), which
@@ -51,7 +74,7 @@ public sealed record Summary(
         int n = sorted.Length;
         int missing = values.Length - n;
         if (n == 0)
-            return new Summary(0, missing, double.NaN, double.NaN, double.NaN,
+            return new Summary(EstimateSizes.Single(0, missing), double.NaN, double.NaN, double.NaN,
                 ConfidenceInterval.NotEstimable(options.CiLevel, CiMethod.T),
                 double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, options.QuantileMethod);
 
@@ -64,11 +87,19 @@ public sealed record Summary(
             double t = Distributions.StudentTQuantile((1 + options.CiLevel) / 2, n - 1);
             ci = new ConfidenceInterval(mean - t * se, mean + t * se, options.CiLevel, CiMethod.T);
         }
-        return new Summary(n, missing, mean, sd, se, ci,
+        return new Summary(EstimateSizes.Single(n, missing), mean, sd, se, ci,
             Quantiles.OfSorted(sorted, 0.5, QuantileMethod.R7),
             Quantiles.OfSorted(sorted, 0.25, options.QuantileMethod),
             Quantiles.OfSorted(sorted, 0.75, options.QuantileMethod),
             sorted[0], sorted[^1], options.QuantileMethod);
+    }
+
+    /// <summary>Summarizes the values; NaN values count as missing.</summary>
+    /// <remarks>Array overload of <see cref="Of(ReadOnlySpan{double}, SummaryOptions?)"/> (unambiguous for C# 12 callers).</remarks>
+    public static Summary Of(double[] values, SummaryOptions? options = null)
+    {
+        Guard.NotNull(values);
+        return Of(values.AsSpan(), options);
     }
 
     /// <summary>Summarizes the values; NaN values count as missing.</summary>
@@ -86,7 +117,7 @@ public sealed record Summary(
     public override string ToString()
     {
         var c = CultureInfo.InvariantCulture;
-        string missing = NMissing > 0 ? string.Create(c, $" ({NMissing} missing)") : "";
+        string missing = Sizes.Missing > 0 ? string.Create(c, $" ({Sizes.Missing} missing)") : "";
         return string.Create(c,
             $"n = {N}{missing}; mean = {F(Mean)} (SD {F(Sd)}, SE {F(Se)}), {MeanCi}; median = {F(Median)} (Q1 {F(Q1)}, Q3 {F(Q3)}; {Describe(QuantileMethod)}); range {F(Min)} to {F(Max)}");
     }
@@ -95,7 +126,7 @@ public sealed record Summary(
     public TableView ToTableView() => TableView.Create("Summary",
         [new("n", true), new("n miss", true), new("Mean", true), new("SD", true), new("SE", true), new(Display.CiHeader(MeanCi) + " (t)", true),
          new("Median", true), new("Q1", true), new("Q3", true), new("Min", true), new("Max", true)],
-        [[Display.Integer(N), Display.Integer(NMissing), Display.Number(Mean, "0.###"), Display.Number(Sd, "0.###"), Display.Number(Se, "0.###"),
+        [[Display.Integer(N), Display.Integer(Sizes.Missing), Display.Number(Mean, "0.###"), Display.Number(Sd, "0.###"), Display.Number(Se, "0.###"),
           Display.Interval(MeanCi, "0.###"), Display.Number(Median, "0.###"), Display.Number(Q1, "0.###"), Display.Number(Q3, "0.###"),
           Display.Number(Min, "0.###"), Display.Number(Max, "0.###")]],
         [$"Median: R type 7; Q1, Q3: {Describe(QuantileMethod)}.", Reference]);

@@ -46,7 +46,7 @@ public sealed record EffectSizeEstimate(
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Name} = {Format(Value)}, {Ci.Level * 100:0.##}% CI [{Format(Ci.Lower)}, {Format(Ci.Upper)}] ({CiMethods.Describe(Ci.Method)})")
-        + (N.Total > 0 ? $", {N}" : "");   // model-based estimates may not know their n
+        + (N.Total > 0 ? $", n = {N}" : "");   // model-based estimates may not know their n
 
     /// <summary>As <see cref="ToString()"/>, followed by the label under <paramref name="rule"/>:
     /// <c>Cohen's d = 1.126, 95% CI [0.163, 2.062] (noncentral t), n = 10 vs 10; large (Cohen 1988)</c>.</summary>

@@ -44,12 +44,7 @@ internal static class Intervals
     public static bool IsBootstrap(CiMethod method) =>
         method is CiMethod.BootstrapPercentile or CiMethod.BootstrapBasic or CiMethod.BootstrapBca;
 
-    public static Resampling.BootstrapInterval ToBootstrapInterval(CiMethod method) => method switch
-    {
-        CiMethod.BootstrapPercentile => Resampling.BootstrapInterval.Percentile,
-        CiMethod.BootstrapBasic => Resampling.BootstrapInterval.Basic,
-        _ => Resampling.BootstrapInterval.Bca,
-    };
+    public static CiMethod ToBootstrapInterval(CiMethod method) => IsBootstrap(method) ? method : CiMethod.BootstrapBca;
 
     public static string Describe(CiMethod method, double df) => method switch
     {

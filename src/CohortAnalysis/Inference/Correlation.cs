@@ -4,8 +4,8 @@ using CohortAnalysis.Descriptive;
 namespace CohortAnalysis.Inference;
 
 /// <summary>Pearson and Spearman correlations with Fisher-z confidence intervals and p-values.</summary>
-/// <remarks>Stateless and thread-safe. Pairs where x or y is NaN are dropped (counted in
-/// <see cref="CorrelationEstimate.NMissing"/>), as R <c>cor.test</c> drops incomplete cases.</remarks>
+/// <remarks>Stateless and thread-safe. Pairs where x or y is NaN are missing: left out as R <c>cor.test</c> drops
+/// incomplete cases, counted in <see cref="EstimateSizes.Missing"/> and named in the note.</remarks>
 public static class Correlation
 {
     /// <summary>Pearson's r with Fisher-z CI and t test, as R <c>cor.test(x, y)</c>.</summary>
@@ -29,7 +29,7 @@ public static class Correlation
     /// <remarks>
     /// <para>ρ = Pearson r of the ranks (ties get average ranks), as R <c>cor(x, y, method = "spearman")</c>.</para>
     /// <para>CI: tanh(atanh ρ ± z(1 − α/2)·SE) with SE = 1/√(n − 3) by default, or Bonett–Wright
-    /// √((1 + ρ²/2)/(n − 3)) (<see cref="CorrelationOptions.SpearmanCi"/>).</para>
+    /// √((1 + ρ²/2)/(n − 3)) (<see cref="CorrelationOptions.CiMethod"/> = <see cref="CiMethod.FisherZBonettWright"/>).</para>
     /// <para>p: t = ρ√((n − 2)/(1 − ρ²)) with n − 2 df, which is R <c>cor.test(method = "spearman", exact = FALSE)</c>.
     /// R's default for untied n &lt; 1290 is the exact/Edgeworth AS 89 p-value instead; the two differ slightly for small n.</para>
     /// <para>References: Spearman, C. (1904). Am J Psychol 15:72-101. Bonett, D. G. &amp; Wright, T. A. (2000).
@@ -44,18 +44,30 @@ public static class Correlation
         return FromCoefficient(CorrelationKind.Spearman, rho, a.Length, missing, options);
     }
 
+    /// <summary>Array overload of <see cref="Pearson(ReadOnlySpan{double}, ReadOnlySpan{double}, CorrelationOptions?)"/> (unambiguous for C# 12 callers).</summary>
+    public static CorrelationEstimate Pearson(double[] x, double[] y, CorrelationOptions? options = null) =>
+        Pearson(TTest.Materialize(x).AsSpan(), TTest.Materialize(y).AsSpan(), options);
+
+    /// <summary>Array overload of <see cref="Spearman(ReadOnlySpan{double}, ReadOnlySpan{double}, CorrelationOptions?)"/>.</summary>
+    public static CorrelationEstimate Spearman(double[] x, double[] y, CorrelationOptions? options = null) =>
+        Spearman(TTest.Materialize(x).AsSpan(), TTest.Materialize(y).AsSpan(), options);
+
     /// <summary>Convenience overload of <see cref="Pearson(ReadOnlySpan{double}, ReadOnlySpan{double}, CorrelationOptions?)"/>.</summary>
     public static CorrelationEstimate Pearson(IEnumerable<double> x, IEnumerable<double> y, CorrelationOptions? options = null) =>
-        Pearson(TTest.Materialize(x), TTest.Materialize(y), options);
+        Pearson(TTest.Materialize(x).AsSpan(), TTest.Materialize(y).AsSpan(), options);
 
     /// <summary>Convenience overload of <see cref="Spearman(ReadOnlySpan{double}, ReadOnlySpan{double}, CorrelationOptions?)"/>.</summary>
     public static CorrelationEstimate Spearman(IEnumerable<double> x, IEnumerable<double> y, CorrelationOptions? options = null) =>
-        Spearman(TTest.Materialize(x), TTest.Materialize(y), options);
+        Spearman(TTest.Materialize(x).AsSpan(), TTest.Materialize(y).AsSpan(), options);
 
     /// <summary>Builds the estimate (CI, t, p) from a coefficient and n.</summary>
     internal static CorrelationEstimate FromCoefficient(CorrelationKind kind, double r, int n, int missing, CorrelationOptions options)
     {
         Guard.CiLevel(options.CiLevel);
+        if (kind == CorrelationKind.Pearson)
+            CiMethods.Require(options.CiMethod, "Pearson's r", nameof(options), CiMethod.FisherZ);
+        else
+            CiMethods.Require(options.CiMethod, "Spearman's rho", nameof(options), CiMethod.FisherZ, CiMethod.FisherZBonettWright);
         if (n < 3)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"A correlation test needs at least three complete pairs; there are n = {n}."));
@@ -64,8 +76,8 @@ public static class Correlation
         double t = r * Math.Sqrt(df / (1 - r * r));
         double p = double.IsNaN(r) ? double.NaN
             : Sided.PValue(options.Alternative, Distributions.StudentTCdf(t, df), Distributions.StudentTUpper(t, df));
-        bool bonett = kind == CorrelationKind.Spearman && options.SpearmanCi == SpearmanCiMethod.BonettWright;
-        ConfidenceInterval ci = ConfidenceInterval.NotEstimable(options.CiLevel, CiMethod.FisherZ);
+        bool bonett = options.CiMethod == CiMethod.FisherZBonettWright;
+        ConfidenceInterval ci = ConfidenceInterval.NotEstimable(options.CiLevel, options.CiMethod);
         if (double.IsNaN(r)) note = "zero variance in x or y: the correlation is undefined";
         else if (n < 4) note = "n = 3: no Fisher-z interval (needs n >= 4)";
         else
@@ -74,7 +86,7 @@ public static class Correlation
             double z = Math.Atanh(r);
             double q = Distributions.NormalQuantile(Sided.CriticalProbability(options.Alternative, options.CiLevel));
             (double lo, double hi) = Sided.Bounds(options.Alternative, z, q, se);
-            ci = new ConfidenceInterval(Math.Tanh(lo), Math.Tanh(hi), options.CiLevel, CiMethod.FisherZ);
+            ci = new ConfidenceInterval(Math.Tanh(lo), Math.Tanh(hi), options.CiLevel, options.CiMethod);
         }
         string method = kind == CorrelationKind.Pearson
             ? "Pearson r; Fisher z CI (SE 1/sqrt(n-3)); t test"
@@ -82,7 +94,8 @@ public static class Correlation
                      : "Spearman rho; Fisher z CI (SE 1/sqrt(n-3)); t approximation p";
         string reference = kind == CorrelationKind.Pearson ? Citations.Fisher1921
             : bonett ? Citations.BonettWright2000 : Citations.Spearman1904;
-        return new CorrelationEstimate(kind, r, ci, t, df, p, options.Alternative, n, missing, method, reference, note);
+        return new CorrelationEstimate(kind, r, ci, t, df, p, options.Alternative, EstimateSizes.Single(n, missing), method, reference,
+            MissingNote.Append(note, missing, "pairs"));
     }
 
     private static double PearsonOf(double[] a, double[] b)

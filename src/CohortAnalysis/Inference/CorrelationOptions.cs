@@ -1,20 +1,10 @@
 namespace CohortAnalysis.Inference;
 
-/// <summary>Standard error used for the Fisher-z interval of Spearman's ρ.</summary>
-public enum SpearmanCiMethod
-{
-    /// <summary>SE = 1/√(n − 3), the Pearson formula applied to ranks (pingouin <c>corr(method="spearman")</c>;
-    /// SAS PROC CORR SPEARMAN FISHER(BIASADJ=NO)). The common convention and the default.</summary>
-    FisherZ,
-    /// <summary>SE = √((1 + ρ²/2)/(n − 3)) (Bonett &amp; Wright 2000), wider and with better coverage for ρ far from 0.</summary>
-    BonettWright,
-}
-
 /// <summary>Options for <see cref="Correlation"/> and <see cref="RunningCorrelation.Pearson"/>.</summary>
 /// <remarks>Immutable; <see cref="Default"/> matches R <c>cor.test</c> defaults.</remarks>
 public sealed record CorrelationOptions
 {
-    /// <summary>95%, two-sided, Fisher-z SE 1/√(n − 3) for Spearman.</summary>
+    /// <summary>95%, two-sided, Fisher-z interval with SE 1/√(n − 3).</summary>
     public static CorrelationOptions Default { get; } = new();
 
     /// <value>Default 0.95, as R <c>cor.test(conf.level = 0.95)</c>. A confidence level, never an alpha.</value>
@@ -23,6 +13,9 @@ public sealed record CorrelationOptions
     /// <value>Default <see cref="Alternative.TwoSided"/> (R <c>"two.sided"</c>). One-sided intervals end at −1 or 1.</value>
     public Alternative Alternative { get; init; } = Alternative.TwoSided;
 
-    /// <value>Default <see cref="SpearmanCiMethod.FisherZ"/> (SE 1/√(n − 3); R <c>cor.test</c> gives no Spearman CI).</value>
-    public SpearmanCiMethod SpearmanCi { get; init; } = SpearmanCiMethod.FisherZ;
+    /// <value>Default <see cref="CiMethod.FisherZ"/>: tanh(atanh r ± z·SE) with SE = 1/√(n − 3), as R <c>cor.test</c> for
+    /// Pearson and SAS PROC CORR FISHER(BIASADJ=NO) (R gives no Spearman interval). Spearman also accepts
+    /// <see cref="CiMethod.FisherZBonettWright"/> (SE √((1 + ρ²/2)/(n − 3)), Bonett &amp; Wright 2000). Any other method
+    /// throws <see cref="ArgumentException"/> naming the methods allowed.</value>
+    public CiMethod CiMethod { get; init; } = CiMethod.FisherZ;
 }

@@ -3,7 +3,9 @@ using System.Globalization;
 namespace CohortAnalysis.Inference;
 
 /// <summary>Wilcoxon signed-rank (one-sample / paired) and Wilcoxon rank-sum = Mann–Whitney U tests, as R <c>wilcox.test</c>.</summary>
-/// <remarks>Stateless and thread-safe. NaN values are dropped (pairs with a NaN on either side, for paired tests).
+/// <remarks>Stateless and thread-safe. NaN values are missing: left out (pairs with a NaN on either side, for paired
+/// tests) as R's <c>na.omit</c>, and counted in <see cref="EstimateSizes.Missing"/> with a note. The result is a test:
+/// its <see cref="RankTestResult.Estimate"/> is NaN and the statistic and p-value carry the answer.
 /// Ties use average ranks; ties are detected by exact equality, as in R.</remarks>
 public static class RankTest
 {
@@ -21,7 +23,8 @@ public static class RankTest
     {
         options ??= RankTestOptions.Default;
         Guard.Finite(options.Mu);
-        return SignedRank(TTest.Finite(x), options, "Wilcoxon signed-rank test");
+        (double[] values, int missing) = TTest.Finite(x);
+        return SignedRank(values, missing, "values", options, "Wilcoxon signed-rank test");
     }
 
     /// <summary>Paired Wilcoxon signed-rank test on x − y (complete pairs), e.g. post vs baseline in the same subjects.</summary>
@@ -32,7 +35,8 @@ public static class RankTest
     {
         options ??= RankTestOptions.Default;
         Guard.Finite(options.Mu);
-        return SignedRank(TTest.PairedDifferences(x, y), options, "Wilcoxon signed-rank test (paired)");
+        (double[] d, int missing) = TTest.PairedDifferences(x, y);
+        return SignedRank(d, missing, "pairs", options, "Wilcoxon signed-rank test (paired)");
     }
 
     /// <summary>Wilcoxon rank-sum / Mann–Whitney U test of H₀: x − μ and y have the same distribution.</summary>
@@ -47,7 +51,8 @@ public static class RankTest
     {
         options ??= RankTestOptions.Default;
         Guard.Finite(options.Mu);
-        double[] a = TTest.Finite(x), b = TTest.Finite(y);
+        (double[] a, int missingX) = TTest.Finite(x);
+        (double[] b, int missingY) = TTest.Finite(y);
         int m = a.Length, n = b.Length;
         if (m < 1 || n < 1)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
@@ -84,23 +89,35 @@ public static class RankTest
         }
         string how = exact ? "exact p" : "normal approximation" + (options.ContinuityCorrection ? " with continuity correction" : "");
         return new RankTestResult("W", w, p, exact ? RankPValueMethod.Exact : RankPValueMethod.NormalApproximation, z,
-            options.Alternative, options.Mu, new GroupSizes(m, n), 0, hasTies,
-            $"Wilcoxon rank-sum (Mann-Whitney U) test, {how}", Citations.MannWhitney1947);
+            options.Alternative, options.Mu, EstimateSizes.Two(m, n, missingX + missingY), hasTies,
+            $"Wilcoxon rank-sum (Mann-Whitney U) test, {how}", Citations.MannWhitney1947, MissingNote.Of(missingX + missingY, "values"));
     }
+
+    /// <summary>Array overload of <see cref="WilcoxonSignedRank(ReadOnlySpan{double}, RankTestOptions?)"/> (unambiguous for C# 12 callers).</summary>
+    public static RankTestResult WilcoxonSignedRank(double[] x, RankTestOptions? options = null) =>
+        WilcoxonSignedRank(TTest.Materialize(x).AsSpan(), options);
+
+    /// <summary>Array overload of <see cref="WilcoxonSignedRank(ReadOnlySpan{double}, ReadOnlySpan{double}, RankTestOptions?)"/>.</summary>
+    public static RankTestResult WilcoxonSignedRank(double[] x, double[] y, RankTestOptions? options = null) =>
+        WilcoxonSignedRank(TTest.Materialize(x).AsSpan(), TTest.Materialize(y).AsSpan(), options);
+
+    /// <summary>Array overload of <see cref="MannWhitney(ReadOnlySpan{double}, ReadOnlySpan{double}, RankTestOptions?)"/>.</summary>
+    public static RankTestResult MannWhitney(double[] x, double[] y, RankTestOptions? options = null) =>
+        MannWhitney(TTest.Materialize(x).AsSpan(), TTest.Materialize(y).AsSpan(), options);
 
     /// <summary>Convenience overload of <see cref="WilcoxonSignedRank(ReadOnlySpan{double}, RankTestOptions?)"/>.</summary>
     public static RankTestResult WilcoxonSignedRank(IEnumerable<double> x, RankTestOptions? options = null) =>
-        WilcoxonSignedRank(TTest.Materialize(x), options);
+        WilcoxonSignedRank(TTest.Materialize(x).AsSpan(), options);
 
     /// <summary>Convenience overload of <see cref="WilcoxonSignedRank(ReadOnlySpan{double}, ReadOnlySpan{double}, RankTestOptions?)"/>.</summary>
     public static RankTestResult WilcoxonSignedRank(IEnumerable<double> x, IEnumerable<double> y, RankTestOptions? options = null) =>
-        WilcoxonSignedRank(TTest.Materialize(x), TTest.Materialize(y), options);
+        WilcoxonSignedRank(TTest.Materialize(x).AsSpan(), TTest.Materialize(y).AsSpan(), options);
 
     /// <summary>Convenience overload of <see cref="MannWhitney(ReadOnlySpan{double}, ReadOnlySpan{double}, RankTestOptions?)"/>.</summary>
     public static RankTestResult MannWhitney(IEnumerable<double> x, IEnumerable<double> y, RankTestOptions? options = null) =>
-        MannWhitney(TTest.Materialize(x), TTest.Materialize(y), options);
+        MannWhitney(TTest.Materialize(x).AsSpan(), TTest.Materialize(y).AsSpan(), options);
 
-    private static RankTestResult SignedRank(double[] values, RankTestOptions options, string name)
+    private static RankTestResult SignedRank(double[] values, int missing, string what, RankTestOptions options, string name)
     {
         var d = new List<double>(values.Length);
         int zeros = 0;
@@ -141,7 +158,9 @@ public static class RankTest
         }
         string how = exact ? "exact p" : "normal approximation" + (options.ContinuityCorrection ? " with continuity correction" : "");
         return new RankTestResult("V", v, p, exact ? RankPValueMethod.Exact : RankPValueMethod.NormalApproximation, z,
-            options.Alternative, options.Mu, GroupSizes.Single(n), zeros, hasTies, $"{name}, {how}", Citations.Wilcoxon1945);
+            options.Alternative, options.Mu, EstimateSizes.Single(n, missing, zeros), hasTies, $"{name}, {how}", Citations.Wilcoxon1945,
+            MissingNote.Append(zeros == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+                $"{zeros} differences equal to mu = {options.Mu} left out before ranking (R's behaviour; counted as excluded)"), missing, what));
     }
 
     /// <summary>R's normal approximation: continuity correction ½·sign(z) two-sided, +½ greater, −½ less.</summary>

@@ -12,7 +12,9 @@ public enum RankPValueMethod
 }
 
 /// <summary>The result of a Wilcoxon signed-rank or Wilcoxon rank-sum (Mann–Whitney) test.</summary>
-/// <remarks>Immutable; safe to share between threads. Fields mirror R's <c>wilcox.test</c> output.</remarks>
+/// <remarks>Immutable; safe to share between threads. Fields mirror R's <c>wilcox.test</c> output. It is a test, not an
+/// estimate: <see cref="Estimate"/> is NaN and the interval empty (R reports neither without <c>conf.int = TRUE</c>);
+/// <see cref="Statistic"/> and <see cref="PValue"/> carry the answer.</remarks>
 /// <param name="StatisticName">"V" (signed-rank: sum of ranks of positive differences) or "W" (rank-sum: Mann–Whitney U of x).</param>
 /// <param name="Statistic">The statistic as R reports it.</param>
 /// <param name="PValue">p-value for <see cref="Alternative"/>.</param>
@@ -20,11 +22,13 @@ public enum RankPValueMethod
 /// <param name="Z">The (corrected) normal deviate when the approximation was used; NaN for exact p-values.</param>
 /// <param name="Alternative">The alternative hypothesis.</param>
 /// <param name="Mu">The null location shift.</param>
-/// <param name="N">Values ranked: non-zero differences (signed-rank) or group sizes (rank-sum).</param>
-/// <param name="ZeroDifferences">Signed-rank: differences equal to μ, dropped before ranking (R's behaviour); 0 for rank-sum.</param>
+/// <param name="Sizes">Values ranked (non-zero differences for signed-rank; group sizes for rank-sum), NaN values left
+/// out (<see cref="EstimateSizes.Missing"/>) and, for signed-rank, differences equal to μ dropped before ranking as R
+/// does (<see cref="EstimateSizes.Excluded"/>).</param>
 /// <param name="HasTies">Whether tied ranks occurred.</param>
 /// <param name="Method">Test name and p-value method.</param>
 /// <param name="Reference">Citation.</param>
+/// <param name="Note">Empty, or what was left out.</param>
 public sealed record RankTestResult(
     string StatisticName,
     double Statistic,
@@ -33,28 +37,40 @@ public sealed record RankTestResult(
     double Z,
     Alternative Alternative,
     double Mu,
-    GroupSizes N,
-    int ZeroDifferences,
+    EstimateSizes Sizes,
     bool HasTies,
     string Method,
-    string Reference) : ITabular
+    string Reference,
+    string Note = "") : ITabular, IEstimate
 {
+    /// <summary>What the test compares (parameter, visit, arms); <see cref="Comparison.None"/> for plain numbers.</summary>
+    public Comparison Comparison { get; init; } = Comparison.None;
+
+    /// <summary>"Wilcoxon signed-rank test" or "Wilcoxon rank-sum test".</summary>
+    public string Name => StatisticName == "V" ? "Wilcoxon signed-rank test" : "Wilcoxon rank-sum test";
+
+    /// <summary>NaN: a test has no point estimate here.</summary>
+    public double Estimate => double.NaN;
+
+    /// <summary>No interval (<see cref="CiMethod.None"/>).</summary>
+    public ConfidenceInterval Ci => ConfidenceInterval.None;
+
     /// <summary>One row: statistic, z, p, p-value method and n; notes give the alternative, zeros, ties and reference.</summary>
     public TableView ToTableView() => TableView.Create(Method,
         [new("Statistic"), new("Value", true), new("z", true), new("p", true), new("p method"), new("n", true)],
         [[StatisticName, Display.Number(Statistic, "0.###"), Display.Number(Z, "0.###"), Display.P(PValue),
-          PValueMethod == RankPValueMethod.Exact ? "exact" : "normal approximation", Display.Sizes(N)]],
+          PValueMethod == RankPValueMethod.Exact ? "exact" : "normal approximation", Display.Sizes(Sizes.Groups)]],
         new[]
         {
             $"{Sided.Describe(Alternative)}; mu = {Display.Number(Mu, "0.####")}.",
-            ZeroDifferences > 0 ? $"{Display.Integer(ZeroDifferences)} zero differences dropped." : "",
+            Note.Length > 0 ? Note + "." : "",
             HasTies ? "Ties present." : "",
             Reference,
         }.Where(s => s.Length > 0));
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Method}: {StatisticName} = {Statistic:0.###}, p = {TTestEstimate.FormatP(PValue)} ({Sided.Describe(Alternative)}, mu = {Mu:0.####}), {N}")
-        + (ZeroDifferences > 0 ? $", {ZeroDifferences} zero differences dropped" : "")
+        $"{Method}: {StatisticName} = {Statistic:0.###}, p = {TTestEstimate.FormatP(PValue)} ({Sided.Describe(Alternative)}, mu = {Mu:0.####}), {Sizes}")
+        + (Note.Length > 0 ? "; " + Note : "")
         + (HasTies ? ", ties present" : "");
 }

@@ -4,7 +4,11 @@ using CohortAnalysis.Descriptive;
 namespace CohortAnalysis.Inference;
 
 /// <summary>One-sample, paired and two-sample (Student and Welch) t tests with confidence intervals, as R <c>t.test</c>.</summary>
-/// <remarks>Stateless and thread-safe. NaN values are dropped (pairs with a NaN on either side, for paired tests).
+/// <remarks>Stateless and thread-safe. NaN values are missing: they are left out (pairs with a NaN on either side, for
+/// paired tests), as R's <c>na.omit</c>, and counted in <see cref="EstimateSizes.Missing"/> with a note saying so.
+/// Infinite values are data and are kept (they make the result infinite or NaN).
+/// Arrays, lists and spans are all accepted; the <c>double[]</c> overloads exist so C# 12 callers passing arrays
+/// are not ambiguous between the span and the sequence overloads.
 /// Zero variance does not throw (R stops with "data are essentially constant"): SE = 0, the interval collapses to the
 /// estimate, t is ±∞ (p = 0) or NaN when the estimate equals μ, and <see cref="TTestEstimate.Note"/> says so.</remarks>
 public static class TTest
@@ -20,7 +24,8 @@ public static class TTest
     {
         options ??= TTestOptions.Default;
         Validate(options);
-        return OnValues(Finite(x), "x", options, "One-sample t test");
+        (double[] values, int missing) = Finite(x);
+        return OnValues(values, missing, "x", options, "One-sample t test");
     }
 
     /// <summary>Paired t test of H₀: mean(x − y) = μ, e.g. post vs baseline in the same subjects.</summary>
@@ -34,16 +39,17 @@ public static class TTest
     {
         options ??= TTestOptions.Default;
         Validate(options);
-        return OnValues(PairedDifferences(x, y), "pairs", options, "Paired t test");
+        (double[] d, int missing) = PairedDifferences(x, y);
+        return OnValues(d, missing, "pairs", options, "Paired t test");
     }
 
     // A paired test is the one-sample test on the differences: one body serves both.
-    private static TTestEstimate OnValues(double[] values, string what, TTestOptions options, string method)
+    private static TTestEstimate OnValues(double[] values, int missing, string what, TTestOptions options, string method)
     {
         RequireAtLeastTwo(values.Length, what);
         (double mean, double variance) = SampleMoments.MeanAndVariance(values);
         double se = Math.Sqrt(variance / values.Length);
-        return Build(mean, se, values.Length - 1, options, GroupSizes.Single(values.Length), method, Citations.Student1908);
+        return Build(mean, se, values.Length - 1, options, EstimateSizes.Single(values.Length, missing), method, Citations.Student1908);
     }
 
     /// <summary>Two-sample t test of H₀: mean(x) − mean(y) = μ, Welch (default) or Student (pooled variance).</summary>
@@ -61,9 +67,10 @@ public static class TTest
     {
         options ??= TTestOptions.Default;
         Validate(options);
-        double[] a = Finite(x), b = Finite(y);
+        (double[] a, int missingX) = Finite(x);
+        (double[] b, int missingY) = Finite(y);
         int nx = a.Length, ny = b.Length;
-        var n = new GroupSizes(nx, ny);
+        var n = EstimateSizes.Two(nx, ny, missingX + missingY);
         if (options.EqualVariance)
         {
             if (nx < 1 || ny < 1 || nx + ny < 3)
@@ -96,19 +103,31 @@ public static class TTest
         }
     }
 
+    /// <summary>Array overload of <see cref="OneSample(ReadOnlySpan{double}, TTestOptions?)"/>.</summary>
+    public static TTestEstimate OneSample(double[] x, TTestOptions? options = null) =>
+        OneSample(Materialize(x).AsSpan(), options);
+
+    /// <summary>Array overload of <see cref="Paired(ReadOnlySpan{double}, ReadOnlySpan{double}, TTestOptions?)"/>.</summary>
+    public static TTestEstimate Paired(double[] x, double[] y, TTestOptions? options = null) =>
+        Paired(Materialize(x).AsSpan(), Materialize(y).AsSpan(), options);
+
+    /// <summary>Array overload of <see cref="TwoSample(ReadOnlySpan{double}, ReadOnlySpan{double}, TTestOptions?)"/>.</summary>
+    public static TTestEstimate TwoSample(double[] x, double[] y, TTestOptions? options = null) =>
+        TwoSample(Materialize(x).AsSpan(), Materialize(y).AsSpan(), options);
+
     /// <summary>Convenience overload of <see cref="OneSample(ReadOnlySpan{double}, TTestOptions?)"/>.</summary>
     public static TTestEstimate OneSample(IEnumerable<double> x, TTestOptions? options = null) =>
-        OneSample(Materialize(x), options);
+        OneSample(Materialize(x).AsSpan(), options);
 
     /// <summary>Convenience overload of <see cref="Paired(ReadOnlySpan{double}, ReadOnlySpan{double}, TTestOptions?)"/>.</summary>
     public static TTestEstimate Paired(IEnumerable<double> x, IEnumerable<double> y, TTestOptions? options = null) =>
-        Paired(Materialize(x), Materialize(y), options);
+        Paired(Materialize(x).AsSpan(), Materialize(y).AsSpan(), options);
 
     /// <summary>Convenience overload of <see cref="TwoSample(ReadOnlySpan{double}, ReadOnlySpan{double}, TTestOptions?)"/>.</summary>
     public static TTestEstimate TwoSample(IEnumerable<double> x, IEnumerable<double> y, TTestOptions? options = null) =>
-        TwoSample(Materialize(x), Materialize(y), options);
+        TwoSample(Materialize(x).AsSpan(), Materialize(y).AsSpan(), options);
 
-    private static TTestEstimate Build(double estimate, double se, double df, TTestOptions o, GroupSizes n, string method, string reference)
+    private static TTestEstimate Build(double estimate, double se, double df, TTestOptions o, EstimateSizes n, string method, string reference)
     {
         double q = Distributions.StudentTQuantile(Sided.CriticalProbability(o.Alternative, o.CiLevel), df);
         (double lo, double hi) = Sided.Bounds(o.Alternative, estimate, q, se);
@@ -129,7 +148,7 @@ public static class TTest
             t = (estimate - o.Mu) / se;
             p = Sided.PValue(o.Alternative, Distributions.StudentTCdf(t, df), Distributions.StudentTUpper(t, df));
         }
-        return new TTestEstimate(estimate, ci, se, t, df, p, o.Mu, o.Alternative, n, method, reference, note);
+        return new TTestEstimate(estimate, ci, se, t, df, p, o.Mu, o.Alternative, n, method, reference, MissingNote.Append(note, n.Missing, method.StartsWith("Paired", StringComparison.Ordinal) ? "pairs" : "values"));
     }
 
     private static void Validate(TTestOptions o)
@@ -145,15 +164,16 @@ public static class TTest
                 $"A t test needs at least two non-missing values in {group}; it has n = {n}."));
     }
 
-    internal static double[] Finite(ReadOnlySpan<double> x)
+    /// <summary>The non-NaN values and how many NaN values were left out.</summary>
+    internal static (double[] Values, int Missing) Finite(ReadOnlySpan<double> x)
     {
         var list = new List<double>(x.Length);
         foreach (double v in x) if (!double.IsNaN(v)) list.Add(v);
-        return list.ToArray();
+        return (list.ToArray(), x.Length - list.Count);
     }
 
-    /// <summary>x − y over pairs where neither is NaN (R's complete.cases for paired tests).</summary>
-    internal static double[] PairedDifferences(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    /// <summary>x − y over pairs where neither is NaN (R's complete.cases for paired tests), and the count of incomplete pairs.</summary>
+    internal static (double[] Differences, int Missing) PairedDifferences(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         if (x.Length != y.Length)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
@@ -161,7 +181,7 @@ public static class TTest
         var d = new List<double>(x.Length);
         for (int i = 0; i < x.Length; i++)
             if (!double.IsNaN(x[i]) && !double.IsNaN(y[i])) d.Add(x[i] - y[i]);
-        return d.ToArray();
+        return (d.ToArray(), x.Length - d.Count);
     }
 
     internal static double[] Materialize(IEnumerable<double> x)

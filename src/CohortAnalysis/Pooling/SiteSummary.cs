@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CohortAnalysis.Change;
 using CohortAnalysis.Descriptive;
@@ -11,21 +10,28 @@ namespace CohortAnalysis.Pooling;
 /// the responder counts and the change correlations of a cohort. Merging the sites' summaries gives exactly the pooled
 /// result.</summary>
 /// <remarks>
-/// <para>Keys: summaries "PARAM|ARM|VISIT|AVAL|CHG|PCHG" (a <see cref="RunningSummary"/> each, with NaN for a subject
-/// without a value, so n missing pools too); responders "PARAM|RULE|VISIT|ARM" for the instrument's response and
-/// remission rules (<see cref="ArmResponderTally"/>); correlations "X~Y|ARM|VISIT" of CHG (<see cref="RunningCorrelation"/>).</para>
+/// <para>Typed keys: summaries by <see cref="SummaryKey"/> (a <see cref="RunningSummary"/> each, with NaN for a subject
+/// without a value, so n missing pools too); responders by <see cref="ResponderKey"/> for the instrument's response and
+/// remission rules (<see cref="ArmResponderTally"/>); CHG correlations by <see cref="CorrelationKey"/> (<see cref="RunningCorrelation"/>).</para>
 /// <para>Means and variances merge by Chan, Golub &amp; LeVeque (1979); counts by addition. Quantiles (median, Q1, Q3) and
 /// Spearman's ρ need the pooled data and are not available from merged summaries.</para>
-/// <para>Immutable once built; <see cref="Combine(IEnumerable{SiteSummary})"/> returns a new summary.</para>
+/// <para>Immutable once built: the accumulators are private, and <see cref="Summaries"/> and <see cref="Correlations"/>
+/// hand out copies, so changing what they return cannot change the summary. <see cref="Combine(IEnumerable{SiteSummary})"/>
+/// returns a new summary.</para>
 /// </remarks>
 public sealed class SiteSummary
 {
-    private const string Format = "CohortAnalysis.SiteSummary/1";
+    private const string Format = "CohortAnalysis.SiteSummary/2";
 
-    private SiteSummary(IReadOnlyList<string> sites, SiteSummaryOptions options, Dictionary<string, RunningSummary> summaries,
-        Dictionary<string, ArmResponderTally> responders, Dictionary<string, RunningCorrelation> correlations, Dictionary<string, int> imputed)
+    private readonly Dictionary<SummaryKey, RunningSummary> _summaries;
+    private readonly Dictionary<CorrelationKey, RunningCorrelation> _correlations;
+
+    private SiteSummary(IReadOnlyList<string> sites, SiteSummaryOptions options, Dictionary<SummaryKey, RunningSummary> summaries,
+        Dictionary<ResponderKey, ArmResponderTally> responders, Dictionary<CorrelationKey, RunningCorrelation> correlations, Dictionary<SummaryKey, int> imputed)
     {
-        Sites = sites; Options = options; Summaries = summaries; Responders = responders; Correlations = correlations; Imputed = imputed;
+        Sites = sites.ToArray(); Options = options; _summaries = summaries; _correlations = correlations;
+        Responders = new System.Collections.ObjectModel.ReadOnlyDictionary<ResponderKey, ArmResponderTally>(responders);
+        Imputed = new System.Collections.ObjectModel.ReadOnlyDictionary<SummaryKey, int>(imputed);
     }
 
     /// <summary>The sites merged into this summary.</summary>
@@ -34,52 +40,54 @@ public sealed class SiteSummary
     /// <summary>The options (the same at every site).</summary>
     public SiteSummaryOptions Options { get; }
 
-    /// <summary>Change summaries by "PARAM|ARM|VISIT|VARIABLE".</summary>
-    public IReadOnlyDictionary<string, RunningSummary> Summaries { get; }
+    /// <summary>Change summaries by parameter × arm × visit × variable: a copy of each accumulator, so adding to it
+    /// leaves this summary unchanged.</summary>
+    public IReadOnlyDictionary<SummaryKey, RunningSummary> Summaries => _summaries.ToDictionary(kv => kv.Key, kv => Copy(kv.Value));
 
-    /// <summary>Responder counts by "PARAM|RULE|VISIT|ARM" (RULE is "response" or "remission").</summary>
-    public IReadOnlyDictionary<string, ArmResponderTally> Responders { get; }
+    /// <summary>Responder counts by parameter × rule × visit × arm (immutable records).</summary>
+    public IReadOnlyDictionary<ResponderKey, ArmResponderTally> Responders { get; }
 
-    /// <summary>CHG correlations by "X~Y|ARM|VISIT" (ARM "All" for all subjects).</summary>
-    public IReadOnlyDictionary<string, RunningCorrelation> Correlations { get; }
+    /// <summary>CHG correlations by parameter pair × arm (null for all subjects) × visit: copies, as <see cref="Summaries"/>.</summary>
+    public IReadOnlyDictionary<CorrelationKey, RunningCorrelation> Correlations => _correlations.ToDictionary(kv => kv.Key, kv => Copy(kv.Value));
 
-    /// <summary>Values carried forward by the missing-data method, by the summary key of the CHG cell.</summary>
-    public IReadOnlyDictionary<string, int> Imputed { get; }
+    /// <summary>Values carried forward by the missing-data method, by the key of the CHG cell.</summary>
+    public IReadOnlyDictionary<SummaryKey, int> Imputed { get; }
 
     /// <summary>Accumulates a site's cohort (or a whole cohort) under the given name.</summary>
     public static SiteSummary Of(Cohort cohort, string site, SiteSummaryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         options ??= SiteSummaryOptions.Default;
-        var summaries = new Dictionary<string, RunningSummary>(StringComparer.Ordinal);
-        var responders = new Dictionary<string, ArmResponderTally>(StringComparer.Ordinal);
-        var correlations = new Dictionary<string, RunningCorrelation>(StringComparer.Ordinal);
-        var imputed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var summaries = new Dictionary<SummaryKey, RunningSummary>();
+        var responders = new Dictionary<ResponderKey, ArmResponderTally>();
+        var correlations = new Dictionary<CorrelationKey, RunningCorrelation>();
+        var imputed = new Dictionary<SummaryKey, int>();
         var trajectories = (options.Parameters ?? cohort.Parameters).Select(p => Trajectories.Of(cohort, p, options.MissingData)).ToList();
         foreach (Trajectories t in trajectories)
         {
             for (int v = 0; v < t.Visits.Count; v++)
             {
-                string visit = Key(t.Visits[v].Time);
+                double visit = t.Visits[v].Time;
                 for (int row = 0; row < t.SubjectCount; row++)
                 {
-                    string prefix = $"{t.Parameter}|{cohort.Arms[t.ArmOf(row)]}|{visit}|";
-                    Accumulate(summaries, prefix + "AVAL", t.Value(row, v));
+                    string arm = cohort.Arms[t.ArmOf(row)];
+                    Accumulate(summaries, new SummaryKey(t.Parameter, arm, visit, ChangeVariable.Value), t.Value(row, v));
                     if (!t.IsPostBaseline(row, v)) continue;
-                    Accumulate(summaries, prefix + "CHG", t.Change(row, v));
-                    Accumulate(summaries, prefix + "PCHG", t.PercentChange(row, v));
-                    if (t.IsImputed(row, v)) imputed[prefix + "CHG"] = imputed.GetValueOrDefault(prefix + "CHG") + 1;
+                    var chg = new SummaryKey(t.Parameter, arm, visit, ChangeVariable.Change);
+                    Accumulate(summaries, chg, t.Change(row, v));
+                    Accumulate(summaries, chg with { Variable = ChangeVariable.PercentChange }, t.PercentChange(row, v));
+                    if (t.IsImputed(row, v)) imputed[chg] = imputed.GetValueOrDefault(chg) + 1;
                 }
                 if (t.Instrument is null || !Enumerable.Range(0, t.SubjectCount).Any(r => t.IsPostBaseline(r, v))) continue;
-                var rules = new List<(string Name, ResponderRule Rule)> { ("response", ResponderRule.Response(t.Instrument)) };
-                if (t.Instrument.Remission is not null) rules.Add(("remission", ResponderRule.Remission(t.Instrument)));
+                var rules = new List<(PooledResponderRule Name, ResponderRule Rule)> { (PooledResponderRule.Response, ResponderRule.Response(t.Instrument)) };
+                if (t.Instrument.Remission is not null) rules.Add((PooledResponderRule.Remission, ResponderRule.Remission(t.Instrument)));
                 foreach (var (name, rule) in rules)
                 {
                     var classification = ResponderClassification.Of(t, rule, t.Visits[v].Time);
                     foreach (ArmResponderCount count in classification.CountByArm())
                     {
                         if (count.Denominator == 0) continue;
-                        responders[$"{t.Parameter}|{name}|{visit}|{count.Arm}"] =
+                        responders[new ResponderKey(t.Parameter, name, visit, count.Arm)] =
                             new ArmResponderTally(count.Responders, count.Denominator - count.NotEvaluable, count.Denominator);
                     }
                 }
@@ -109,16 +117,18 @@ public sealed class SiteSummary
         ArgumentNullException.ThrowIfNull(sites);
         List<SiteSummary> all = sites.ToList();
         if (all.Count == 0) throw new ArgumentException("At least one site summary is required.", nameof(sites));
-        if (all.Any(s => s.Options != all[0].Options)) throw new ArgumentException("Site summaries built with different options cannot be combined.", nameof(sites));
-        var summaries = new Dictionary<string, RunningSummary>(StringComparer.Ordinal);
-        var responders = new Dictionary<string, ArmResponderTally>(StringComparer.Ordinal);
-        var correlations = new Dictionary<string, RunningCorrelation>(StringComparer.Ordinal);
-        var imputed = new Dictionary<string, int>(StringComparer.Ordinal);
+        SiteSummary? different = all.FirstOrDefault(s => !s.Options.Equals(all[0].Options));
+        if (different is not null)
+            throw new ArgumentException($"Site summaries built with different options cannot be combined: {all[0].Sites[0]} has {all[0].Options}, {different.Sites[0]} has {different.Options}.", nameof(sites));
+        var summaries = new Dictionary<SummaryKey, RunningSummary>();
+        var responders = new Dictionary<ResponderKey, ArmResponderTally>();
+        var correlations = new Dictionary<CorrelationKey, RunningCorrelation>();
+        var imputed = new Dictionary<SummaryKey, int>();
         foreach (SiteSummary s in all)
         {
-            foreach (var (k, v) in s.Summaries) summaries[k] = summaries.TryGetValue(k, out var a) ? RunningSummary.Combine(a, v) : RunningSummary.Combine(new RunningSummary(), v);
+            foreach (var (k, v) in s._summaries) summaries[k] = RunningSummary.Combine(summaries.TryGetValue(k, out var a) ? a : new RunningSummary(), v);
             foreach (var (k, v) in s.Responders) responders[k] = responders.TryGetValue(k, out var a) ? ArmResponderTally.Combine(a, v) : v;
-            foreach (var (k, v) in s.Correlations) correlations[k] = correlations.TryGetValue(k, out var a) ? RunningCorrelation.Combine(a, v) : RunningCorrelation.Combine(new RunningCorrelation(), v);
+            foreach (var (k, v) in s._correlations) correlations[k] = RunningCorrelation.Combine(correlations.TryGetValue(k, out var a) ? a : new RunningCorrelation(), v);
             foreach (var (k, v) in s.Imputed) imputed[k] = imputed.GetValueOrDefault(k) + v;
         }
         return new SiteSummary(all.SelectMany(s => s.Sites).ToList(), all[0].Options, summaries, responders, correlations, imputed);
@@ -129,7 +139,9 @@ public sealed class SiteSummary
 
     /// <summary>The summary as JSON (round-trip precision; the only thing a site needs to send).</summary>
     public string ToJson() => JsonSerializer.Serialize(new State(Format, [.. Sites], Options.MissingData, Options.Parameters?.ToArray(),
-        new(Summaries), new(Responders), new(Correlations), new(Imputed)), AccumulatorJson.Options);
+        [.. _summaries.Select(kv => new SummaryEntry(kv.Key, kv.Value, Imputed.GetValueOrDefault(kv.Key)))],
+        [.. Responders.Select(kv => new ResponderEntry(kv.Key, kv.Value))],
+        [.. _correlations.Select(kv => new CorrelationEntry(kv.Key, kv.Value))]), AccumulatorJson.Options);
 
     /// <summary>Reads a summary written by <see cref="ToJson"/>.</summary>
     /// <exception cref="FormatException">Not a site summary, or another format version.</exception>
@@ -138,30 +150,35 @@ public sealed class SiteSummary
         State state = JsonSerializer.Deserialize<State>(json, AccumulatorJson.Options) ?? throw new FormatException("Empty site summary.");
         if (state.Format != Format) throw new FormatException($"Not a site summary of format {Format}: '{state.Format}'.");
         return new SiteSummary(state.Sites, new SiteSummaryOptions { MissingData = state.MissingData, Parameters = state.Parameters },
-            new(state.Summaries, StringComparer.Ordinal), new(state.Responders, StringComparer.Ordinal), new(state.Correlations, StringComparer.Ordinal),
-            new(state.Imputed, StringComparer.Ordinal));
+            state.Summaries.ToDictionary(e => e.Key, e => e.Summary), state.Responders.ToDictionary(e => e.Key, e => e.Tally),
+            state.Correlations.ToDictionary(e => e.Key, e => e.Correlation),
+            state.Summaries.Where(e => e.Imputed > 0).ToDictionary(e => e.Key, e => e.Imputed));
     }
 
-    /// <summary>The pooled change summaries as a table (quantiles are NaN: they cannot be merged).</summary>
+    /// <summary>The pooled change summaries as a table (quantiles cannot be merged, so there are none).</summary>
     public PooledChangeTable ChangeTable(double ciLevel = 0.95)
     {
         Guard.CiLevel(ciLevel);
-        var rows = Summaries.Select(kv =>
+        var rows = _summaries.Select(kv =>
         {
-            string[] k = kv.Key.Split('|');
-            return new PooledChangeRow(k[0], k[1], double.Parse(k[2], CultureInfo.InvariantCulture), k[3], kv.Value.N, kv.Value.NMissing,
-                kv.Value.Mean, kv.Value.Sd, kv.Value.Se, kv.Value.MeanCi(ciLevel), kv.Value.Min, kv.Value.Max, Imputed.GetValueOrDefault(kv.Key));
-        }).OrderBy(r => r.Parameter, StringComparer.Ordinal).ThenBy(r => r.Arm, StringComparer.Ordinal).ThenBy(r => r.Visit).ThenBy(r => r.Variable, StringComparer.Ordinal).ToList();
-        return new PooledChangeTable(Sites, Options.MissingData, rows);
+            RunningSummary s = kv.Value;
+            var sizes = EstimateSizes.Single(checked((int)s.N), checked((int)s.NMissing));
+            return new PooledChangeRow(kv.Key, Options.MissingData, sizes, s.Mean, s.Sd, s.Se, s.MeanCi(ciLevel), s.Min, s.Max, Imputed.GetValueOrDefault(kv.Key));
+        }).OrderBy(r => r.Key.Parameter, StringComparer.Ordinal).ThenBy(r => r.Key.Arm, StringComparer.Ordinal).ThenBy(r => r.Key.Visit).ThenBy(r => r.Key.Variable).ToList();
+        return new PooledChangeTable(Sites, Options.MissingData, rows, ciLevel);
     }
 
-    private static void Accumulate(Dictionary<string, RunningSummary> summaries, string key, double value)
+    private static RunningSummary Copy(RunningSummary s) => RunningSummary.Combine(new RunningSummary(), s);
+
+    private static RunningCorrelation Copy(RunningCorrelation c) => RunningCorrelation.Combine(new RunningCorrelation(), c);
+
+    private static void Accumulate(Dictionary<SummaryKey, RunningSummary> summaries, SummaryKey key, double value)
     {
         if (!summaries.TryGetValue(key, out RunningSummary? s)) summaries[key] = s = new RunningSummary();
         s.Add(value);
     }
 
-    private static void AccumulateCorrelations(Dictionary<string, RunningCorrelation> correlations, Trajectories x, Trajectories y)
+    private static void AccumulateCorrelations(Dictionary<CorrelationKey, RunningCorrelation> correlations, Trajectories x, Trajectories y)
     {
         var yRow = new Dictionary<int, int>();
         for (int row = 0; row < y.SubjectCount; row++) yRow[y.SubjectIndices[row]] = row;
@@ -174,10 +191,9 @@ public sealed class SiteSummary
                 if (!yRow.TryGetValue(x.SubjectIndices[row], out int other)) continue;
                 double a = x.Change(row, vx), b = y.Change(other, vy);
                 if (double.IsNaN(a) || double.IsNaN(b)) continue;
-                string pair = $"{x.Parameter}~{y.Parameter}|", visit = "|" + Key(x.Visits[vx].Time);
-                foreach (string arm in new[] { x.Cohort.Arms[x.ArmOf(row)], "All" })
+                foreach (string? arm in new[] { x.Cohort.Arms[x.ArmOf(row)], null })
                 {
-                    string key = pair + arm + visit;
+                    var key = new CorrelationKey(x.Parameter, y.Parameter, arm, x.Visits[vx].Time);
                     if (!correlations.TryGetValue(key, out RunningCorrelation? c)) correlations[key] = c = new RunningCorrelation();
                     c.Add(a, b);
                 }
@@ -185,9 +201,12 @@ public sealed class SiteSummary
         }
     }
 
-    private static string Key(double visit) => visit.ToString("R", CultureInfo.InvariantCulture);
+    private sealed record SummaryEntry(SummaryKey Key, RunningSummary Summary, int Imputed);
+
+    private sealed record ResponderEntry(ResponderKey Key, ArmResponderTally Tally);
+
+    private sealed record CorrelationEntry(CorrelationKey Key, RunningCorrelation Correlation);
 
     private sealed record State(string Format, string[] Sites, MissingDataMethod MissingData, string[]? Parameters,
-        Dictionary<string, RunningSummary> Summaries, Dictionary<string, ArmResponderTally> Responders,
-        Dictionary<string, RunningCorrelation> Correlations, Dictionary<string, int> Imputed);
+        SummaryEntry[] Summaries, ResponderEntry[] Responders, CorrelationEntry[] Correlations);
 }

@@ -70,6 +70,7 @@ public static class Bootstrap
         options ??= BootstrapOptions.Default;
         Guard.AtLeast(options.Resamples, 2, "Resamples");
         Guard.CiLevel(options.CiLevel, "CiLevel");
+        CiMethods.Require(options.Interval, "a bootstrap interval", nameof(options), CiMethod.BootstrapPercentile, CiMethod.BootstrapBasic, CiMethod.BootstrapBca);
         Guard.AtLeast(x.Length, 2, design == Design.TwoSample ? "x.Length" : "sample length");
         if (design == Design.TwoSample) Guard.AtLeast(y.Length, 2, "y.Length");
 
@@ -99,7 +100,10 @@ public static class Bootstrap
             },
             _ => { });
 
-        return Summarize(estimate, replicates, options, () => Jackknife(design, x, y, statistic));
+        return Summarize(estimate, replicates, options, () => Jackknife(design, x, y, statistic)) with
+        {
+            Sizes = design == Design.TwoSample ? EstimateSizes.Two(x.Length, y.Length) : EstimateSizes.Single(x.Length),
+        };
     }
 
     private static void Draw(Design design, double[] x, double[] y, double[] bx, double[] by, ref Randomness.Xoshiro256 random)
@@ -157,12 +161,7 @@ public static class Bootstrap
         double bias = finite > 0 ? mean - estimate : double.NaN;
         double se = finite > 1 ? Math.Sqrt(ss / (finite - 1)) : double.NaN;
 
-        CiMethod method = options.Interval switch
-        {
-            BootstrapInterval.Percentile => CiMethod.BootstrapPercentile,
-            BootstrapInterval.Basic => CiMethod.BootstrapBasic,
-            _ => CiMethod.BootstrapBca,
-        };
+        CiMethod method = options.Interval;
         double level = options.Alternative == Alternative.TwoSided ? options.CiLevel : 2 * options.CiLevel - 1;
         double pLow = (1 - level) / 2, pHigh = 1 - pLow;
         double lower, upper;
@@ -171,10 +170,10 @@ public static class Bootstrap
         {
             switch (options.Interval)
             {
-                case BootstrapInterval.Percentile:
+                case CiMethod.BootstrapPercentile:
                     lower = Quantile(valid, pLow); upper = Quantile(valid, pHigh);
                     break;
-                case BootstrapInterval.Basic:
+                case CiMethod.BootstrapBasic:
                     lower = 2 * estimate - Quantile(valid, pHigh); upper = 2 * estimate - Quantile(valid, pLow);
                     break;
                 default:

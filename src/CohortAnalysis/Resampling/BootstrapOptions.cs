@@ -15,9 +15,11 @@ public sealed record BootstrapOptions
     /// do not hinge on one random draw.</value>
     public ulong Seed { get; init; } = 20240601;
 
-    /// <value>Default <see cref="BootstrapInterval.Bca"/> (scipy <c>bootstrap</c> default; pingouin uses the
-    /// bias-corrected percentile).</value>
-    public BootstrapInterval Interval { get; init; } = BootstrapInterval.Bca;
+    /// <value>Default <see cref="CiMethod.BootstrapBca"/>: bias-corrected and accelerated (R boot <c>type = "bca"</c>; scipy
+    /// <c>bootstrap</c> default; pingouin uses the bias-corrected percentile). Also <see cref="CiMethod.BootstrapPercentile"/>
+    /// (R boot <c>"perc"</c>) and <see cref="CiMethod.BootstrapBasic"/> (R boot <c>"basic"</c>); any other method throws
+    /// <see cref="ArgumentException"/> naming these.</value>
+    public CiMethod Interval { get; init; } = CiMethod.BootstrapBca;
 
     /// <value>Default 0.95. Used by <see cref="Bootstrap"/> called directly; effect-size estimators pass their own level.</value>
     public double CiLevel { get; init; } = 0.95;

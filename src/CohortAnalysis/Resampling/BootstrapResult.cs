@@ -22,8 +22,28 @@ public sealed record BootstrapResult(
     double Bias,
     double StandardError,
     int InvalidReplicates,
-    IReadOnlyList<double> Replicates) : ITabular
+    IReadOnlyList<double> Replicates) : ITabular, IEstimate
 {
+    /// <summary>Observations resampled (per group for two samples; pairs for paired data).</summary>
+    public EstimateSizes Sizes { get; init; }
+
+    /// <summary>What the statistic describes; <see cref="Comparison.None"/> unless the caller says.</summary>
+    public Comparison Comparison { get; init; } = Comparison.None;
+
+    /// <summary>"Bootstrap estimate".</summary>
+    public string Name => "Bootstrap estimate";
+
+    /// <summary>The interval method, resamples and seed, so the run can be repeated.</summary>
+    public string Method => string.Create(CultureInfo.InvariantCulture,
+        $"statistic on the original data; {CiMethods.Describe(Ci.Method)} interval from {Resamples} resamples (seed {Seed})");
+
+    /// <summary>Efron (1987) for BCa, Davison &amp; Hinkley (1997) otherwise.</summary>
+    public string Reference => Ci.Method == CiMethod.BootstrapBca ? Citations.Efron1987 : Citations.DavisonHinkley1997;
+
+    /// <summary>Empty, or how many replicates were not estimable.</summary>
+    public string Note => InvalidReplicates > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{InvalidReplicates} replicates not estimable (left out of the interval)") : "";
+
     /// <summary>One row: estimate, CI, bias, SE, resamples and seed (so the run can be repeated bit for bit).</summary>
     public TableView ToTableView() => TableView.Create("Bootstrap",
         [new("Estimate", true), new(Display.CiHeader(Ci), true), new("Bias", true), new("SE", true), new("Resamples", true), new("Seed", true)],

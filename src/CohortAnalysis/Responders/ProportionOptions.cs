@@ -13,7 +13,9 @@ public sealed record ProportionOptions
     /// <value>Default <see cref="Alternative.TwoSided"/>. One-sided intervals end at 0 or 1, as R <c>prop.test</c>/<c>binom.test</c>.</value>
     public Alternative Alternative { get; init; } = Alternative.TwoSided;
 
-    /// <value>Default <see cref="ProportionCiMethod.Wilson"/> (= R <c>prop.test(correct = FALSE)</c>; note R's
-    /// <c>prop.test</c> default adds a continuity correction, SAS BINOMIAL default is Wald).</value>
-    public ProportionCiMethod Method { get; init; } = ProportionCiMethod.Wilson;
+    /// <value>Default <see cref="CiMethod.Wilson"/> (= R <c>prop.test(correct = FALSE)</c>; note R's <c>prop.test</c> default
+    /// adds a continuity correction, SAS BINOMIAL default is Wald). Also <see cref="CiMethod.ClopperPearson"/>,
+    /// <see cref="CiMethod.AgrestiCoull"/> and <see cref="CiMethod.Wald"/>; any other method throws
+    /// <see cref="ArgumentException"/> naming these.</value>
+    public CiMethod Method { get; init; } = CiMethod.Wilson;
 }

@@ -22,27 +22,34 @@ public static class Proportions
     {
         options ??= ProportionOptions.Default;
         Guard.CiLevel(options.CiLevel);
+        RequireMethod(options.Method);
         Guard.AtLeast(n, 1);
         if (responders < 0 || responders > n)
             throw new ArgumentOutOfRangeException(nameof(responders), responders, string.Create(CultureInfo.InvariantCulture,
                 $"responders = {responders} must lie between 0 and n = {n}."));
         double p = (double)responders / n;
         (double lo, double hi) = Interval(responders, n, options.CiLevel, options.Alternative, options.Method);
-        var ci = new ConfidenceInterval(lo, hi, options.CiLevel, ToCiMethod(options.Method));
-        return new ProportionEstimate(responders, n, p, ci, Describe(options.Method), Reference(options.Method));
+        var ci = new ConfidenceInterval(lo, hi, options.CiLevel, options.Method);
+        return new ProportionEstimate(responders, EstimateSizes.Single(n), p, ci, Describe(options.Method), Reference(options.Method));
     }
 
-    internal static (double Lower, double Upper) Interval(int x, int n, double level, Alternative alternative, ProportionCiMethod method)
+    /// <summary>The interval methods that apply to one proportion.</summary>
+    public static IReadOnlyList<CiMethod> CiMethodsAllowed { get; } = [CiMethod.Wilson, CiMethod.ClopperPearson, CiMethod.AgrestiCoull, CiMethod.Wald];
+
+    internal static void RequireMethod(CiMethod method) =>
+        CiMethods.Require(method, "a proportion", "options", [.. CiMethodsAllowed]);
+
+    internal static (double Lower, double Upper) Interval(int x, int n, double level, Alternative alternative, CiMethod method)
     {
         double z = Distributions.NormalQuantile(Sided.CriticalProbability(alternative, level));
         double p = (double)x / n;
         (double lo, double hi) = method switch
         {
-            ProportionCiMethod.Wilson => Wilson(p, n, z),
-            ProportionCiMethod.ClopperPearson => ClopperPearson(x, n, alternative == Alternative.TwoSided ? (1 - level) / 2 : 1 - level),
-            ProportionCiMethod.AgrestiCoull => AgrestiCoull(x, n, z),
-            ProportionCiMethod.Wald => Clip(p - z * Math.Sqrt(p * (1 - p) / n), p + z * Math.Sqrt(p * (1 - p) / n)),
-            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown proportion CI method."),
+            CiMethod.Wilson => Wilson(p, n, z),
+            CiMethod.ClopperPearson => ClopperPearson(x, n, alternative == Alternative.TwoSided ? (1 - level) / 2 : 1 - level),
+            CiMethod.AgrestiCoull => AgrestiCoull(x, n, z),
+            CiMethod.Wald => Clip(p - z * Math.Sqrt(p * (1 - p) / n), p + z * Math.Sqrt(p * (1 - p) / n)),
+            _ => throw new ArgumentException($"CI method {method} does not apply to a proportion.", nameof(method)),
         };
         return alternative switch
         {
@@ -76,27 +83,19 @@ public static class Proportions
 
     private static (double, double) Clip(double lo, double hi) => (Math.Max(0, lo), Math.Min(1, hi));
 
-    internal static CiMethod ToCiMethod(ProportionCiMethod m) => m switch
+    private static string Describe(CiMethod m) => m switch
     {
-        ProportionCiMethod.Wilson => CiMethod.Wilson,
-        ProportionCiMethod.ClopperPearson => CiMethod.ClopperPearson,
-        ProportionCiMethod.AgrestiCoull => CiMethod.AgrestiCoull,
-        _ => CiMethod.Wald,
-    };
-
-    private static string Describe(ProportionCiMethod m) => m switch
-    {
-        ProportionCiMethod.Wilson => "Wilson score interval (R prop.test, correct = FALSE)",
-        ProportionCiMethod.ClopperPearson => "Clopper-Pearson exact interval (R binom.test)",
-        ProportionCiMethod.AgrestiCoull => "Agresti-Coull interval, clipped to [0, 1]",
+        CiMethod.Wilson => "Wilson score interval (R prop.test, correct = FALSE)",
+        CiMethod.ClopperPearson => "Clopper-Pearson exact interval (R binom.test)",
+        CiMethod.AgrestiCoull => "Agresti-Coull interval, clipped to [0, 1]",
         _ => "Wald interval, clipped to [0, 1]",
     };
 
-    private static string Reference(ProportionCiMethod m) => m switch
+    private static string Reference(CiMethod m) => m switch
     {
-        ProportionCiMethod.Wilson => Citations.Wilson1927,
-        ProportionCiMethod.ClopperPearson => Citations.ClopperPearson1934,
-        ProportionCiMethod.AgrestiCoull => Citations.AgrestiCoull1998,
+        CiMethod.Wilson => Citations.Wilson1927,
+        CiMethod.ClopperPearson => Citations.ClopperPearson1934,
+        CiMethod.AgrestiCoull => Citations.AgrestiCoull1998,
         _ => Citations.AgrestiCoull1998,
     };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CohortAnalysis.Change;
 
 namespace CohortAnalysis.Responders;
@@ -25,10 +26,15 @@ public static class ResponderAnalysis
         options ??= ResponderAnalysisOptions.Default;
         Cohort cohort = classification.Cohort;
         IReadOnlyList<ArmResponderCount> counts = classification.CountByArm(options.NonCompleters);
+        var cell = new Comparison
+        {
+            Parameter = classification.Parameter, Visit = classification.Visit, MissingData = classification.MissingData,
+            Term = classification.Rule,
+        };
         var arms = counts.Where(c => c.Denominator + c.NotEvaluable > 0)
-            .Select(c => new ArmResponders(c, Proportions.Rate(c.Responders, c.Denominator, options.Proportion))).ToList();
+            .Select(c => new ArmResponders(c, ArmRate(c, options, cell with { Arm = c.Arm }))).ToList();
 
-        string reference = ReferenceArm(cohort, options);
+        (string reference, ReferenceArmSource source) = ResolveReference(cohort, options);
         ArmResponderCount referenceCount = counts.Single(c => c.Arm == reference);
         var comparisons = new List<ResponderComparison>();
         var stratified = new List<StratifiedResponderComparison>();
@@ -37,14 +43,37 @@ public static class ResponderAnalysis
             if (referenceCount.Denominator == 0) break;
             var table = new ResponderCounts(treatment.Responders, treatment.Denominator, referenceCount.Responders, referenceCount.Denominator);
             RiskComparisonOptions o = options.Comparison;
+            Comparison between = cell with { Arm = treatment.Arm, ReferenceArm = reference, ReferenceSource = source };
+            RiskEstimate rd = RiskComparison.RiskDifference(table, o) with { Comparison = between };
+            NntEstimate nnt = RiskComparison.NumberNeededToTreat(table, o);
+            nnt = nnt with { RiskDifference = nnt.RiskDifference with { Comparison = between } };
             comparisons.Add(new ResponderComparison(treatment.Arm, reference, table,
-                RiskComparison.RiskDifference(table, o), RiskComparison.RiskRatio(table, o), RiskComparison.OddsRatio(table, o),
-                RiskComparison.NumberNeededToTreat(table, o), RiskComparison.FisherExact(table, o), RiskComparison.ChiSquare(table, o)));
+                rd, RiskComparison.RiskRatio(table, o) with { Comparison = between }, RiskComparison.OddsRatio(table, o) with { Comparison = between },
+                nnt, RiskComparison.FisherExact(table, o) with { Comparison = between }, RiskComparison.ChiSquare(table, o) with { Comparison = between }));
             if (options.StratifyBy is { } covariate)
-                stratified.Add(Stratify(classification, options, covariate, treatment.Arm, reference));
+                stratified.Add(Stratify(classification, options, covariate, treatment.Arm, reference, between with { Subgroup = "stratified by " + covariate }));
         }
         return new ResponderTable(classification.Parameter, classification.Rule, classification.Visit, classification.MissingData,
             options.NonCompleters, arms, comparisons, stratified) { Report = cohort.Report };
+    }
+
+    /// <summary>The arm's rate, its comparison key, and how its not-evaluable subjects were counted.</summary>
+    private static ProportionEstimate ArmRate(ArmResponderCount c, ResponderAnalysisOptions options, Comparison comparison)
+    {
+        bool excluded = options.NonCompleters == NonCompleterHandling.ObservedCases;
+        string note = c.NotEvaluable == 0 ? ""
+            : excluded ? string.Create(CultureInfo.InvariantCulture, $"{c.NotEvaluable} not-evaluable subjects left out (observed cases)")
+            : string.Create(CultureInfo.InvariantCulture, $"{c.NotEvaluable} not-evaluable subjects counted as non-responders");
+        ProportionEstimate rate = c.Denominator == 0
+            ? new ProportionEstimate(0, EstimateSizes.Single(0), double.NaN, ConfidenceInterval.NotEstimable(options.Proportion.CiLevel, options.Proportion.Method),
+                "no evaluable subject", "") { Note = "no subject in the denominator" }
+            : Proportions.Rate(c.Responders, c.Denominator, options.Proportion);
+        return rate with
+        {
+            Comparison = comparison,
+            Sizes = EstimateSizes.Single(c.Denominator, excluded: excluded ? c.NotEvaluable : 0),
+            Note = rate.Note.Length == 0 ? note : note.Length == 0 ? rate.Note : rate.Note + "; " + note,
+        };
     }
 
     /// <summary>Joint responders (both classifications), with the same per-arm and between-arm analysis.</summary>
@@ -52,7 +81,7 @@ public static class ResponderAnalysis
         Analyze(ResponderClassification.Joint(first, second), options);
 
     private static StratifiedResponderComparison Stratify(ResponderClassification c, ResponderAnalysisOptions options, string covariate,
-        string treatment, string reference)
+        string treatment, string reference, Comparison comparison)
     {
         Cohort cohort = c.Cohort;
         IReadOnlyList<string?> levels = cohort.CovariateValues(covariate)
@@ -74,13 +103,25 @@ public static class ResponderAnalysis
         List<ResponderCounts> tables = strata.Values.Select(x => new ResponderCounts(x[0], x[1], x[2], x[3])).ToList();
         RiskComparisonOptions o = options.Comparison;
         return new StratifiedResponderComparison(treatment, reference, covariate, tables,
-            StratifiedRisk.MantelHaenszelOddsRatio(tables, o), StratifiedRisk.MantelHaenszelRiskRatio(tables, o), StratifiedRisk.CochranMantelHaenszel(tables, o));
+            StratifiedRisk.MantelHaenszelOddsRatio(tables, o) with { Comparison = comparison },
+            StratifiedRisk.MantelHaenszelRiskRatio(tables, o) with { Comparison = comparison },
+            StratifiedRisk.CochranMantelHaenszel(tables, o) with { Comparison = comparison });
     }
 
-    internal static string ReferenceArm(Cohort cohort, ResponderAnalysisOptions options)
+    /// <summary>The reference arm: the one named in the options, else guessed by <see cref="CohortAnalysis.ReferenceArm.Resolve"/>
+    /// (the result's comparison says how).</summary>
+    internal static (string Arm, ReferenceArmSource Source) ResolveReference(Cohort cohort, ResponderAnalysisOptions options)
     {
-        if (options.Reference is { } named)
-            return cohort.Arms.Contains(named) ? named : throw new ArgumentException($"No arm '{named}'; arms are: {string.Join(", ", cohort.Arms)}.", nameof(options));
-        return cohort.DefaultReferenceArm;
+        try
+        {
+            return CohortAnalysis.ReferenceArm.Resolve(cohort.Arms, options.Reference);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException(e.Message, nameof(options), e);
+        }
     }
+
+    /// <summary>The reference arm's name (see <see cref="ResolveReference"/>).</summary>
+    internal static string ReferenceArm(Cohort cohort, ResponderAnalysisOptions options) => ResolveReference(cohort, options).Arm;
 }

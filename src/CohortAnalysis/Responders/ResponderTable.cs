@@ -4,15 +4,36 @@ using Microsoft.Data.Analysis;
 namespace CohortAnalysis.Responders;
 
 /// <summary>Responders in one arm with the proportion's confidence interval.</summary>
+/// <remarks>As an <see cref="IEstimate"/> it is <see cref="Proportion"/>, whose <see cref="ProportionEstimate.Comparison"/>
+/// names the parameter, visit, arm and missing-data method.</remarks>
 /// <param name="Count">Responders, denominator and not-evaluable subjects.</param>
 /// <param name="Proportion">Proportion with its CI (Wilson by default).</param>
-public sealed record ArmResponders(ArmResponderCount Count, ProportionEstimate Proportion)
+public sealed record ArmResponders(ArmResponderCount Count, ProportionEstimate Proportion) : IEstimate
 {
     /// <summary>Arm name.</summary>
     public string Arm => Count.Arm;
+
+    /// <inheritdoc />
+    public string Name => Proportion.Name;
+    /// <inheritdoc />
+    public double Estimate => Proportion.Estimate;
+    /// <inheritdoc />
+    public ConfidenceInterval Ci => Proportion.Ci;
+    /// <inheritdoc />
+    public EstimateSizes Sizes => Proportion.Sizes;
+    /// <inheritdoc />
+    public Comparison Comparison => Proportion.Comparison;
+    /// <inheritdoc />
+    public string Method => Proportion.Method;
+    /// <inheritdoc />
+    public string Reference => Proportion.Reference;
+    /// <inheritdoc />
+    public string Note => Proportion.Note;
 }
 
 /// <summary>One arm against the reference arm: RD, RR, OR, NNT, Fisher and chi-square.</summary>
+/// <remarks>As an <see cref="IEstimate"/> it is its headline measure, the <see cref="RiskDifference"/>; every measure and
+/// test, each with the same <see cref="IEstimate.Comparison"/>, is in <see cref="Estimates"/>.</remarks>
 /// <param name="Treatment">The compared arm.</param>
 /// <param name="Reference">The reference arm.</param>
 /// <param name="Counts">The 2×2 table (treatment first).</param>
@@ -23,9 +44,32 @@ public sealed record ArmResponders(ArmResponderCount Count, ProportionEstimate P
 /// <param name="Fisher">Fisher's exact test.</param>
 /// <param name="ChiSquare">Pearson chi-square (Yates-corrected by default, as R).</param>
 public sealed record ResponderComparison(string Treatment, string Reference, ResponderCounts Counts, RiskEstimate RiskDifference,
-    RiskEstimate RiskRatio, RiskEstimate OddsRatio, NntEstimate Nnt, AssociationTestResult Fisher, AssociationTestResult ChiSquare);
+    RiskEstimate RiskRatio, RiskEstimate OddsRatio, NntEstimate Nnt, AssociationTestResult Fisher, AssociationTestResult ChiSquare) : IEstimate
+{
+    /// <summary>RD, RR, OR, NNT, Fisher's test and the chi-square test, in that order.</summary>
+    public IReadOnlyList<IEstimate> Estimates => [RiskDifference, RiskRatio, OddsRatio, Nnt, Fisher, ChiSquare];
+
+    /// <inheritdoc />
+    public string Name => RiskDifference.Name;
+    /// <inheritdoc />
+    public double Estimate => RiskDifference.Estimate;
+    /// <inheritdoc />
+    public ConfidenceInterval Ci => RiskDifference.Ci;
+    /// <inheritdoc />
+    public EstimateSizes Sizes => RiskDifference.Sizes;
+    /// <inheritdoc />
+    public Comparison Comparison => RiskDifference.Comparison;
+    /// <inheritdoc />
+    public string Method => RiskDifference.Method;
+    string IEstimate.Reference => RiskDifference.Reference;
+    /// <inheritdoc />
+    public string Note => RiskDifference.Note;
+    /// <inheritdoc />
+    public double StandardError => RiskDifference.StandardError;
+}
 
 /// <summary>Stratified comparison (Cochran–Mantel–Haenszel) of one arm with the reference.</summary>
+/// <remarks>As an <see cref="IEstimate"/> it is the <see cref="CommonOddsRatio"/>; all three results are in <see cref="Estimates"/>.</remarks>
 /// <param name="Treatment">The compared arm.</param>
 /// <param name="Reference">The reference arm.</param>
 /// <param name="StratifiedBy">The covariate defining the strata.</param>
@@ -34,7 +78,29 @@ public sealed record ResponderComparison(string Treatment, string Reference, Res
 /// <param name="CommonRiskRatio">Mantel–Haenszel RR with the Greenland–Robins CI.</param>
 /// <param name="Test">The CMH test (continuity-corrected by default, as R <c>mantelhaen.test</c>).</param>
 public sealed record StratifiedResponderComparison(string Treatment, string Reference, string StratifiedBy,
-    IReadOnlyList<ResponderCounts> Strata, RiskEstimate CommonOddsRatio, RiskEstimate CommonRiskRatio, AssociationTestResult Test);
+    IReadOnlyList<ResponderCounts> Strata, RiskEstimate CommonOddsRatio, RiskEstimate CommonRiskRatio, AssociationTestResult Test) : IEstimate
+{
+    /// <summary>MH odds ratio, MH risk ratio and the CMH test.</summary>
+    public IReadOnlyList<IEstimate> Estimates => [CommonOddsRatio, CommonRiskRatio, Test];
+
+    /// <inheritdoc />
+    public string Name => CommonOddsRatio.Name;
+    /// <inheritdoc />
+    public double Estimate => CommonOddsRatio.Estimate;
+    /// <inheritdoc />
+    public ConfidenceInterval Ci => CommonOddsRatio.Ci;
+    /// <inheritdoc />
+    public EstimateSizes Sizes => CommonOddsRatio.Sizes;
+    /// <inheritdoc />
+    public Comparison Comparison => CommonOddsRatio.Comparison;
+    /// <inheritdoc />
+    public string Method => CommonOddsRatio.Method;
+    string IEstimate.Reference => CommonOddsRatio.Reference;
+    /// <inheritdoc />
+    public string Note => CommonOddsRatio.Note;
+    /// <inheritdoc />
+    public double StandardError => CommonOddsRatio.StandardError;
+}
 
 /// <summary>A responder analysis at one visit: per-arm proportions and comparisons with the reference arm.</summary>
 /// <remarks>Immutable. Its text and table say the rule, the visit, the missing-data method and how non-completers counted.</remarks>
@@ -52,13 +118,18 @@ public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, 
     /// <summary>The data-quality report of the cohort analysed (rows used and excluded at load, and why).</summary>
     public DataQualityReport? Report { get; init; }
 
+    /// <summary>Every estimate of the analysis, each with its typed <see cref="IEstimate.Comparison"/>: the per-arm
+    /// proportions, then for each comparison RD, RR, OR, NNT, Fisher and chi-square, then the stratified results.</summary>
+    public IReadOnlyList<IEstimate> Estimates =>
+        [.. Arms, .. Comparisons.SelectMany(c => c.Estimates), .. Stratified.SelectMany(s => s.Estimates)];
+
     /// <inheritdoc />
     public TableView ToTableView()
     {
         var rows = new List<IReadOnlyList<string>>();
         foreach (ArmResponders a in Arms)
             rows.Add([a.Arm, string.Create(CultureInfo.InvariantCulture, $"{a.Count.Responders}/{a.Count.Denominator}"),
-                Display.Number(100 * a.Proportion.Value, "0.0") + "%", Display.Interval(new ConfidenceInterval(100 * a.Proportion.Ci.Lower, 100 * a.Proportion.Ci.Upper, a.Proportion.Ci.Level, a.Proportion.Ci.Method), "0.0"),
+                Display.Number(100 * a.Proportion.Estimate, "0.0") + "%", Display.Interval(new ConfidenceInterval(100 * a.Proportion.Ci.Lower, 100 * a.Proportion.Ci.Upper, a.Proportion.Ci.Level, a.Proportion.Ci.Method), "0.0"),
                 Display.Integer(a.Count.NotEvaluable)]);
         var notes = new List<string>
         {
@@ -66,42 +137,23 @@ public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, 
         };
         foreach (ResponderComparison c in Comparisons)
         {
-            notes.Add($"{c.Treatment} vs {c.Reference}: RD {Display.Number(c.RiskDifference.Value, "0.000")} {Display.Interval(c.RiskDifference.Ci, "0.000")}; " +
-                      $"RR {Display.Number(c.RiskRatio.Value, "0.00")} {Display.Interval(c.RiskRatio.Ci, "0.00")}; OR {Display.Number(c.OddsRatio.Value, "0.00")} {Display.Interval(c.OddsRatio.Ci, "0.00")}; " +
-                      $"{c.Nnt}; Fisher p = {Display.P(c.Fisher.PValue)}; chi-square p = {Display.P(c.ChiSquare.PValue)}.");
+            notes.Add($"{c.Treatment} vs {c.Reference}: RD {Display.Number(c.RiskDifference.Estimate, "0.000")} {Display.Interval(c.RiskDifference.Ci, "0.000")}; " +
+                      $"RR {Display.Number(c.RiskRatio.Estimate, "0.00")} {Display.Interval(c.RiskRatio.Ci, "0.00")}; OR {Display.Number(c.OddsRatio.Estimate, "0.00")} {Display.Interval(c.OddsRatio.Ci, "0.00")} " +
+                      $"({Display.CiHeader(c.RiskDifference.Ci)}s); {c.Nnt}; Fisher p = {Display.P(c.Fisher.PValue)}; chi-square p = {Display.P(c.ChiSquare.PValue)}.");
+            if (c.Comparison.ReferenceNote.Length > 0) notes.Add(c.Comparison.ReferenceNote);
         }
         if (Report is not null) notes.Add(Display.DataLine(Report));
         foreach (StratifiedResponderComparison s in Stratified)
-            notes.Add($"Stratified by {s.StratifiedBy} ({s.Strata.Count} strata): MH OR {Display.Number(s.CommonOddsRatio.Value, "0.00")} {Display.Interval(s.CommonOddsRatio.Ci, "0.00")}; " +
-                      $"MH RR {Display.Number(s.CommonRiskRatio.Value, "0.00")} {Display.Interval(s.CommonRiskRatio.Ci, "0.00")}; CMH p = {Display.P(s.Test.PValue)}.");
+            notes.Add($"Stratified by {s.StratifiedBy} ({s.Strata.Count} strata): MH OR {Display.Number(s.CommonOddsRatio.Estimate, "0.00")} {Display.Interval(s.CommonOddsRatio.Ci, "0.00")}; " +
+                      $"MH RR {Display.Number(s.CommonRiskRatio.Estimate, "0.00")} {Display.Interval(s.CommonRiskRatio.Ci, "0.00")}; CMH p = {Display.P(s.Test.PValue)}.");
+        string ciHeader = Arms.Count > 0 ? Display.CiHeader(Arms[0].Ci) + " (%)" : "CI (%)";
         return TableView.Create($"{Parameter} at {Visit.DisplayName}: {Rule}",
-            [new("Arm"), new("Responders", true), new("%", true), new("95% CI (%)", true), new("Not evaluable", true)], rows, notes);
+            [new("Arm"), new("Responders", true), new("%", true), new(ciHeader, true), new("Not evaluable", true)], rows, notes);
     }
 
-    /// <summary>One row per arm: ARM, RESPONDERS, N, NOT_EVALUABLE, PROPORTION, CI_LOWER, CI_UPPER; then one row per comparison
-    /// in a second frame (<see cref="ComparisonsToDataFrame"/>).</summary>
-    public DataFrame ToDataFrame() => new(
-        new StringDataFrameColumn("ARM", Arms.Select(a => a.Arm)),
-        new Int32DataFrameColumn("RESPONDERS", Arms.Select(a => a.Count.Responders)),
-        new Int32DataFrameColumn("N", Arms.Select(a => a.Count.Denominator)),
-        new Int32DataFrameColumn("NOT_EVALUABLE", Arms.Select(a => a.Count.NotEvaluable)),
-        new DoubleDataFrameColumn("PROPORTION", Arms.Select(a => Display.Nullable(a.Proportion.Value))),
-        new DoubleDataFrameColumn("CI_LOWER", Arms.Select(a => Display.Nullable(a.Proportion.Ci.Lower))),
-        new DoubleDataFrameColumn("CI_UPPER", Arms.Select(a => Display.Nullable(a.Proportion.Ci.Upper))));
-
-    /// <summary>One row per comparison × measure (RD, RR, OR): TREATMENT, REFERENCE, MEASURE, ESTIMATE, CI_LOWER, CI_UPPER, METHOD.</summary>
-    public DataFrame ComparisonsToDataFrame()
-    {
-        var rows = Comparisons.SelectMany(c => new[] { c.RiskDifference, c.RiskRatio, c.OddsRatio }.Select(e => (c, e))).ToList();
-        return new DataFrame(
-            new StringDataFrameColumn("TREATMENT", rows.Select(r => r.c.Treatment)),
-            new StringDataFrameColumn("REFERENCE", rows.Select(r => r.c.Reference)),
-            new StringDataFrameColumn("MEASURE", rows.Select(r => r.e.Measure.ToString())),
-            new DoubleDataFrameColumn("ESTIMATE", rows.Select(r => Display.Nullable(r.e.Value))),
-            new DoubleDataFrameColumn("CI_LOWER", rows.Select(r => Display.Nullable(r.e.Ci.Lower))),
-            new DoubleDataFrameColumn("CI_UPPER", rows.Select(r => Display.Nullable(r.e.Ci.Upper))),
-            new StringDataFrameColumn("METHOD", rows.Select(r => r.e.Method)));
-    }
+    /// <summary>The tidy frame of <see cref="Estimates"/> (<see cref="Rendering.EstimateFrame"/>): one row per estimate with
+    /// parameter, visit, arm, reference arm and missing-data method in their own columns.</summary>
+    public DataFrame ToDataFrame() => Rendering.EstimateFrame.From(Estimates);
 
     /// <inheritdoc />
     public override string ToString() => TextTable.Render(ToTableView());

@@ -23,6 +23,7 @@ public static class RiskComparison
     {
         options ??= RiskComparisonOptions.Default;
         Validate(table, options);
+        CiMethods.Require(options.RiskDifferenceCi, "a risk difference", nameof(options), CiMethod.Newcombe, CiMethod.Wald, CiMethod.WaldContinuityCorrected);
         int n1 = table.NFirst, n2 = table.NSecond;
         double p1 = table.RateFirst, p2 = table.RateSecond, d = p1 - p2;
         double z = Distributions.NormalQuantile(Sided.CriticalProbability(options.Alternative, options.CiLevel));
@@ -33,7 +34,7 @@ public static class RiskComparison
         string reference;
         switch (options.RiskDifferenceCi)
         {
-            case RiskDifferenceCiMethod.Newcombe:
+            case CiMethod.Newcombe:
                 (double l1, double u1) = Proportions.Wilson(p1, n1, z);
                 (double l2, double u2) = Proportions.Wilson(p2, n2, z);
                 lo = d - Math.Sqrt((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2));
@@ -42,22 +43,22 @@ public static class RiskComparison
                 ciMethod = CiMethod.Newcombe;
                 reference = Citations.Newcombe1998;
                 break;
-            case RiskDifferenceCiMethod.Wald:
+            case CiMethod.Wald:
                 (lo, hi) = (d - z * se, d + z * se);
                 method = "Wald interval";
                 ciMethod = CiMethod.Wald;
                 reference = Citations.Newcombe1998;
                 break;
-            case RiskDifferenceCiMethod.WaldContinuityCorrected:
+            case CiMethod.WaldContinuityCorrected:
                 double sumInv = 1.0 / n1 + 1.0 / n2;
                 double width = z * se + Math.Min(0.5, Math.Abs(d) / sumInv) * sumInv;
                 (lo, hi) = (d - width, d + width);
                 method = "Wald interval with continuity correction (R prop.test)";
-                ciMethod = CiMethod.Wald;
+                ciMethod = CiMethod.WaldContinuityCorrected;
                 reference = Citations.Newcombe1998;
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(options), options.RiskDifferenceCi, "Unknown risk difference CI method.");
+                throw new ArgumentException($"CI method {options.RiskDifferenceCi} does not apply to a risk difference.", nameof(options));
         }
         lo = Math.Max(-1, lo);
         hi = Math.Min(1, hi);
@@ -81,6 +82,7 @@ public static class RiskComparison
     {
         options ??= RiskComparisonOptions.Default;
         Validate(table, options);
+        CiMethods.Require(options.RiskRatioCi, "a risk ratio", nameof(options), CiMethod.LogWald);
         (double a, double b, double c, double d, string note) = Cells(table, options.ZeroCellCorrection, anyZero: table.RespondersFirst == 0 || table.RespondersSecond == 0);
         double n1 = a + b, n2 = c + d;
         double rr = (a / n1) / (c / n2);
@@ -106,7 +108,8 @@ public static class RiskComparison
     {
         options ??= RiskComparisonOptions.Default;
         Validate(table, options);
-        if (options.OddsRatioCi == OddsRatioCiMethod.ExactConditional)
+        CiMethods.Require(options.OddsRatioCi, "an odds ratio", nameof(options), CiMethod.LogWald, CiMethod.ExactConditional);
+        if (options.OddsRatioCi == CiMethod.ExactConditional)
             return ExactOddsRatio(table, options);
         bool anyZero = table.RespondersFirst == 0 || table.NonRespondersFirst == 0 || table.RespondersSecond == 0 || table.NonRespondersSecond == 0;
         (double a, double b, double c, double d, string note) = Cells(table, options.ZeroCellCorrection, anyZero);
@@ -132,7 +135,7 @@ public static class RiskComparison
         RiskEstimate rd = RiskDifference(table, options);
         double sign = options.EventIsDesirable ? 1 : -1;
         // Benefit-oriented difference b = sign·RD and its interval.
-        double b = sign * rd.Value;
+        double b = sign * rd.Estimate;
         double bLo = sign > 0 ? rd.Ci.Lower : -rd.Ci.Upper;
         double bHi = sign > 0 ? rd.Ci.Upper : -rd.Ci.Lower;
         var direction = b > 0 ? NntDirection.Benefit : b < 0 ? NntDirection.Harm : NntDirection.None;

@@ -1,28 +1,5 @@
 namespace CohortAnalysis.Responders;
 
-/// <summary>Interval for a risk (response-rate) difference.</summary>
-public enum RiskDifferenceCiMethod
-{
-    /// <summary>Newcombe hybrid score interval from two Wilson intervals (Newcombe 1998, method 10; SAS
-    /// RISKDIFF(CL=NEWCOMBE); statsmodels <c>"newcomb"</c>). The default.</summary>
-    Newcombe,
-    /// <summary>Wald: d ± z√(p₁q₁/n₁ + p₂q₂/n₂), clipped to [−1, 1] (SAS RISKDIFF default; R <c>prop.test(correct = FALSE)</c>).</summary>
-    Wald,
-    /// <summary>Wald with Yates' continuity correction ½(1/n₁ + 1/n₂) (capped at |d|), as R <c>prop.test</c>'s default <c>correct = TRUE</c>.</summary>
-    WaldContinuityCorrected,
-}
-
-/// <summary>Interval for an odds ratio.</summary>
-public enum OddsRatioCiMethod
-{
-    /// <summary>Woolf's logit interval exp(ln OR ± z√(1/a + 1/b + 1/c + 1/d)) around the sample OR (default; SAS
-    /// RELRISK/OR Wald limits; R effectsize <c>oddsratio</c>).</summary>
-    Woolf,
-    /// <summary>Exact conditional interval by inverting the noncentral hypergeometric distribution, with the conditional
-    /// maximum-likelihood estimate, as R <c>fisher.test</c> (SAS EXACT OR).</summary>
-    ExactConditional,
-}
-
 /// <summary>What to do with a zero cell for log-scale (risk ratio, odds ratio) intervals.</summary>
 public enum ZeroCellCorrection
 {
@@ -46,11 +23,21 @@ public sealed record RiskComparisonOptions
     /// the Fisher p-value follows it as R <c>fisher.test</c>.</value>
     public Alternative Alternative { get; init; } = Alternative.TwoSided;
 
-    /// <value>Default <see cref="RiskDifferenceCiMethod.Newcombe"/> (SAS RISKDIFF(CL=NEWCOMBE)).</value>
-    public RiskDifferenceCiMethod RiskDifferenceCi { get; init; } = RiskDifferenceCiMethod.Newcombe;
+    /// <value>Default <see cref="CiMethod.Newcombe"/>: Newcombe hybrid score interval from two Wilson intervals (Newcombe
+    /// 1998, method 10; SAS RISKDIFF(CL=NEWCOMBE)). Also <see cref="CiMethod.Wald"/> (SAS RISKDIFF default; R
+    /// <c>prop.test(correct = FALSE)</c>) and <see cref="CiMethod.WaldContinuityCorrected"/> (R <c>prop.test</c> default).
+    /// Any other method throws <see cref="ArgumentException"/> naming these.</value>
+    public CiMethod RiskDifferenceCi { get; init; } = CiMethod.Newcombe;
 
-    /// <value>Default <see cref="OddsRatioCiMethod.Woolf"/> (SAS OR Wald limits).</value>
-    public OddsRatioCiMethod OddsRatioCi { get; init; } = OddsRatioCiMethod.Woolf;
+    /// <value>Default <see cref="CiMethod.LogWald"/>: the log-scale (Katz) Wald interval, the only one offered for a risk
+    /// ratio (SAS RELRISK Wald limits). Any other method throws.</value>
+    public CiMethod RiskRatioCi { get; init; } = CiMethod.LogWald;
+
+    /// <value>Default <see cref="CiMethod.LogWald"/>: Woolf's logit interval around the sample OR (SAS OR Wald limits; R
+    /// effectsize <c>oddsratio</c>). Also <see cref="CiMethod.ExactConditional"/>: the conditional MLE with the exact
+    /// conditional interval, as R <c>fisher.test</c> (SAS EXACT OR). Mantel–Haenszel estimates accept only
+    /// <see cref="CiMethod.LogWald"/>. Any other method throws.</value>
+    public CiMethod OddsRatioCi { get; init; } = CiMethod.LogWald;
 
     /// <value>Default <see cref="ZeroCellCorrection.None"/>: zero cells are reported (estimate 0 or ∞), not hidden.</value>
     public ZeroCellCorrection ZeroCellCorrection { get; init; } = ZeroCellCorrection.None;

@@ -22,6 +22,7 @@ public static class StratifiedRisk
     public static RiskEstimate MantelHaenszelOddsRatio(IReadOnlyList<ResponderCounts> strata, RiskComparisonOptions? options = null)
     {
         options ??= RiskComparisonOptions.Default;
+        CiMethods.Require(options.OddsRatioCi, "a Mantel-Haenszel odds ratio", nameof(options), CiMethod.LogWald);
         List<ResponderCounts> used = Usable(strata, options);
         double sumR = 0, sumS = 0, sumPR = 0, sumPSQR = 0, sumQS = 0;
         foreach (ResponderCounts t in used)
@@ -49,6 +50,7 @@ public static class StratifiedRisk
     public static RiskEstimate MantelHaenszelRiskRatio(IReadOnlyList<ResponderCounts> strata, RiskComparisonOptions? options = null)
     {
         options ??= RiskComparisonOptions.Default;
+        CiMethods.Require(options.RiskRatioCi, "a Mantel-Haenszel risk ratio", nameof(options), CiMethod.LogWald);
         List<ResponderCounts> used = Usable(strata, options);
         double num = 0, den = 0, variance = 0;
         foreach (ResponderCounts t in used)

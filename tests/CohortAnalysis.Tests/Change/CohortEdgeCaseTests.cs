@@ -58,7 +58,7 @@ public class CohortEdgeCaseTests
         Assert.True(a.Proportion.Ci.Lower > 0 && a.Proportion.Ci.Upper == 1);
         Assert.True(b.Proportion.Ci.Lower == 0 && b.Proportion.Ci.Upper < 1);
         ResponderComparison c = Assert.Single(table.Comparisons);
-        Assert.Equal(1, c.RiskDifference.Value);
+        Assert.Equal(1, c.RiskDifference.Estimate);
         Assert.True(c.RiskDifference.Ci.Lower > 0 && c.RiskDifference.Ci.Upper <= 1);
         Assert.False(string.IsNullOrEmpty(table.ToString()));
     }

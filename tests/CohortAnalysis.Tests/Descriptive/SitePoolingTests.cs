@@ -48,7 +48,7 @@ public class SitePoolingTests
 
             Summary pooled = Summary.Of(x);
             Assert.Equal(pooled.N, merged.N);
-            Assert.Equal(pooled.NMissing, merged.NMissing);
+            Assert.Equal(pooled.Sizes.Missing, merged.NMissing);
             AssertClose.Relative(pooled.Mean, merged.Mean, 1e-12, $"seed {seed} mean");
             if (pooled.N >= 2) AssertClose.Relative(pooled.Sd, merged.Sd, 1e-12, $"seed {seed} sd");
             Assert.Equal(pooled.Min, merged.Min);
@@ -60,7 +60,7 @@ public class SitePoolingTests
             if (pooledR.N >= 3)
             {
                 CorrelationEstimate direct = Correlation.Pearson(x, y);
-                AssertClose.Relative(direct.Value, mergedR.R, 1e-12, $"seed {seed} r");
+                AssertClose.Relative(direct.Estimate, mergedR.R, 1e-12, $"seed {seed} r");
                 AssertClose.Relative(direct.Ci.Lower, mergedR.Pearson().Ci.Lower, 1e-11, $"seed {seed} r CI");
                 AssertClose.Relative(pooledR.MeanY, mergedR.MeanY, 1e-12, $"seed {seed} mean y");
                 AssertClose.Relative(pooledR.SumOfCrossProducts, mergedR.SumOfCrossProducts, 1e-12, $"seed {seed} Cxy");

@@ -17,7 +17,7 @@ public class SummaryTests
         double[] x = KnownInputs.Vector("change/inputs.csv", id);
         Summary s = Summary.Of(x);
         Assert.Equal((int)r["n"], s.N);
-        Assert.Equal(0, s.NMissing);
+        Assert.Equal(0, s.Sizes.Missing);
         AssertClose.Relative(r["mean"], s.Mean, 1e-12, "mean");
         AssertClose.Relative(r["sd"], s.Sd, 1e-12, "sd");
         AssertClose.Relative(r["se"], s.Se, 1e-12, "se");
@@ -53,7 +53,7 @@ public class SummaryTests
         double[] x = [1, double.NaN, 3, double.NaN, 5];
         Summary s = Summary.Of(x);
         Assert.Equal(3, s.N);
-        Assert.Equal(2, s.NMissing);
+        Assert.Equal(2, s.Sizes.Missing);
         Assert.Equal(3, s.Mean);
         Assert.Equal(2, s.Sd);
     }
@@ -77,7 +77,7 @@ public class SummaryTests
     {
         Summary s = Summary.Of([double.NaN]);
         Assert.Equal(0, s.N);
-        Assert.Equal(1, s.NMissing);
+        Assert.Equal(1, s.Sizes.Missing);
         Assert.True(double.IsNaN(s.Mean) && double.IsNaN(s.Median) && double.IsNaN(s.Min));
     }
 

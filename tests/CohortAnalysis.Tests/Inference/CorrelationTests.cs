@@ -20,26 +20,26 @@ public class CorrelationTests
             double[] x = V(r.Text("x")), y = V(r.Text("y"));
             var o = new CorrelationOptions { CiLevel = r["level"], Alternative = Alt(r.Text("alternative")) };
             CorrelationEstimate p = Correlation.Pearson(x, y, o);
-            AssertClose.Relative(r["pearson_r"], p.Value, 1e-12, r.Id + " r");
-            AssertClose.Relative(r["pearson_t"], p.T, 1e-12, r.Id + " t");
-            Assert.Equal(r["pearson_df"], p.Df);
+            AssertClose.Relative(r["pearson_r"], p.Estimate, 1e-12, r.Id + " r");
+            AssertClose.Relative(r["pearson_t"], p.Statistic, 1e-12, r.Id + " t");
+            Assert.Equal(r["pearson_df"], p.DegreesOfFreedom);
             AssertClose.Relative(r["pearson_p"], p.PValue, 1e-10, r.Id + " p");
             AssertClose.Relative(r["pearson_ci_low"], p.Ci.Lower, 1e-10, r.Id + " ci low");
             AssertClose.Relative(r["pearson_ci_high"], p.Ci.Upper, 1e-10, r.Id + " ci high");
 
             CorrelationEstimate s = Correlation.Spearman(x, y, o);
-            AssertClose.Relative(r["spearman_rho"], s.Value, 1e-12, r.Id + " rho");
+            AssertClose.Relative(r["spearman_rho"], s.Estimate, 1e-12, r.Id + " rho");
             AssertClose.Relative(r["spearman_p"], s.PValue, 1e-10, r.Id + " rho p");
             AssertClose.Relative(r["spearman_fz_low"], s.Ci.Lower, 1e-10, r.Id + " rho ci low");
             AssertClose.Relative(r["spearman_fz_high"], s.Ci.Upper, 1e-10, r.Id + " rho ci high");
 
-            CorrelationEstimate bw = Correlation.Spearman(x, y, o with { SpearmanCi = SpearmanCiMethod.BonettWright });
+            CorrelationEstimate bw = Correlation.Spearman(x, y, o with { CiMethod = CiMethod.FisherZBonettWright });
             AssertClose.Relative(r["spearman_bw_low"], bw.Ci.Lower, 1e-10, r.Id + " BW low");
             AssertClose.Relative(r["spearman_bw_high"], bw.Ci.Upper, 1e-10, r.Id + " BW high");
 
             // The accumulator gives the same Pearson estimate.
             CorrelationEstimate acc = new RunningCorrelation(x, y).Pearson(o);
-            AssertClose.Relative(p.Value, acc.Value, 1e-12, r.Id + " accumulator r");
+            AssertClose.Relative(p.Estimate, acc.Estimate, 1e-12, r.Id + " accumulator r");
             AssertClose.Relative(p.Ci.Lower, acc.Ci.Lower, 1e-11, r.Id + " accumulator CI");
         }
     }
@@ -48,7 +48,7 @@ public class CorrelationTests
     public void Pearson_ZeroVariance_GivesNaNWithNote()
     {
         CorrelationEstimate r = Correlation.Pearson([1.0, 2, 3, 4], [5.0, 5, 5, 5]);
-        Assert.True(double.IsNaN(r.Value));
+        Assert.True(double.IsNaN(r.Estimate));
         Assert.True(double.IsNaN(r.Ci.Lower));
         Assert.True(double.IsNaN(r.PValue));
         Assert.Contains("zero variance", r.Note);
@@ -58,8 +58,8 @@ public class CorrelationTests
     public void Pearson_DropsIncompletePairs()
     {
         CorrelationEstimate r = Correlation.Pearson([1.0, 2, double.NaN, 4, 5], [2.0, 1, 3, double.NaN, 7]);
-        Assert.Equal(3, r.N);
-        Assert.Equal(2, r.NMissing);
+        Assert.Equal(3, r.Sizes.Used);
+        Assert.Equal(2, r.Sizes.Missing);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class CorrelationTests
         CorrelationOptions o = CorrelationOptions.Default;
         Assert.Equal(0.95, o.CiLevel);
         Assert.Equal(Alternative.TwoSided, o.Alternative);
-        Assert.Equal(SpearmanCiMethod.FisherZ, o.SpearmanCi);
+        Assert.Equal(CiMethod.FisherZ, o.CiMethod);
     }
 
     [Fact]

@@ -30,9 +30,9 @@ public class TTestTests
                 _ => TTest.TwoSample(x, V(r.Text("y")), o),
             };
             AssertClose.Relative(r["estimate"], t.Estimate, 1e-12, r.Id + " estimate");
-            AssertClose.Relative(r["se"], t.Se, 1e-12, r.Id + " se");
-            AssertClose.Relative(r["t"], t.T, 1e-12, r.Id + " t");
-            AssertClose.Relative(r["df"], t.Df, 1e-12, r.Id + " df");
+            AssertClose.Relative(r["se"], t.StandardError, 1e-12, r.Id + " se");
+            AssertClose.Relative(r["t"], t.Statistic, 1e-12, r.Id + " t");
+            AssertClose.Relative(r["df"], t.DegreesOfFreedom, 1e-12, r.Id + " df");
             AssertClose.Relative(r["p"], t.PValue, 1e-10, r.Id + " p");
             AssertClose.Relative(r["ci_low"], t.Ci.Lower, 1e-10, r.Id + " ci low");
             AssertClose.Relative(r["ci_high"], t.Ci.Upper, 1e-10, r.Id + " ci high");
@@ -43,12 +43,12 @@ public class TTestTests
     public void OneSample_ZeroVariance_GivesInfiniteTAndPointIntervalWithNote()
     {
         TTestEstimate t = TTest.OneSample([-4.0, -4, -4, -4]);
-        Assert.Equal(double.NegativeInfinity, t.T);
+        Assert.Equal(double.NegativeInfinity, t.Statistic);
         Assert.Equal(0, t.PValue);
         Assert.Equal(-4, t.Ci.Lower);
         Assert.Equal(-4, t.Ci.Upper);
         Assert.Contains("zero variance", t.Note);
-        Assert.True(double.IsNaN(TTest.OneSample([2.0, 2, 2], new TTestOptions { Mu = 2 }).T));
+        Assert.True(double.IsNaN(TTest.OneSample([2.0, 2, 2], new TTestOptions { Mu = 2 }).Statistic));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class TTestTests
         double[] x = [1, 2, double.NaN, 4, 7];
         double[] y = [0, 1, 5, double.NaN, 3];
         TTestEstimate t = TTest.Paired(x, y);
-        Assert.Equal(3, t.N.First);
+        Assert.Equal(3, t.Sizes.Groups.First);
         Assert.Equal(2, t.Estimate);
     }
 

@@ -28,7 +28,7 @@ public class DemoCohortKnownResultsTests
         var variable = e.Text("variable") switch { "AVAL" => ChangeVariable.Value, "CHG" => ChangeVariable.Change, _ => ChangeVariable.PercentChange };
         ChangeSummaryRow row = table.Find(e.Text("paramcd"), e.Text("arm"), e["visit"], variable) ?? throw new Xunit.Sdk.XunitException($"no row {id}");
         Assert.Equal((int)e["n"], row.Summary.N);
-        Assert.Equal((int)e["nmiss"], row.Summary.NMissing);
+        Assert.Equal((int)e["nmiss"], row.Summary.Sizes.Missing);
         Assert.Equal((int)e["imputed"], row.Imputed);
         foreach (var (name, actual) in new[] { ("mean", row.Summary.Mean), ("sd", row.Summary.Sd), ("se", row.Summary.Se), ("median", row.Summary.Median),
                      ("q1", row.Summary.Q1), ("q3", row.Summary.Q3), ("min", row.Summary.Min), ("max", row.Summary.Max) })
@@ -48,8 +48,8 @@ public class DemoCohortKnownResultsTests
             WithinArmChange arm = ChangeFromBaseline.TestWithinArms(t, e["visit"]).Arms.Single(a => a.Arm == e.Text("arm"));
             Assert.Equal((int)e["n"], arm.N);
             AssertClose.Relative(e["t_estimate"], arm.PairedT!.Estimate, 1e-12, e.Id);
-            AssertClose.Relative(e["t"], arm.PairedT.T, 1e-12, e.Id);
-            AssertClose.Relative(e["df"], arm.PairedT.Df, 1e-12, e.Id);
+            AssertClose.Relative(e["t"], arm.PairedT.Statistic, 1e-12, e.Id);
+            AssertClose.Relative(e["df"], arm.PairedT.DegreesOfFreedom, 1e-12, e.Id);
             AssertClose.Relative(e["t_p"], arm.PairedT.PValue, 1e-10, e.Id);
             AssertClose.Relative(e["t_ci_lower"], arm.PairedT.Ci.Lower, 1e-10, e.Id);
             AssertClose.Relative(e["t_ci_upper"], arm.PairedT.Ci.Upper, 1e-10, e.Id);
@@ -70,8 +70,8 @@ public class DemoCohortKnownResultsTests
             foreach (var (prefix, test) in new[] { ("student", c.Student!), ("welch", c.Welch!) })
             {
                 AssertClose.Relative(e["estimate"], test.Estimate, 1e-12, $"{e.Id} {prefix}");
-                AssertClose.Relative(e[prefix + "_t"], test.T, 1e-12, $"{e.Id} {prefix} t");
-                AssertClose.Relative(e[prefix + "_df"], test.Df, 1e-12, $"{e.Id} {prefix} df");
+                AssertClose.Relative(e[prefix + "_t"], test.Statistic, 1e-12, $"{e.Id} {prefix} t");
+                AssertClose.Relative(e[prefix + "_df"], test.DegreesOfFreedom, 1e-12, $"{e.Id} {prefix} df");
                 AssertClose.Relative(e[prefix + "_p"], test.PValue, 1e-10, $"{e.Id} {prefix} p");
                 AssertClose.Relative(e[prefix + "_ci_lower"], test.Ci.Lower, 1e-10, $"{e.Id} {prefix} lower");
                 AssertClose.Relative(e[prefix + "_ci_upper"], test.Ci.Upper, 1e-10, $"{e.Id} {prefix} upper");
@@ -103,12 +103,12 @@ public class DemoCohortKnownResultsTests
             AssertClose.Relative(e["wilson_upper_placebo"], placebo.Proportion.Ci.Upper, 1e-10, e.Id);
             ResponderComparison c = Assert.Single(table.Comparisons);
             Assert.Equal((Psilocybin, Placebo), (c.Treatment, c.Reference));
-            AssertClose.Relative(e["rd"], c.RiskDifference.Value, 1e-12, e.Id);
+            AssertClose.Relative(e["rd"], c.RiskDifference.Estimate, 1e-12, e.Id);
             AssertClose.Relative(e["rd_ci_lower"], c.RiskDifference.Ci.Lower, 1e-10, e.Id);
             AssertClose.Relative(e["rd_ci_upper"], c.RiskDifference.Ci.Upper, 1e-10, e.Id);
-            AssertClose.Relative(e["rr"], c.RiskRatio.Value, 1e-12, e.Id);
+            AssertClose.Relative(e["rr"], c.RiskRatio.Estimate, 1e-12, e.Id);
             AssertClose.Relative(e["rr_ci_lower"], c.RiskRatio.Ci.Lower, 1e-10, e.Id);
-            AssertClose.Relative(e["or"], c.OddsRatio.Value, 1e-12, e.Id);
+            AssertClose.Relative(e["or"], c.OddsRatio.Estimate, 1e-12, e.Id);
             AssertClose.Relative(e["or_ci_upper"], c.OddsRatio.Ci.Upper, 1e-10, e.Id);
             AssertClose.Relative(e["fisher_p"], c.Fisher.PValue, 1e-10, e.Id);
             AssertClose.Relative(e["chisq_p_yates"], c.ChiSquare.PValue, 1e-10, e.Id);
@@ -125,10 +125,10 @@ public class DemoCohortKnownResultsTests
             Assert.Equal((int)e["strata"], s.Strata.Count);
             AssertClose.Relative(e["statistic"], s.Test.Statistic, 1e-12, e.Id);
             AssertClose.Relative(e["p"], s.Test.PValue, 1e-10, e.Id);
-            AssertClose.Relative(e["or_mh"], s.CommonOddsRatio.Value, 1e-12, e.Id);
+            AssertClose.Relative(e["or_mh"], s.CommonOddsRatio.Estimate, 1e-12, e.Id);
             AssertClose.Relative(e["or_ci_lower"], s.CommonOddsRatio.Ci.Lower, 1e-10, e.Id);
             AssertClose.Relative(e["or_ci_upper"], s.CommonOddsRatio.Ci.Upper, 1e-10, e.Id);
-            AssertClose.Relative(e["rr_mh"], s.CommonRiskRatio.Value, 1e-12, e.Id);
+            AssertClose.Relative(e["rr_mh"], s.CommonRiskRatio.Estimate, 1e-12, e.Id);
             AssertClose.Relative(e["rr_ci_lower"], s.CommonRiskRatio.Ci.Lower, 1e-10, e.Id);
             AssertClose.Relative(e["rr_ci_upper"], s.CommonRiskRatio.Ci.Upper, 1e-10, e.Id);
         }
@@ -143,11 +143,11 @@ public class DemoCohortKnownResultsTests
             string group = e.Text("group") == "All" ? ChangeCorrelationTable.AllSubjects : e.Text("group");
             ChangeCorrelationRow row = table.Rows.Single(r => r.Arm == group);
             Assert.Equal((int)e["n"], row.N);
-            AssertClose.Relative(e["pearson_r"], row.Pearson!.Value, 1e-12, e.Id);
+            AssertClose.Relative(e["pearson_r"], row.Pearson!.Estimate, 1e-12, e.Id);
             AssertClose.Relative(e["pearson_ci_lower"], row.Pearson.Ci.Lower, 1e-10, e.Id);
             AssertClose.Relative(e["pearson_ci_upper"], row.Pearson.Ci.Upper, 1e-10, e.Id);
             AssertClose.Relative(e["pearson_p"], row.Pearson.PValue, 1e-10, e.Id);
-            AssertClose.Relative(e["spearman_rho"], row.Spearman!.Value, 1e-12, e.Id);
+            AssertClose.Relative(e["spearman_rho"], row.Spearman!.Estimate, 1e-12, e.Id);
             AssertClose.Relative(e["spearman_ci_lower"], row.Spearman.Ci.Lower, 1e-10, e.Id);
             AssertClose.Relative(e["spearman_p"], row.Spearman.PValue, 1e-10, e.Id);
         }

@@ -41,10 +41,10 @@ public class BootstrapTests
     }
 
     [Theory]
-    [InlineData(BootstrapInterval.Percentile)]
-    [InlineData(BootstrapInterval.Basic)]
-    [InlineData(BootstrapInterval.Bca)]
-    public void ThreadCount_DoesNotChangeBits(BootstrapInterval interval)
+    [InlineData(CiMethod.BootstrapPercentile)]
+    [InlineData(CiMethod.BootstrapBasic)]
+    [InlineData(CiMethod.BootstrapBca)]
+    public void ThreadCount_DoesNotChangeBits(CiMethod interval)
     {
         double[] x = Normalish(60, 0.3, 3), y = Normalish(50, 0, 4);
         var o = new BootstrapOptions { Resamples = 1000, Seed = 7, Interval = interval };
@@ -83,7 +83,7 @@ public class BootstrapTests
             foreach (double v in a) Assert.InRange(v, 1, 5);
             foreach (double v in b) Assert.InRange(v, 10, 30);
             return MeanDifference(a, b);
-        }, o with { Interval = BootstrapInterval.Percentile });
+        }, o with { Interval = CiMethod.BootstrapPercentile });
         Assert.Equal(200, r.Replicates.Count);
     }
 
@@ -116,10 +116,10 @@ public class BootstrapTests
     public void Basic_IsReflectionOfPercentile()
     {
         double[] x = Normalish(30, 1, 8);
-        var o = new BootstrapOptions { Resamples = 999, Interval = BootstrapInterval.Percentile };
+        var o = new BootstrapOptions { Resamples = 999, Interval = CiMethod.BootstrapPercentile };
         static double Mean(ReadOnlySpan<double> s) { double a = 0; foreach (double v in s) a += v; return a / s.Length; }
         BootstrapResult p = Bootstrap.OneSample(x, Mean, o);
-        BootstrapResult b = Bootstrap.OneSample(x, Mean, o with { Interval = BootstrapInterval.Basic });
+        BootstrapResult b = Bootstrap.OneSample(x, Mean, o with { Interval = CiMethod.BootstrapBasic });
         AssertClose.Relative(2 * p.Estimate - p.Ci.Upper, b.Ci.Lower, 1e-14);
         AssertClose.Relative(2 * p.Estimate - p.Ci.Lower, b.Ci.Upper, 1e-14);
     }
@@ -132,7 +132,7 @@ public class BootstrapTests
         {
             for (int i = 0; i < a.Length; i++) Assert.Equal(1, a[i] - b[i]);
             return MeanDifference(a, b);
-        }, new BootstrapOptions { Resamples = 100, Interval = BootstrapInterval.Percentile });
+        }, new BootstrapOptions { Resamples = 100, Interval = CiMethod.BootstrapPercentile });
         AssertClose.Absolute(1, r.Ci.Lower, 1e-12);
         AssertClose.Absolute(1, r.Ci.Upper, 1e-12);
     }
@@ -172,7 +172,7 @@ public class BootstrapTests
         var o = BootstrapOptions.Default;
         Assert.Equal(2000, o.Resamples);
         Assert.Equal(20240601UL, o.Seed);
-        Assert.Equal(BootstrapInterval.Bca, o.Interval);
+        Assert.Equal(CiMethod.BootstrapBca, o.Interval);
         Assert.Equal(0.95, o.CiLevel);
         Assert.Equal(Alternative.TwoSided, o.Alternative);
         Assert.Equal(-1, o.MaxDegreeOfParallelism);

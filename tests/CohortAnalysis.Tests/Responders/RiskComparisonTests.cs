@@ -27,30 +27,30 @@ public class RiskComparisonTests
             var o = new RiskComparisonOptions { CiLevel = r["level"] };
 
             RiskEstimate rd = RiskComparison.RiskDifference(t, o);
-            AssertClose.Absolute(r["rd"], rd.Value, 1e-15, r.Id + " rd");
+            AssertClose.Absolute(r["rd"], rd.Estimate, 1e-15, r.Id + " rd");
             Ci(r, "rd_newcombe", rd.Ci, 1e-12);
-            Ci(r, "rd_wald", RiskComparison.RiskDifference(t, o with { RiskDifferenceCi = RiskDifferenceCiMethod.Wald }).Ci, 1e-12);
-            Ci(r, "rd_waldcc", RiskComparison.RiskDifference(t, o with { RiskDifferenceCi = RiskDifferenceCiMethod.WaldContinuityCorrected }).Ci, 1e-12);
+            Ci(r, "rd_wald", RiskComparison.RiskDifference(t, o with { RiskDifferenceCi = CiMethod.Wald }).Ci, 1e-12);
+            Ci(r, "rd_waldcc", RiskComparison.RiskDifference(t, o with { RiskDifferenceCi = CiMethod.WaldContinuityCorrected }).Ci, 1e-12);
 
             RiskEstimate rr = RiskComparison.RiskRatio(t, o);
-            AssertClose.Relative(r["rr"], rr.Value, 1e-12, r.Id + " rr");
+            AssertClose.Relative(r["rr"], rr.Estimate, 1e-12, r.Id + " rr");
             if (double.IsFinite(r["rr"]) && r["rr"] > 0) Ci(r, "rr", rr.Ci, 1e-12);
             RiskEstimate rrh = RiskComparison.RiskRatio(t, o with { ZeroCellCorrection = ZeroCellCorrection.Haldane });
-            AssertClose.Relative(r["rr_haldane"], rrh.Value, 1e-12, r.Id + " rr haldane");
+            AssertClose.Relative(r["rr_haldane"], rrh.Estimate, 1e-12, r.Id + " rr haldane");
             Ci(r, "rr_haldane", rrh.Ci, 1e-12);
 
             RiskEstimate or = RiskComparison.OddsRatio(t, o);
-            AssertClose.Relative(r["or"], or.Value, 1e-12, r.Id + " or");
+            AssertClose.Relative(r["or"], or.Estimate, 1e-12, r.Id + " or");
             if (!HasZeroCell(t)) Ci(r, "or", or.Ci, 1e-12);
             RiskEstimate orh = RiskComparison.OddsRatio(t, o with { ZeroCellCorrection = ZeroCellCorrection.Haldane });
-            AssertClose.Relative(r["or_haldane"], orh.Value, 1e-12, r.Id + " or haldane");
+            AssertClose.Relative(r["or_haldane"], orh.Estimate, 1e-12, r.Id + " or haldane");
             Ci(r, "or_haldane", orh.Ci, 1e-12);
 
-            RiskEstimate exact = RiskComparison.OddsRatio(t, o with { OddsRatioCi = OddsRatioCiMethod.ExactConditional });
+            RiskEstimate exact = RiskComparison.OddsRatio(t, o with { OddsRatioCi = CiMethod.ExactConditional });
             if (!double.IsNaN(r["exact_mle"]))
             {
-                AssertClose.Relative(r["exact_mle"], exact.Value, 1e-9, r.Id + " exact mle");
-                AssertClose.Relative(r["fisher_est"], exact.Value, 1e-2, r.Id + " fisher.test estimate");
+                AssertClose.Relative(r["exact_mle"], exact.Estimate, 1e-9, r.Id + " exact mle");
+                AssertClose.Relative(r["fisher_est"], exact.Estimate, 1e-2, r.Id + " fisher.test estimate");
             }
             Ci(r, "exact", exact.Ci, 1e-9);
             Ci(r, "fisher", exact.Ci, 1e-2);   // fisher.test's uniroot (tol ~1.2e-4 on its scale) is off by up to 3e-3 here
@@ -85,7 +85,7 @@ public class RiskComparisonTests
         // prop.test(correct = TRUE) [0.0940615, 0.5059385]; NNT 3.333.
         var t = new ResponderCounts(30, 50, 15, 50);
         RiskEstimate or = RiskComparison.OddsRatio(t);
-        Assert.Equal(3.5, or.Value, 12);
+        Assert.Equal(3.5, or.Estimate, 12);
         Assert.Equal(1.5288671, or.Ci.Lower, 7);
         Assert.Equal(8.0124687, or.Ci.Upper, 7);
         RiskEstimate rr = RiskComparison.RiskRatio(t);
@@ -94,15 +94,15 @@ public class RiskComparisonTests
         RiskEstimate rd = RiskComparison.RiskDifference(t);
         Assert.Equal(0.1050578, rd.Ci.Lower, 7);
         Assert.Equal(0.4650105, rd.Ci.Upper, 7);
-        RiskEstimate wald = RiskComparison.RiskDifference(t, new RiskComparisonOptions { RiskDifferenceCi = RiskDifferenceCiMethod.Wald });
+        RiskEstimate wald = RiskComparison.RiskDifference(t, new RiskComparisonOptions { RiskDifferenceCi = CiMethod.Wald });
         Assert.Equal(0.1140615, wald.Ci.Lower, 7);
         Assert.Equal(0.4859385, wald.Ci.Upper, 7);
-        RiskEstimate cc = RiskComparison.RiskDifference(t, new RiskComparisonOptions { RiskDifferenceCi = RiskDifferenceCiMethod.WaldContinuityCorrected });
+        RiskEstimate cc = RiskComparison.RiskDifference(t, new RiskComparisonOptions { RiskDifferenceCi = CiMethod.WaldContinuityCorrected });
         Assert.Equal(0.0940615, cc.Ci.Lower, 7);
         Assert.Equal(0.5059385, cc.Ci.Upper, 7);
 
         NntEstimate nnt = RiskComparison.NumberNeededToTreat(t);
-        Assert.Equal(10.0 / 3, nnt.Value, 12);
+        Assert.Equal(10.0 / 3, nnt.Estimate, 12);
         Assert.Equal(NntDirection.Benefit, nnt.Direction);
         Assert.False(nnt.IncludesInfinity);
         AssertClose.Relative(1 / rd.Ci.Upper, nnt.Ci.Lower, 1e-15);
@@ -132,7 +132,7 @@ public class RiskComparisonTests
         var t = new ResponderCounts(8, 30, 14, 30);   // fewer responders on treatment
         NntEstimate harm = RiskComparison.NumberNeededToTreat(t);
         Assert.Equal(NntDirection.Harm, harm.Direction);
-        Assert.Equal(5, harm.Value, 12);
+        Assert.Equal(5, harm.Estimate, 12);
         // The same counts as relapses (adverse event): fewer relapses on treatment is a benefit.
         NntEstimate benefit = RiskComparison.NumberNeededToTreat(t, new RiskComparisonOptions { EventIsDesirable = false });
         Assert.Equal(NntDirection.Benefit, benefit.Direction);
@@ -144,22 +144,22 @@ public class RiskComparisonTests
     {
         var t = new ResponderCounts(20, 20, 18, 18);
         RiskEstimate rd = RiskComparison.RiskDifference(t);
-        Assert.Equal(0, rd.Value);
+        Assert.Equal(0, rd.Estimate);
         Assert.True(rd.Ci.Lower < 0 && rd.Ci.Upper > 0);            // Newcombe stays informative
         RiskEstimate rr = RiskComparison.RiskRatio(t);
-        Assert.Equal(1, rr.Value);
+        Assert.Equal(1, rr.Estimate);
         Assert.Equal(1, rr.Ci.Lower);                                // SE 0: point interval
         RiskEstimate or = RiskComparison.OddsRatio(t);
-        Assert.True(double.IsNaN(or.Value));
+        Assert.True(double.IsNaN(or.Estimate));
         Assert.Contains("0/0", or.Note);
-        RiskEstimate exact = RiskComparison.OddsRatio(t, new RiskComparisonOptions { OddsRatioCi = OddsRatioCiMethod.ExactConditional });
+        RiskEstimate exact = RiskComparison.OddsRatio(t, new RiskComparisonOptions { OddsRatioCi = CiMethod.ExactConditional });
         Assert.Equal(0, exact.Ci.Lower);
         Assert.Equal(double.PositiveInfinity, exact.Ci.Upper);
         Assert.Equal(1, RiskComparison.FisherExact(t).PValue);
         Assert.True(double.IsNaN(RiskComparison.ChiSquare(t).PValue));
         NntEstimate nnt = RiskComparison.NumberNeededToTreat(t);
         Assert.Equal(NntDirection.None, nnt.Direction);
-        Assert.Equal(double.PositiveInfinity, nnt.Value);
+        Assert.Equal(double.PositiveInfinity, nnt.Estimate);
     }
 
     [Fact]
@@ -167,10 +167,10 @@ public class RiskComparisonTests
     {
         var t = new ResponderCounts(0, 10, 0, 12);
         RiskEstimate rd = RiskComparison.RiskDifference(t);
-        Assert.Equal(0, rd.Value);
+        Assert.Equal(0, rd.Estimate);
         Assert.True(rd.Ci.Lower < 0 && rd.Ci.Upper > 0);
         RiskEstimate rr = RiskComparison.RiskRatio(t);
-        Assert.True(double.IsNaN(rr.Value));
+        Assert.True(double.IsNaN(rr.Estimate));
         Assert.True(double.IsNaN(rr.Ci.Lower));
         Assert.Contains("ZeroCellCorrection.Haldane", rr.Note);
     }
@@ -180,7 +180,7 @@ public class RiskComparisonTests
     {
         var t = new ResponderCounts(5, 25, 0, 25);
         RiskEstimate rr = RiskComparison.RiskRatio(t);
-        Assert.Equal(double.PositiveInfinity, rr.Value);
+        Assert.Equal(double.PositiveInfinity, rr.Estimate);
         Assert.Equal(0, rr.Ci.Lower);
         Assert.Equal(double.PositiveInfinity, rr.Ci.Upper);
         Assert.Contains("zero cell", rr.Note);
@@ -223,8 +223,8 @@ public class RiskComparisonTests
         RiskComparisonOptions o = RiskComparisonOptions.Default;
         Assert.Equal(0.95, o.CiLevel);
         Assert.Equal(Alternative.TwoSided, o.Alternative);
-        Assert.Equal(RiskDifferenceCiMethod.Newcombe, o.RiskDifferenceCi);
-        Assert.Equal(OddsRatioCiMethod.Woolf, o.OddsRatioCi);
+        Assert.Equal(CiMethod.Newcombe, o.RiskDifferenceCi);
+        Assert.Equal(CiMethod.LogWald, o.OddsRatioCi);
         Assert.Equal(ZeroCellCorrection.None, o.ZeroCellCorrection);
         Assert.True(o.ContinuityCorrection);
         Assert.True(o.EventIsDesirable);
@@ -234,7 +234,7 @@ public class RiskComparisonTests
     public void ToString_IsReadable()
     {
         var t = new ResponderCounts(30, 50, 15, 50);
-        Assert.Equal("risk difference = 0.3, 95% CI [0.1051, 0.465] (Newcombe hybrid score), n = 50 vs 50", RiskComparison.RiskDifference(t).ToString());
+        Assert.Equal("Risk difference = 0.3, 95% CI [0.1051, 0.465] (Newcombe hybrid score), n = 50 vs 50", RiskComparison.RiskDifference(t).ToString());
         Assert.Equal("NNT(benefit) = 3.3333, 95% CI [2.1505, 9.5186] (from the risk difference 95% CI [0.1051, 0.465] (Newcombe hybrid score))",
             RiskComparison.NumberNeededToTreat(t).ToString());
     }

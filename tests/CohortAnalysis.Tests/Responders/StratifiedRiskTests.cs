@@ -28,11 +28,11 @@ public class StratifiedRiskTests
             AssertClose.Relative(r["statistic"], cmh.Statistic, 1e-12, r.Id + " statistic");
             AssertClose.Relative(r["p"], cmh.PValue, 1e-10, r.Id + " p");
             RiskEstimate or = StratifiedRisk.MantelHaenszelOddsRatio(strata, o);
-            AssertClose.Relative(r["or"], or.Value, 1e-12, r.Id + " or");
+            AssertClose.Relative(r["or"], or.Estimate, 1e-12, r.Id + " or");
             AssertClose.Relative(r["or_low"], or.Ci.Lower, 1e-10, r.Id + " or low");
             AssertClose.Relative(r["or_high"], or.Ci.Upper, 1e-10, r.Id + " or high");
             RiskEstimate rr = StratifiedRisk.MantelHaenszelRiskRatio(strata, o);
-            AssertClose.Relative(r["rr"], rr.Value, 1e-12, r.Id + " rr");
+            AssertClose.Relative(r["rr"], rr.Estimate, 1e-12, r.Id + " rr");
             AssertClose.Relative(r["rr_low"], rr.Ci.Lower, 1e-10, r.Id + " rr low");
             AssertClose.Relative(r["rr_high"], rr.Ci.Upper, 1e-10, r.Id + " rr high");
             Assert.Equal(strata.Count, or.Strata);
@@ -43,8 +43,8 @@ public class StratifiedRiskTests
     public void SingleStratum_MhOddsRatioEqualsSampleOddsRatio()
     {
         var t = new ResponderCounts(30, 50, 15, 50);
-        Assert.Equal(3.5, StratifiedRisk.MantelHaenszelOddsRatio([t]).Value, 12);
-        Assert.Equal(2.0, StratifiedRisk.MantelHaenszelRiskRatio([t]).Value, 12);
+        Assert.Equal(3.5, StratifiedRisk.MantelHaenszelOddsRatio([t]).Estimate, 12);
+        Assert.Equal(2.0, StratifiedRisk.MantelHaenszelRiskRatio([t]).Estimate, 12);
     }
 
     [Fact]
