@@ -77,7 +77,7 @@ public class StatisticsContractTests
             Proportion = new ProportionOptions { CiLevel = 0.9 },
             Comparison = new RiskComparisonOptions { CiLevel = 0.9 },
         };
-        ResponderTable table = ResponderAnalysis.Analyze(Trajectories.Of(Demo, "MADRS"), ResponderRule.Response(Instruments.Instrument.Madrs), 6, options);
+        ResponderTable table = ResponderAnalysis.Analyze(Trajectories.Of(Demo, "MADRS"), ResponderRule.Response(CohortAnalysis.Instruments.Instrument.Madrs), 6, options);
         AssertNinety(table.ToTableView());
     }
 
@@ -90,7 +90,7 @@ public class StatisticsContractTests
     [Fact]
     public void ResponderFrame_IsTidy_WithParameterVisitAndArms()
     {
-        ResponderTable table = ResponderAnalysis.Analyze(Trajectories.Of(Demo, "MADRS"), ResponderRule.Response(Instruments.Instrument.Madrs), 6);
+        ResponderTable table = ResponderAnalysis.Analyze(Trajectories.Of(Demo, "MADRS"), ResponderRule.Response(CohortAnalysis.Instruments.Instrument.Madrs), 6);
         DataFrame frame = table.ToDataFrame();
         Assert.Equal(table.Estimates.Count, frame.Rows.Count);
         Assert.Equal(table.Arms.Count + 6 * table.Comparisons.Count, frame.Rows.Count);
