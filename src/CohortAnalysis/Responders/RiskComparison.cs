@@ -16,7 +16,7 @@ public static class RiskComparison
     /// <para>Wald: d ± z√(p₁(1 − p₁)/n₁ + p₂(1 − p₂)/n₂); with continuity correction the half-width grows by
     /// min(½, |d|/(1/n₁ + 1/n₂))·(1/n₁ + 1/n₂), as R <c>prop.test</c> (default <c>correct = TRUE</c>). Both clipped to [−1, 1].</para>
     /// <para>All or no responders in both arms: d = 0; Newcombe stays a proper interval; Wald collapses to [0, 0].</para>
-    /// <para>Example (REFERENCE K8): 30/50 vs 15/50 gives 0.30, Newcombe [0.1050578, 0.4650105], Wald [0.1140615, 0.4859385].</para>
+    /// <para>Example (R 4.2.2 prop.test and hand formulas, tests/known-results/responders/responders.R): 30/50 vs 15/50 gives 0.30, Newcombe [0.1050578, 0.4650105], Wald [0.1140615, 0.4859385].</para>
     /// </remarks>
     /// <exception cref="ArgumentException">An arm has no subjects.</exception>
     public static RiskEstimate RiskDifference(ResponderCounts table, RiskComparisonOptions? options = null)
@@ -75,7 +75,7 @@ public static class RiskComparison
     /// <para>Zero responders in an arm: without correction RR is 0 or ∞ with interval [0, ∞], and 0/0 gives NaN;
     /// with <see cref="ZeroCellCorrection.Haldane"/> ½ is added to every cell first. All responders in both arms
     /// gives RR = 1 with SE 0 and the point interval [1, 1].</para>
-    /// <para>Example (REFERENCE K8): 30/50 vs 15/50 gives 2.0 [1.237454, 3.232443].</para>
+    /// <para>Example (R 4.2.2 prop.test and hand formulas, tests/known-results/responders/responders.R): 30/50 vs 15/50 gives 2.0 [1.237454, 3.232443].</para>
     /// </remarks>
     /// <exception cref="ArgumentException">An arm has no subjects.</exception>
     public static RiskEstimate RiskRatio(ResponderCounts table, RiskComparisonOptions? options = null)
@@ -100,7 +100,7 @@ public static class RiskComparison
     /// P(X ≥ a; ψ) = α/2 and P(X ≤ a; ψ) = α/2 under the noncentral hypergeometric distribution, found to full
     /// precision (R's <c>uniroot</c> default tolerance gives only ~4–5 digits). A zero cell gives a 0 or ∞ limit
     /// naturally; a table with a zero margin (all or no responders overall) has estimate NaN and interval [0, ∞].</para>
-    /// <para>Example (REFERENCE K8): 30/50 vs 15/50 gives Woolf 3.5 [1.5288671, 8.0124687].</para>
+    /// <para>Example (R 4.2.2 prop.test and hand formulas, tests/known-results/responders/responders.R): 30/50 vs 15/50 gives Woolf 3.5 [1.5288671, 8.0124687].</para>
     /// <para>References: Woolf, B. (1955). Ann Hum Genet 19:251-253. Fisher (1935); Cornfield (1956) for the exact limits.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">An arm has no subjects.</exception>

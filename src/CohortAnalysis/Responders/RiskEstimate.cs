@@ -38,13 +38,21 @@ public sealed record RiskEstimate(
     /// <summary>The arms, parameter, visit and missing-data method compared; <see cref="Comparison.None"/> for plain counts.</summary>
     public Comparison Comparison { get; init; } = Comparison.None;
 
-    /// <summary>"Risk difference", "Risk ratio" or "Odds ratio", prefixed "MH common" when pooled over strata.</summary>
-    public string Name => (Strata > 1 || Method.StartsWith("Mantel", StringComparison.Ordinal) ? "MH common " : "") + Measure switch
+    /// <summary>"Risk difference", "Risk ratio" or "Odds ratio"; "MH common risk ratio" / "MH common odds ratio" when
+    /// pooled over strata by Mantel–Haenszel.</summary>
+    public string Name
     {
-        RiskMeasure.RiskDifference => "risk difference",
-        RiskMeasure.RiskRatio => "risk ratio",
-        _ => "odds ratio",
-    } is var name ? char.ToUpperInvariant(name[0]) + name[1..] : "";
+        get
+        {
+            string measure = Measure switch
+            {
+                RiskMeasure.RiskDifference => "risk difference",
+                RiskMeasure.RiskRatio => "risk ratio",
+                _ => "odds ratio",
+            };
+            return Method.StartsWith("Mantel", StringComparison.Ordinal) ? "MH common " + measure : char.ToUpperInvariant(measure[0]) + measure[1..];
+        }
+    }
 
     /// <summary>One row: measure, estimate, CI, n and strata; notes give the method, zero-cell handling and reference.</summary>
     public TableView ToTableView() => TableView.Create(Name,

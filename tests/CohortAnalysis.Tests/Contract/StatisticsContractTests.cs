@@ -165,6 +165,16 @@ public class StatisticsContractTests
         Assert.Equal(CiMethod.FisherZBonettWright, Correlation.Spearman(x, y, new CorrelationOptions { CiMethod = CiMethod.FisherZBonettWright }).Ci.Method);
     }
 
+    [Fact]
+    public void RiskEstimates_AreNamed_ForTheTables()
+    {
+        var t = new ResponderCounts(30, 50, 15, 50);
+        Assert.Equal("Risk difference", RiskComparison.RiskDifference(t).Name);
+        Assert.Equal("Odds ratio", RiskComparison.OddsRatio(t).Name);
+        Assert.Equal("MH common odds ratio", StratifiedRisk.MantelHaenszelOddsRatio([t, t]).Name);
+        Assert.Equal("MH common risk ratio", StratifiedRisk.MantelHaenszelRiskRatio([t]).Name);
+    }
+
     // ---- NaN is missing, counted and said, in every estimator ----
 
     [Fact]
