@@ -5,7 +5,8 @@ namespace CohortAnalysis.Data;
 internal sealed class BufferedTabularSource : TabularSource
 {
     private readonly TabularSource _inner;
-    private readonly List<(long Line, string?[] Fields)> _buffer = [];
+    private readonly List<(long Line, string?[] Fields, double[]? Numbers)> _buffer = [];
+    private readonly HashSet<(int Row, int Column)> _typed = [];
     private int _next;
     private bool _replaying = true;
 
@@ -21,7 +22,17 @@ internal sealed class BufferedTabularSource : TabularSource
                 // Sampling never needs more than the start of a huge field; the full text is re-read on replay below.
                 fields[c] = isNull ? null : field.ToString();
             }
-            _buffer.Add((inner.Line, fields));
+            // Typed numbers (XPORT, Dataset-JSON) are kept as numbers for the replay; NaN marks a missing one, and a
+            // column that is not typed is flagged by a null array or by the typed mask below.
+            double[]? numbers = null;
+            for (int c = 0; c < fields.Length; c++)
+            {
+                if (!inner.TryNumber(c, out double x)) continue;
+                numbers ??= NewUntyped(fields.Length);
+                numbers[c] = x;
+                _typed.Add((_buffer.Count, c));
+            }
+            _buffer.Add((inner.Line, fields, numbers));
         }
     }
 
@@ -48,6 +59,25 @@ internal sealed class BufferedTabularSource : TabularSource
         string? value = column < fields.Length ? fields[column] : "";
         isNull = value is null;
         return value.AsSpan();
+    }
+
+    public override bool TryNumber(int column, out double value)
+    {
+        if (!_replaying) return _inner.TryNumber(column, out value);
+        value = double.NaN;
+        double[]? numbers = _buffer[_next - 1].Numbers;
+        if (numbers is null || column >= numbers.Length || !_typed.Contains((_next - 1, column))) return false;
+        value = numbers[column];
+        return true;
+    }
+
+    public override DatasetMetadata? Metadata => _inner.Metadata;
+
+    private static double[] NewUntyped(int length)
+    {
+        var numbers = new double[length];
+        Array.Fill(numbers, double.NaN);
+        return numbers;
     }
 
     public override void Dispose() => _inner.Dispose();

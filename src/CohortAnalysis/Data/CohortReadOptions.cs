@@ -22,6 +22,10 @@ public sealed record CohortReadOptions
     /// <value>Default null: long layout (one row per observation). Set to read a wide file.</value>
     public WideLayout? Wide { get; init; }
 
+    /// <value>Default <see cref="InputFormat.Auto"/>: the format follows the file's extension (<c>.xpt</c>, <c>.json</c>,
+    /// <c>.ndjson</c>, <c>.tsv</c>, else CSV). Used by <see cref="CohortFileReader"/>.</value>
+    public InputFormat InputFormat { get; init; } = InputFormat.Auto;
+
     /// <value>Default ','. Field delimiter; decimals always use '.', whatever the machine's culture.</value>
     public char Delimiter { get; init; } = ',';
 

@@ -209,6 +209,11 @@ internal static class CohortTableReader
 
     private static double Number(TabularSource source, int column, HashSet<string> missing, string missingList, CohortBuilder builder, long line, bool required)
     {
+        if (source.TryNumber(column, out double typed))
+        {
+            if (double.IsNaN(typed) && required) builder.Problem(line, source.Header[column], "", "a number is required here but the field is missing.");
+            return typed;
+        }
         ReadOnlySpan<char> field = source.Field(column, out bool isNull).Trim();
         if (isNull || missing.Contains(field.ToString()))
         {

@@ -18,5 +18,16 @@ internal abstract class TabularSource : IDisposable
     /// <summary>Field <paramref name="column"/> of the current row, untrimmed; null when the source has a typed null.</summary>
     public abstract ReadOnlySpan<char> Field(int column, out bool isNull);
 
+    /// <summary>True when field <paramref name="column"/> of the current row is a typed number (SAS numeric, JSON
+    /// number); <paramref name="value"/> is then the number, NaN when missing. False for text, which the reader parses.</summary>
+    public virtual bool TryNumber(int column, out double value)
+    {
+        value = double.NaN;
+        return false;
+    }
+
+    /// <summary>The dataset's name, label and variable labels when the file carries them (XPORT, Dataset-JSON).</summary>
+    public virtual DatasetMetadata? Metadata => null;
+
     public virtual void Dispose() { }
 }
