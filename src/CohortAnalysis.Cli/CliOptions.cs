@@ -10,7 +10,7 @@ internal sealed class CliOptions
     public Argument<string?> File { get; } = new("file")
     {
         Arity = ArgumentArity.ZeroOrOne,
-        Description = "CSV file (long ADaM BDS layout by default). Omit it to use the bundled synthetic demo trial.",
+        Description = "Data file: CSV/TSV, SAS transport (.xpt) or CDISC Dataset-JSON (.json, .ndjson); long ADaM BDS layout by default. Omit it to use the bundled synthetic demo trial.",
     };
     public Option<string?> Subject { get; } = new("--subject") { Description = "Subject column (default USUBJID)." };
     public Option<string?> Arm { get; } = new("--arm") { Description = "Arm column (default TRT01P, TRTP or ARM)." };
@@ -35,6 +35,11 @@ internal sealed class CliOptions
     {
         Description = "Load identifiable columns anyway; the REASON given is recorded in the report.",
     };
+    public Option<string> InputFormat { get; } = new("--input-format")
+    {
+        Description = "auto (default: by extension .csv .tsv .xpt .json .ndjson), csv, tsv, xpt, json or ndjson.",
+        DefaultValueFactory = _ => "auto",
+    };
     public Option<string> Format { get; } = new("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces on errors." };
 
@@ -47,12 +52,13 @@ internal sealed class CliOptions
             : new Option<string?>("--visit", "--visit-column") { Description = "Numeric visit column (default AVISITN)." };
         Format.AcceptOnlyFromAmong("text", "json");
         Layout.AcceptOnlyFromAmong("long", "wide");
+        InputFormat.AcceptOnlyFromAmong("auto", "csv", "tsv", "xpt", "json", "ndjson");
     }
 
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
-        foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, ExcludeInvalid, DropIdentifiers, AllowIdentifiers, Format, Verbose })
+        foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, InputFormat, ExcludeInvalid, DropIdentifiers, AllowIdentifiers, Format, Verbose })
             command.Options.Add(option);
     }
 
@@ -72,6 +78,15 @@ internal sealed class CliOptions
             Mapping = mapping,
             Delimiter = delimiter.Equals("tab", StringComparison.OrdinalIgnoreCase) || delimiter == "\\t" ? '\t' : delimiter[0],
             Wide = result.GetValue(Layout) == "wide" ? WideLayout.Default : null,
+            InputFormat = result.GetValue(InputFormat) switch
+            {
+                "csv" => Data.InputFormat.Csv,
+                "tsv" => Data.InputFormat.Tsv,
+                "xpt" => Data.InputFormat.Xport,
+                "json" => Data.InputFormat.DatasetJson,
+                "ndjson" => Data.InputFormat.DatasetNdjson,
+                _ => Data.InputFormat.Auto,
+            },
         };
         if (result.GetValue(BaselineVisit) is { } baselineVisit) options = options with { Baseline = BaselineRule.LastNonMissingAtOrBefore(baselineVisit) };
         if (result.GetValue(ExcludeInvalid))
@@ -81,7 +96,7 @@ internal sealed class CliOptions
         if (result.GetValue(AllowIdentifiers) is { } reason)
             options = options with { Identifiers = Privacy.IdentifierGuardOptions.Allow(reason) };
         string? file = result.GetValue(File);
-        return file is null ? DemoTrial.Load(options) : CohortCsvReader.Read(file, options);
+        return file is null ? DemoTrial.Load(options) : CohortFileReader.Read(file, options);
     }
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -26,6 +26,7 @@ public class OptionDefaultsTests
         Assert.Equal(InvalidRowPolicy.Reject, o.OutOfRangeScores);
         Assert.Equal(InvalidRowPolicy.Reject, o.DuplicateVisits);
         Assert.Equal(1e-9, o.DerivationTolerance);
+        Assert.Equal(InputFormat.Auto, o.InputFormat);
         Assert.Equal(IdentifierPolicy.Refuse, o.Identifiers.Policy);
     }
 
