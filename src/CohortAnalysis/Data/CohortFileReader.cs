@@ -1,3 +1,4 @@
+using CohortAnalysis.Data.DatasetJson;
 using CohortAnalysis.Data.Xport;
 
 namespace CohortAnalysis.Data;
@@ -72,6 +73,8 @@ public static class CohortFileReader
     internal static TabularSource Open(string path, InputFormat format) => format switch
     {
         InputFormat.Xport => XportTabularSource.Open(path),
+        InputFormat.DatasetJson => DatasetJsonTabularSource.Open(path, ndjson: false),
+        InputFormat.DatasetNdjson => DatasetJsonTabularSource.Open(path, ndjson: true),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a binary or JSON format."),
     };
 }
