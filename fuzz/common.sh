@@ -3,7 +3,7 @@
 FUZZ_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$FUZZ_ROOT/.." && pwd)"
 WORK="$FUZZ_ROOT/.work"
-TARGETS=(csv-long csv-wide dataframe)
+TARGETS=(csv-long csv-wide dataframe xpt dataset-json)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Builds the harness into a fresh folder and instruments it there, so the normal build output is never rewritten.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the readers with AFL++ and SharpFuzz.
-#   fuzz/run.sh [csv-long|csv-wide|dataframe|all] [seconds]     (default: all, 600 s per target)
+#   fuzz/run.sh [csv-long|csv-wide|dataframe|xpt|dataset-json|all] [seconds]     (default: all, 600 s per target)
 #   FUZZ_EXECS=1000000 fuzz/run.sh csv-long 1500                 (stop at about that many executions, or at the time limit)
 # Builds the harness, instruments CohortAnalysis.dll (and Sylvan.Data.Csv.dll) with the local sharpfuzz tool, and runs
 # afl-fuzz from fuzz/corpus/<target>/ into fuzz/.work/findings/<target>/. Prints executions and crashes per target;
@@ -27,8 +27,9 @@ for t in "${selected[@]}"; do
     # -t: a clean input takes well under a millisecond; 2 s only catches real hangs (and the odd GC pause).
     # -m none: the .NET runtime reserves far more address space than AFL's default limit.
     # Input on stdin (no @@): SharpFuzz reads it in persistent mode.
+    dict="$FUZZ_ROOT/$t.dict"; [ -f "$dict" ] || dict="$FUZZ_ROOT/csv.dict"
     limit=(-V "$seconds"); [ -z "${FUZZ_EXECS:-}" ] || limit+=(-E "$FUZZ_EXECS")
-    afl-fuzz -i "$FUZZ_ROOT/corpus/$t" -o "$out" -t 2000 -m none "${limit[@]}" -x "$FUZZ_ROOT/csv.dict" \
+    afl-fuzz -i "$FUZZ_ROOT/corpus/$t" -o "$out" -t 2000 -m none "${limit[@]}" -x "$dict" \
         -- "$(command -v dotnet)" "$HARNESS" "$t" > "$WORK/afl-$t.log" 2>&1 || { echo "afl-fuzz failed; last lines of $WORK/afl-$t.log:" >&2; tail -20 "$WORK/afl-$t.log" >&2; exit 3; }
     d="$out/default"
     execs=$(stat_of "$d" execs_done); speed=$(stat_of "$d" execs_per_sec)

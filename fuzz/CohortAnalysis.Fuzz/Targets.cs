@@ -17,6 +17,9 @@ public static class Targets
         ["csv-long"] = data => CsvFile(data, wide: false),
         ["csv-wide"] = data => CsvFile(data, wide: true),
         ["dataframe"] = Frame,
+        ["xpt"] = data => BinaryFile(data, ".xpt"),
+        // JSON or NDJSON by input length, so a saved input replays the same way.
+        ["dataset-json"] = data => BinaryFile(data, (data.Length & 8) == 0 ? ".json" : ".ndjson"),
     };
 
     /// <summary>The targets: the readers with the contract enforced.</summary>
@@ -39,6 +42,14 @@ public static class Targets
         // The TextReader overload with a strict UTF-8 reader, as a caller that wants bad bytes refused would write it.
         using var reader = new StreamReader(new MemoryStream(data), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         return CohortCsvReader.Read(reader, "fuzz.csv", options);
+    }
+
+    // SAS transport and Dataset-JSON go through CohortFileReader with the extension choosing the format, as users call it.
+    private static Cohort BinaryFile(byte[] data, string extension)
+    {
+        string path = Path.ChangeExtension(Scratch, extension);
+        File.WriteAllBytes(path, data);
+        return CohortFileReader.Read(path, Options(data, wide: false, ','));
     }
 
     private static Cohort Frame(byte[] data)

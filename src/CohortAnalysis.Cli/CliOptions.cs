@@ -40,6 +40,18 @@ internal sealed class CliOptions
         Description = "auto (default: by extension .csv .tsv .xpt .json .ndjson), csv, tsv, xpt, json or ndjson.",
         DefaultValueFactory = _ => "auto",
     };
+    public Option<string?> AnalysisFlag { get; } = new("--analysis-flag")
+    {
+        Description = "ADaM analysis flag (e.g. ANL01FL): use only records where it is Y; the others are set aside and listed in the report.",
+    };
+    public Option<string?> Population { get; } = new("--population")
+    {
+        Description = "ADaM population flag (EFFFL, ITTFL, SAFFL, ...): use only subjects where it is Y (from the file or from --adsl).",
+    };
+    public Option<string?> Adsl { get; } = new("--adsl")
+    {
+        Description = "Subject-level file (ADSL; .xpt, .json, .ndjson or .csv) merged by USUBJID: TRT01P, SITEGR1, AGEGR1, SEX and population flags; values must agree with the file's.",
+    };
     public Option<string> Format { get; } = new("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces on errors." };
 
@@ -58,7 +70,7 @@ internal sealed class CliOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
-        foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, InputFormat, ExcludeInvalid, DropIdentifiers, AllowIdentifiers, Format, Verbose })
+        foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, InputFormat, AnalysisFlag, Population, Adsl, ExcludeInvalid, DropIdentifiers, AllowIdentifiers, Format, Verbose })
             command.Options.Add(option);
     }
 
@@ -78,16 +90,13 @@ internal sealed class CliOptions
             Mapping = mapping,
             Delimiter = delimiter.Equals("tab", StringComparison.OrdinalIgnoreCase) || delimiter == "\\t" ? '\t' : delimiter[0],
             Wide = result.GetValue(Layout) == "wide" ? WideLayout.Default : null,
-            InputFormat = result.GetValue(InputFormat) switch
-            {
-                "csv" => Data.InputFormat.Csv,
-                "tsv" => Data.InputFormat.Tsv,
-                "xpt" => Data.InputFormat.Xport,
-                "json" => Data.InputFormat.DatasetJson,
-                "ndjson" => Data.InputFormat.DatasetNdjson,
-                _ => Data.InputFormat.Auto,
-            },
+            InputFormat = FormatOption(result),
         };
+        if (result.GetValue(AnalysisFlag) is not null || result.GetValue(Population) is not null || result.GetValue(Adsl) is not null)
+            options = options with
+            {
+                Adam = new AdamOptions { AnalysisFlag = result.GetValue(AnalysisFlag), Population = result.GetValue(Population), SubjectLevelFile = result.GetValue(Adsl) },
+            };
         if (result.GetValue(BaselineVisit) is { } baselineVisit) options = options with { Baseline = BaselineRule.LastNonMissingAtOrBefore(baselineVisit) };
         if (result.GetValue(ExcludeInvalid))
             options = options with { OutOfRangeScores = InvalidRowPolicy.Exclude, DuplicateVisits = InvalidRowPolicy.Exclude };
@@ -98,6 +107,24 @@ internal sealed class CliOptions
         string? file = result.GetValue(File);
         return file is null ? DemoTrial.Load(options) : CohortFileReader.Read(file, options);
     }
+
+    /// <summary>The dataset name, label and variable labels of the file; null for the demo trial.</summary>
+    public DatasetMetadata? Metadata(ParseResult result)
+    {
+        string? file = result.GetValue(File);
+        if (file is null) return null;
+        return CohortFileReader.ReadMetadata(file, CohortReadOptions.Default with { InputFormat = FormatOption(result) });
+    }
+
+    private Data.InputFormat FormatOption(ParseResult result) => result.GetValue(InputFormat) switch
+    {
+        "csv" => Data.InputFormat.Csv,
+        "tsv" => Data.InputFormat.Tsv,
+        "xpt" => Data.InputFormat.Xport,
+        "json" => Data.InputFormat.DatasetJson,
+        "ndjson" => Data.InputFormat.DatasetNdjson,
+        _ => Data.InputFormat.Auto,
+    };
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -13,9 +13,32 @@ internal static class DescribeCommand
         CommandRunner.SetAction(command, options, result =>
         {
             CohortDescription description = options.ReadCohort(result).Describe();
-            Console.Out.Write(options.Json(result) ? JsonOutput.Serialize(description) + Environment.NewLine : description.ToString());
+            Data.DatasetMetadata? metadata = options.Metadata(result);
+            bool labelled = metadata is not null && (metadata.Label.Length > 0 || metadata.Variables.Any(v => v.Label.Length > 0));
+            if (options.Json(result))
+            {
+                var json = System.Text.Json.Nodes.JsonNode.Parse(JsonOutput.Serialize(description))!.AsObject();
+                if (labelled) json["dataset"] = System.Text.Json.Nodes.JsonNode.Parse(JsonOutput.Serialize(metadata));
+                Console.Out.Write(json.ToJsonString(JsonOutput.Options) + Environment.NewLine);
+            }
+            else
+            {
+                Console.Out.Write(description.ToString());
+                if (labelled) Console.Out.Write(DatasetLabels(metadata!));
+            }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The dataset's label and its variables' labels, as the file gives them.</summary>
+    internal static string DatasetLabels(Data.DatasetMetadata metadata)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine().AppendLine($"Dataset {metadata.Name}{(metadata.Label.Length > 0 ? $": {metadata.Label}" : "")} ({metadata.Format})");
+        int width = metadata.Variables.Max(v => v.Name.Length);
+        foreach (Data.VariableMetadata v in metadata.Variables)
+            text.AppendLine($"  {v.Name.PadRight(width)}  {v.Label}{(v.Kind == Data.ValueKind.Text ? "" : $" [{v.Kind.ToString().ToLowerInvariant()}{(v.DisplayFormat.Length > 0 ? " " + v.DisplayFormat : "")}]")}");
+        return text.ToString();
     }
 }

@@ -27,6 +27,12 @@ public enum DataIssueKind
     IdentifierColumnDropped,
     /// <summary>Anything else worth a look.</summary>
     Other,
+    /// <summary>An ADaM record whose analysis flag (ANLzzFL) is not "Y": set aside.</summary>
+    NotAnalysisRecord,
+    /// <summary>A record of a subject outside the chosen population (EFFFL, ITTFL, SAFFL, … not "Y"): set aside.</summary>
+    OutsidePopulation,
+    /// <summary>A derived record (ADaM DTYPE, e.g. LOCF) used for analysis.</summary>
+    DerivedRecord,
 }
 
 /// <summary>How a <see cref="DataIssue"/> affected the data.</summary>

@@ -55,6 +55,9 @@ internal sealed class CohortBuilder
 
     public long RowsRead { get; set; }
 
+    /// <summary>Appended to a duplicate-visit message (the ADaM analysis-flag advice); empty by default.</summary>
+    public string DuplicateHint { get; init; } = "";
+
     public Privacy.IdentifierAcknowledgement? Identifiers { get; set; }
 
     public bool HasProblems => _problems.Count > 0;
@@ -183,7 +186,7 @@ internal sealed class CohortBuilder
                     string subject = _subjects[rowSubject[i]];
                     string message = string.Create(CultureInfo.InvariantCulture,
                         $"duplicate visit: subject {subject}, {_parameters[rowParameter[i]]} at visit {rowVisit[i]:0.###} already on line {rowLine[prev]}");
-                    if (_options.DuplicateVisits == InvalidRowPolicy.Reject) Problem(rowLine[i], null, subject, message + ".");
+                    if (_options.DuplicateVisits == InvalidRowPolicy.Reject) Problem(rowLine[i], null, subject, message + "." + DuplicateHint);
                     else _issues.Add(new DataIssue(DataIssueKind.DuplicateVisit, DataIssueSeverity.Excluded, _source, rowLine[i], null, null, subject, message + "; row excluded."));
                     continue;
                 }

@@ -45,6 +45,10 @@ public sealed record CohortReadOptions
     /// <see cref="Privacy.IdentifierGuardOptions.Allow(string)"/> and a reason recorded in the report.</value>
     public Privacy.IdentifierGuardOptions Identifiers { get; init; } = Privacy.IdentifierGuardOptions.Default;
 
+    /// <value>Default <see cref="AdamOptions.None"/>: every record is used. Set an analysis flag (ANL01FL), a population
+    /// flag (EFFFL) or a subject-level file (ADSL) to select ADaM records; see <see cref="AdamOptions"/>.</value>
+    public AdamOptions Adam { get; init; } = AdamOptions.None;
+
     /// <value>Default 1e-9: largest absolute difference tolerated between a file's BASE/CHG and the derived ones.</value>
     public double DerivationTolerance { get; init; } = 1e-9;
 }

@@ -97,11 +97,16 @@ internal static class CohortTableReader
                 headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, null, null,
                     $"no column of the wide header matches the score-column pattern {options.Wide.ColumnPattern} (e.g. MADRS_W0); columns are: {string.Join(", ", rawHeader)}."));
         }
+        AdamRecordSelector adam = AdamRecordSelector.Create(source, header, options, subject, covariates, headerProblems);
         if (headerProblems.Count > 0) throw new CohortDataException(headerProblems);
 
-        var used = new HashSet<int>([subject, arm, visit, parameter, value, label, flag, baseColumn, changeColumn, .. covariates, .. wideColumns.Select(w => w.Column), .. dropped.Keys]);
-        var builder = new CohortBuilder(source.Name, options, covariates.Select(c => header[c]).ToArray(), wide ? "score" : header[value],
-            flag >= 0 ? header[flag] : null, baseColumn >= 0 ? header[baseColumn] : null, changeColumn >= 0 ? header[changeColumn] : null);
+        var used = new HashSet<int>([subject, arm, visit, parameter, value, label, flag, baseColumn, changeColumn, .. covariates, .. wideColumns.Select(w => w.Column), .. dropped.Keys, .. adam.Columns]);
+        string[] extraCovariates = adam.ExtraCovariates;
+        var builder = new CohortBuilder(source.Name, options, [.. covariates.Select(c => header[c]), .. extraCovariates], wide ? "score" : header[value],
+            flag >= 0 ? header[flag] : null, baseColumn >= 0 ? header[baseColumn] : null, changeColumn >= 0 ? header[changeColumn] : null)
+        {
+            DuplicateHint = AdamRecordSelector.DuplicateHint(header, options.Adam),
+        };
         builder.Identifiers = acknowledgement;
         foreach (var (column, finding) in dropped)
             builder.Note(new DataIssue(DataIssueKind.IdentifierColumnDropped, DataIssueSeverity.Note, source.Name, 1, rawHeader[column], null, null,
@@ -113,7 +118,7 @@ internal static class CohortTableReader
 
         var missing = new HashSet<string>(options.MissingTokens.Select(t => t.Trim()), StringComparer.Ordinal);
         string missingList = string.Join(", ", options.MissingTokens.Select(t => t.Length == 0 ? "empty" : $"'{t}'"));
-        var covariateValues = new string?[covariates.Length];
+        var covariateValues = new string?[covariates.Length + extraCovariates.Length];
         long rows = 0;
         while (source.Read())
         {
@@ -135,6 +140,11 @@ internal static class CohortTableReader
                 continue;
             }
             int before = builder.ProblemCount;
+            if (!adam.Keep(source, line, builder, covariateValues.AsSpan(covariates.Length)))
+            {
+                if (builder.ProblemCount >= MaxProblems) break;
+                continue;
+            }
             string? subjectId = Text(source, subject, missing, builder, line, required: true);
             string? armName = Text(source, arm, missing, builder, line, required: true);
             for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(source, covariates[c], missing, builder, line, required: false);

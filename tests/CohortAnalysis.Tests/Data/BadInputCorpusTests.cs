@@ -81,7 +81,7 @@ public class BadInputCorpusTests
         }
     }
 
-    private static string FindRepoFolder()
+    internal static string FindRepoFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Analysis.sln"))) return dir.FullName;

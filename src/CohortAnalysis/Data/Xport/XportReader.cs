@@ -115,6 +115,14 @@ public sealed class XportReader : IDisposable
             if (variable.Position < 0 || variable.Position + variable.Length > _rowLength)
                 throw Fail(variable.Name, null, Invariant($"variable {variable.Index + 1} ({variable.Name}) lies outside the record."));
         if (_rowLength <= 0) throw Fail(null, null, "the record length is 0.");
+        int total = variables.Sum(v => v.Length);
+        if (total != _rowLength)
+        {
+            // Variables lie back to back (TS-140: npos is the offset in the observation); a gap or an overlap is damage.
+            XportVariable last = variables.OrderByDescending(v => v.Position + v.Length).First();
+            throw Fail(last.Name, Number(last.Position), Invariant(
+                $"variable {last.Index + 1} ({last.Name}): position {last.Position} does not fit: the {variables.Length} variables' lengths add up to {total} bytes per record, but it would end at byte {last.Position + last.Length}."));
+        }
         if (_buffer.Length < 4 * _rowLength + 4 * RecordLength) Array.Resize(ref _buffer, 4 * _rowLength + 4 * RecordLength);
         _variables = variables;
         Metadata = new DatasetMetadata(_name, Invariant($"SAS transport (XPORT) version {Version}"), name, label,

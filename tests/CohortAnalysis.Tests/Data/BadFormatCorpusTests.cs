@@ -1,0 +1,47 @@
+using System.Text;
+using CohortAnalysis.Data;
+using Xunit;
+
+namespace CohortAnalysis.Tests.Data;
+
+/// <summary>tests/data/bad-formats: damaged SAS transport and Dataset-JSON files (truncated, mis-sized, mis-typed; written
+/// by make.py from the good fixtures), each paired with NAME.expected holding the exact error. Set
+/// COHORT_WRITE_EXPECTED=1 to rewrite the expected files after a deliberate change, then review the diff.</summary>
+public class BadFormatCorpusTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "data", "bad-formats");
+    private static readonly string[] Extensions = [".xpt", ".json", ".ndjson"];
+
+    public static IEnumerable<object[]> Cases() =>
+        Directory.GetFiles(Folder).Where(f => Extensions.Contains(Path.GetExtension(f))).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .Select(n => new object[] { n! });
+
+    [Fact]
+    public void Corpus_HasBothFormats() =>
+        Assert.Equal((7, 7), (Cases().Count(c => ((string)c[0]).EndsWith(".xpt", StringComparison.Ordinal)), Cases().Count(c => !((string)c[0]).EndsWith(".xpt", StringComparison.Ordinal))));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Read_DamagedFile_GivesTheExpectedError(string name)
+    {
+        string actual;
+        try
+        {
+            Cohort cohort = CohortFileReader.Read(Path.Combine(Folder, name));
+            actual = "loaded\n" + cohort.Report;
+        }
+        catch (CohortDataException e)
+        {
+            actual = "error\n" + e.Message.ReplaceLineEndings("\n");
+        }
+        string expectedName = Path.ChangeExtension(name, ".expected");
+        if (Environment.GetEnvironmentVariable("COHORT_WRITE_EXPECTED") == "1")
+        {
+            string source = Path.Combine(BadInputCorpusTests.FindRepoFolder(), "tests", "data", "bad-formats", expectedName);
+            File.WriteAllText(source, actual, new UTF8Encoding(false));
+            return;
+        }
+        Assert.Equal(File.ReadAllText(Path.Combine(Folder, expectedName)).ReplaceLineEndings("\n"), actual);
+        Assert.StartsWith("error\n", actual);
+    }
+}
