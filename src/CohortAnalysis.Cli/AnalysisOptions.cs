@@ -10,12 +10,13 @@ internal sealed class AnalysisOptions
     public Option<string?> Code { get; } = new("--paramcd") { Description = "Parameter code (e.g. MADRS, PAINNRS). Default: every parameter (or the first, where one is needed)." };
     public Option<string> Missing { get; } = new("--missing") { Description = "Missing-data method: oc (default), locf, bocf, wocf.", DefaultValueFactory = _ => "oc" };
     public Option<double> CiLevel { get; } = new("--ci-level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
+    public Option<string?> Reference { get; } = new("--reference") { Description = "Reference arm of between-arm comparisons (default: the arm named like placebo, else the first alphabetically; results say which)." };
 
     public AnalysisOptions() => Missing.AcceptOnlyFromAmong("oc", "locf", "bocf", "wocf");
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Visit, Code, Missing, CiLevel }) command.Options.Add(option);
+        foreach (Option option in new Option[] { Visit, Code, Missing, CiLevel, Reference }) command.Options.Add(option);
     }
 
     public MissingDataMethod MissingData(ParseResult r) => r.GetValue(Missing) switch

@@ -52,7 +52,7 @@ internal sealed class CliOptions
     {
         Description = "Subject-level file (ADSL; .xpt, .json, .ndjson or .csv) merged by USUBJID: TRT01P, SITEGR1, AGEGR1, SEX and population flags; values must agree with the file's.",
     };
-    public Option<string> Format { get; } = new("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
+    public Option<string> Format { get; } = new("--format") { Description = "text (default), json, or csv (tidy: one row per estimate, for R and SAS).", DefaultValueFactory = _ => "text" };
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces on errors." };
 
     /// <param name="analysisVisit">True for analysis commands, where <c>--visit N</c> is the analysis visit and the visit
@@ -62,7 +62,7 @@ internal sealed class CliOptions
         Visit = analysisVisit
             ? new Option<string?>("--visit-column") { Description = "Numeric visit column (default AVISITN)." }
             : new Option<string?>("--visit", "--visit-column") { Description = "Numeric visit column (default AVISITN)." };
-        Format.AcceptOnlyFromAmong("text", "json");
+        Format.AcceptOnlyFromAmong("text", "json", "csv");
         Layout.AcceptOnlyFromAmong("long", "wide");
         InputFormat.AcceptOnlyFromAmong("auto", "csv", "tsv", "xpt", "json", "ndjson");
     }
@@ -75,6 +75,9 @@ internal sealed class CliOptions
     }
 
     public bool Json(ParseResult result) => result.GetValue(Format) == "json";
+
+    /// <summary>"text", "json" or "csv".</summary>
+    public string OutputFormat(ParseResult result) => result.GetValue(Format) ?? "text";
 
     public Cohort ReadCohort(ParseResult result)
     {

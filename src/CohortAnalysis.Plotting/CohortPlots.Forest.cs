@@ -54,14 +54,9 @@ public static partial class CohortPlots
         return DrawForest(forestRows, label, ratio ? 1 : 0, options.NumberFormat, Levels(rows.Select(r => r.Ci)), style, ratio, below, above, caption);
     }
 
-    /// <summary>Forest plot of the rows of an effect-size table, with the no-effect line at 0.</summary>
-    /// <remarks>
-    /// <para>One row per <see cref="LabelledEffectSize"/>, labelled by its <see cref="LabelledEffectSize.Label"/> as given,
-    /// in table order, with its n. The axis is named after the index when all rows share one (e.g. "Hedges' g"), otherwise
-    /// "Effect size"; the caption names the interval's level and method. A row that could not be estimated shows "NA" and no
-    /// interval. Prefer <see cref="Forest(IEnumerable{IEstimate}, ForestOptions?, CohortPlotStyle?)"/> on estimates that
-    /// carry their comparison: it groups the rows and says which side favours treatment.</para>
-    /// </remarks>
+    /// <summary>Forest plot of the rows of an effect-size table, with the no-effect line at 0: the table's estimates through
+    /// <see cref="Forest(IEnumerable{IEstimate}, ForestOptions?, CohortPlotStyle?)"/> (rows labelled from their typed
+    /// comparison, "favours" labels, n column, caption naming the interval and missing-data method).</summary>
     /// <param name="table">The effect sizes.</param>
     /// <param name="style">Look of the figure; default <see cref="CohortPlotStyle.Default"/>.</param>
     /// <returns>A new plot.</returns>
@@ -71,13 +66,7 @@ public static partial class CohortPlots
         ArgumentNullException.ThrowIfNull(table);
         if (table.Count == 0)
             throw new ArgumentException("table is empty: nothing to plot.", nameof(table));
-        string[] names = table.Select(r => r.Estimate.Name).Distinct().ToArray();
-        var rows = table.Select(r => new ForestRow(r.Label, null, r.Estimate.Value, r.Estimate.Ci.Lower, r.Estimate.Ci.Upper,
-            r.Estimate.N.Total > 0 ? r.Estimate.N : null)).ToList();
-        var caption = new List<string> { IntervalCaption(table.Select(r => r.Estimate.Ci)) };
-        caption.AddRange(table.Where(r => double.IsNaN(r.Estimate.Value) && r.Note.Length > 0).Select(r => $"NA: {r.Note}").Distinct());
-        return DrawForest(rows, names.Length == 1 ? names[0] : "Effect size", 0, "0.00", Levels(table.Select(r => r.Estimate.Ci)),
-            style ?? CohortPlotStyle.Default, false, null, null, caption);
+        return Forest(table.Cast<IEstimate>(), null, style);
     }
 
     /// <summary>Forest plot of responder comparisons (each arm against the reference) from one or more responder analyses:

@@ -28,7 +28,7 @@ public sealed record TableView(string Title, IReadOnlyList<TableColumn> Columns,
         return new TableView(title ?? "", columns, list, (notes ?? []).ToList());
     }
 
-    /// <summary>The table as plain text: title, padded columns (numbers right-aligned), a rule, the rows and the notes.</summary>
+    /// <summary>The table as aligned plain text: title, header, rows, notes.</summary>
     public override string ToString() => TextTable.Render(this);
 }
 

@@ -62,7 +62,7 @@ public class OptionDefaultsTests
         Assert.Null(ResponderAnalysisOptions.Default.StratifyBy);
 
         Assert.Equal(EffectSizeMeasure.CohensD, EffectSizeAnalysisOptions.Default.Measure);
-        Assert.Equal(ChangeVariable.Change, EffectSizeAnalysisOptions.Default.On);
+        Assert.Null(EffectSizeAnalysisOptions.Default.On);   // null = CHG where the measure has a variable; an error to set where it has none
         Assert.Equal(MissingDataMethod.ObservedCases, EffectSizeAnalysisOptions.Default.MissingData);
         Assert.Null(EffectSizeAnalysisOptions.Default.Treatment);
         Assert.Null(EffectSizeAnalysisOptions.Default.Reference);

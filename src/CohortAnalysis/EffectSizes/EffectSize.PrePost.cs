@@ -63,6 +63,7 @@ public static partial class EffectSize
     public static EffectSizeEstimate PrePostControlD(PairedSummary treatment, PairedSummary control, EffectSizeOptions? options = null)
     {
         options ??= EffectSizeOptions.Default;
+        RequireNoShiftOrPairing(options, "d_ppc2");
         Guard.CiLevel(options.CiLevel, "CiLevel");
         SampleSummary dt = DifferenceSummary(treatment), dc = DifferenceSummary(control);
         int nt = treatment.N, nc = control.N, df = nt + nc - 2;
@@ -109,15 +110,25 @@ public static partial class EffectSize
     public static EffectSizeEstimate PrePostControlD1(PairedSummary treatment, PairedSummary control, EffectSizeOptions? options = null)
     {
         options ??= EffectSizeOptions.Default;
+        RequireNoShiftOrPairing(options, "d_ppc1");
         // Each arm's SMCR is computed at the default two-sided level; only its value and variance are used here.
         EffectSizeEstimate t = StandardizedMeanChange(treatment, ChangeStandardizer.RawScore, options with { Alternative = Alternative.TwoSided });
         EffectSizeEstimate c = StandardizedMeanChange(control, ChangeStandardizer.RawScore, options with { Alternative = Alternative.TwoSided });
-        double d = t.Value - c.Value, v = t.Variance + c.Variance;
+        double d = t.Estimate - c.Estimate, v = t.Variance + c.Variance;
         (double lo, double hi) = Intervals.Normal(d, Math.Sqrt(v), options.CiLevel, options.Alternative);
         return new EffectSizeEstimate(EffectSizeIndex.Dppc1, d, new ConfidenceInterval(lo, hi, options.CiLevel, CiMethod.Normal),
             new GroupSizes(treatment.N, control.N),
             $"d_ppc1: difference of the arms' pre-test-standardized mean changes; {SmallSampleCorrection.Describe(options.Correction, treatment.N - 1)} per arm; normal CI with summed variances",
             Citations.Morris2008)
         { Variance = v };
+    }
+
+    // Mu and Paired belong to the rank-based estimators; a pre-post-control d has neither, so setting them is an error.
+    private static void RequireNoShiftOrPairing(EffectSizeOptions options, string name)
+    {
+        if (options.Mu != 0)
+            throw new ArgumentException($"Mu does not apply to {name} (it has no location shift); leave it 0.", nameof(options));
+        if (options.Paired)
+            throw new ArgumentException($"Paired does not apply to {name}: each arm is paired by design and the arms are independent; leave it false.", nameof(options));
     }
 }

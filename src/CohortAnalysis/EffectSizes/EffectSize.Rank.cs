@@ -62,8 +62,8 @@ public static partial class EffectSize
         options = (options ?? StandardizedDifferenceOptions.Default) with { PooledSd = true, Adjust = false };
         EffectSizeEstimate d = CohensD(x, y, options);
         static double P(double v) => Normal.CDF(0, 1, v / Math.Sqrt(2));
-        return new EffectSizeEstimate(EffectSizeIndex.ProbabilityOfSuperiority, P(d.Value),
-            d.Ci with { Lower = P(d.Ci.Lower), Upper = P(d.Ci.Upper) }, d.N,
+        return new EffectSizeEstimate(EffectSizeIndex.ProbabilityOfSuperiority, P(d.Estimate),
+            d.Ci with { Lower = P(d.Ci.Lower), Upper = P(d.Ci.Upper) }, d.Sizes,
             $"Phi({d.Name}/sqrt(2)); CI transformed from the {CiMethods.Describe(d.Ci.Method)} CI of {d.Name}", Citations.McGrawWong1992);
     }
 
@@ -76,8 +76,8 @@ public static partial class EffectSize
     {
         EffectSizeEstimate r = RankBiserial(x, y, options);
         static double P(double v) => (v + 1) / 2;
-        return new EffectSizeEstimate(EffectSizeIndex.ProbabilityOfSuperiorityNonparametric, P(r.Value),
-            r.Ci with { Lower = P(r.Ci.Lower), Upper = P(r.Ci.Upper) }, r.N,
+        return new EffectSizeEstimate(EffectSizeIndex.ProbabilityOfSuperiorityNonparametric, P(r.Estimate),
+            r.Ci with { Lower = P(r.Ci.Lower), Upper = P(r.Ci.Upper) }, r.Sizes,
             "(rank-biserial r + 1)/2; CI transformed from the Fisher-z CI of r", Citations.VarghaDelaney2000);
     }
 

@@ -114,7 +114,9 @@ public static partial class EffectSize
         string correction = o.Adjust ? "; " + SmallSampleCorrection.Describe(o.Correction, df) : "";
         return new EffectSizeEstimate(o.Adjust ? adjusted : plain, d * j, new ConfidenceInterval(ci.lo, ci.hi, o.CiLevel, o.CiMethod),
             GroupSizes.Single(n), $"{text}{correction}; {ciText}", reference)
-        { Variance = se * se * j * j };
+        // g_z's sampling variance is the one HedgesG(paired) reports (metafor escalc "SMCC": 1/n + g²/(2n)), so one
+        // estimate never carries two variances; the other standardizers keep rm_d's SE, scaled by J.
+        { Variance = o.Method == RepeatedMeasuresMethod.Z ? SmccVariance(n, d * j) : se * se * j * j };
     }
 
     private static double RepeatedMeasuresValue(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RepeatedMeasuresMethod method, double mu)
@@ -129,4 +131,8 @@ public static partial class EffectSize
             _ => m / p.SdY,
         };
     }
+
+    /// <summary>Large-sample variance of a standardized mean change with the change-score standardizer (d_z, g_z):
+    /// 1/n + y²/(2n), as metafor <c>escalc(measure = "SMCC")</c> (Becker 1988; Morris &amp; DeShon 2002, Table 2).</summary>
+    internal static double SmccVariance(int n, double estimate) => 1.0 / n + estimate * estimate / (2.0 * n);
 }

@@ -67,7 +67,7 @@ public static partial class EffectSize
         RequireSummary(y, "y");
         Standardizer s = IndependentStandardizer(x, y, kind, o);
         if (!(s.Sd > 0))
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            throw new NotEstimableException(string.Create(CultureInfo.InvariantCulture,
                 $"The standardizer ({s.Text}) is {s.Sd}: both groups have zero variance, so d is undefined."));
         bool adjust = kind == Standardized.G || o.Adjust;
         double j = adjust ? SmallSampleCorrection.Factor(s.Df, o.Correction) : 1;
@@ -142,14 +142,14 @@ public static partial class EffectSize
         Validate(o);
         RequireSummary(differences, "differences");
         if (!(differences.Sd > 0))
-            throw new ArgumentException("The differences have zero variance, so d_z is undefined.");
+            throw new NotEstimableException("The differences have zero variance, so d_z is undefined.");
         int n = differences.N;
         double df = n - 1;
         bool adjust = kind != Standardized.D || o.Adjust;
         double j = adjust ? SmallSampleCorrection.Factor(df, o.Correction) : 1;
         double d = (differences.Mean - o.Mu) / differences.Sd;
         double value = d * j;
-        double variance = 1.0 / n + value * value / (2.0 * n);
+        double variance = SmccVariance(n, value);
         (double lo, double hi) ci;
         string ciText;
         if (o.CiMethod == CiMethod.NoncentralT)
@@ -191,8 +191,22 @@ public static partial class EffectSize
     // A resample with zero spread gives d = ±∞ or NaN: not an estimate, so it is counted as not estimable.
     internal static double FiniteOrNaN(double value) => double.IsFinite(value) ? value : double.NaN;
 
-    internal static BootstrapOptions BootstrapSettings(BootstrapOptions settings, CiMethod method, double level, Alternative alternative) =>
-        (settings ?? BootstrapOptions.Default) with { Interval = Intervals.ToBootstrapInterval(method), CiLevel = level, Alternative = alternative };
+    // The estimator's CiMethod, CiLevel and Alternative govern the interval; the nested bootstrap settings carry only the
+    // resampling (count, seed, threads). A nested value set to something else would be overwritten, so it is refused.
+    internal static BootstrapOptions BootstrapSettings(BootstrapOptions settings, CiMethod method, double level, Alternative alternative)
+    {
+        settings ??= BootstrapOptions.Default;
+        BootstrapOptions d = BootstrapOptions.Default;
+        BootstrapInterval interval = Intervals.ToBootstrapInterval(method);
+        if (settings.CiLevel != d.CiLevel && settings.CiLevel != level)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Bootstrap.CiLevel = {settings.CiLevel} conflicts with CiLevel = {level}: set the level once, on the estimator's options."), "options");
+        if (settings.Alternative != d.Alternative && settings.Alternative != alternative)
+            throw new ArgumentException($"Bootstrap.Alternative = {settings.Alternative} conflicts with Alternative = {alternative}: set it once, on the estimator's options.", "options");
+        if (settings.Interval != d.Interval && settings.Interval != interval)
+            throw new ArgumentException($"Bootstrap.Interval = {settings.Interval} conflicts with CiMethod = {CiMethods.Describe(method)}: choose the interval with CiMethod.", "options");
+        return settings with { Interval = interval, CiLevel = level, Alternative = alternative };
+    }
 
     internal static string BootstrapText(CiMethod method, BootstrapResult boot) => string.Create(CultureInfo.InvariantCulture,
         $"CI by {CiMethods.Describe(method)} ({boot.Resamples} resamples, seed {boot.Seed}{(boot.InvalidReplicates > 0 ? $", {boot.InvalidReplicates} not estimable" : "")})");

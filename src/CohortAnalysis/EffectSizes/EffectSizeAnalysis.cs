@@ -4,163 +4,237 @@ using CohortAnalysis.Responders;
 
 namespace CohortAnalysis.EffectSizes;
 
-/// <summary>Effect sizes on a cohort: between arms (or within each arm for d_z, d_av, d_rm) at a visit, or for every
-/// parameter × post-baseline visit as one table.</summary>
+/// <summary>Effect sizes on a cohort: between arms (or within each arm for d_z, g_z, d_av, d_rm) at a visit, or for every
+/// parameter × post-baseline visit × arm as one table.</summary>
 /// <remarks>
 /// <para>Sign convention: treatment − reference (and post − baseline within an arm), so on a higher-is-worse scale a
-/// larger improvement under treatment gives a negative d.</para>
+/// larger improvement under treatment gives a negative d. Every estimate carries its <see cref="Comparison"/>: the
+/// parameter, visit, variable, the two arms (and whether the reference was given or guessed) and the missing-data method.</para>
 /// <para>Between-arm measures use each arm's values of <see cref="EffectSizeAnalysisOptions.On"/> (CHG by default) at the
-/// visit; d_ppc2 uses the subjects of each arm with both a baseline and a value at the visit; d_z, d_av and d_rm pair each
-/// subject's value at the visit with its baseline. Cells that cannot be estimated (an arm with fewer than 2 values, zero
-/// variance) come back as NaN estimates with the reason, never as exceptions, in <see cref="ByVisit"/>.</para>
+/// visit; d_ppc1/d_ppc2 use the subjects of each arm with both a baseline and a value at the visit; d_z, g_z, d_av and d_rm
+/// pair each subject's value at the visit with its baseline. In <see cref="ByVisit"/>, cells the data cannot support (an
+/// arm with fewer than 2 values, zero variance) come back as NaN estimates with the reason; an invalid option throws.</para>
 /// </remarks>
 public static class EffectSizeAnalysis
 {
-    /// <summary>One effect size at one visit (between arms; or, for d_z / d_av / d_rm, within the treatment arm).</summary>
-    /// <exception cref="ArgumentException">Not estimable (too few values, zero variance) or an unknown arm or visit.</exception>
+    /// <summary>One effect size at one visit (between the treatment and the reference arm; or, for d_z, g_z, d_av and d_rm,
+    /// within the treatment arm).</summary>
+    /// <exception cref="ArgumentException">An option that does not apply, an unknown arm or visit, several candidate
+    /// treatment arms, or trajectories built with another missing-data method than <see cref="EffectSizeAnalysisOptions.MissingData"/>.</exception>
+    /// <exception cref="NotEstimableException">Too few values or zero variance.</exception>
     public static EffectSizeEstimate AtVisit(Trajectories trajectories, double visit, EffectSizeAnalysisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(trajectories);
         options ??= EffectSizeAnalysisOptions.Default;
-        var (treatment, reference) = Arms(trajectories.Cohort, options);
-        return Estimate(trajectories, visit, treatment, options.Measure is EffectSizeMeasure.Dz or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm ? null : reference, options);
+        Validate(options);
+        if (options.MissingData is { } requested && requested != trajectories.MissingData)
+            throw new ArgumentException(
+                $"MissingData = {requested.Describe()} was asked for, but the trajectories of {trajectories.Parameter} were built with {trajectories.MissingData.Describe()}; build them with Trajectories.Of(cohort, \"{trajectories.Parameter}\", MissingDataMethod.{requested}) or leave MissingData null.",
+                nameof(options));
+        var context = AnalysisContext.Of(trajectories, options.Reference);
+        return Estimate(context, context.VisitIndex(visit), context.Treatment(options.Treatment), options);
     }
 
-    /// <summary>The measure for every parameter (or those given) × post-baseline visit; within-arm measures give one row per arm.</summary>
+    /// <summary>The measure for every parameter (or those given) × post-baseline visit: each treatment arm against the
+    /// reference (only <see cref="EffectSizeAnalysisOptions.Treatment"/> when it is set), or each arm for within-arm measures.</summary>
+    /// <exception cref="ArgumentException">An option that does not apply, or an unknown parameter or arm.</exception>
     public static EffectSizeTable ByVisit(Cohort cohort, EffectSizeAnalysisOptions? options = null, IReadOnlyList<string>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         options ??= EffectSizeAnalysisOptions.Default;
-        var (treatment, reference) = Arms(cohort, options);
-        bool withinArm = options.Measure is EffectSizeMeasure.Dz or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm;
-        var rows = new List<LabelledEffectSize>();
+        Validate(options);
+        var rows = new List<EffectSizeEstimate>();
         foreach (string parameter in parameters ?? cohort.Parameters)
         {
-            Trajectories t = Trajectories.Of(cohort, parameter, options.MissingData);
-            for (int v = 0; v < t.Visits.Count; v++)
-            {
-                if (!Enumerable.Range(0, t.SubjectCount).Any(r => t.IsPostBaseline(r, v))) continue;
-                string visit = t.Visits[v].DisplayName;
-                IEnumerable<(string Arm, string? Other)> cells = withinArm
-                    ? cohort.Arms.Select(a => (a, (string?)null))
-                    : [(treatment, reference)];
-                foreach (var (arm, other) in cells)
-                {
-                    string label = other is null ? $"{t.Parameter} {visit}: {arm}" : $"{t.Parameter} {visit}: {arm} vs {other}";
-                    try
-                    {
-                        rows.Add(new LabelledEffectSize(label, Estimate(t, t.Visits[v].Time, arm, other, options)));
-                    }
-                    catch (ArgumentException e)
-                    {
-                        rows.Add(new LabelledEffectSize(label, EffectSizeEstimate.NotEstimable(IndexOf(options), default, e.Message, options.Standardized.CiLevel), e.Message));
-                    }
-                }
-            }
+            var context = AnalysisContext.Of(Trajectories.Of(cohort, parameter, options.MissingData ?? MissingDataMethod.ObservedCases), options.Reference);
+            foreach (int v in context.PostBaselineVisits()) rows.AddRange(Cells(context, v, options));
         }
         return new EffectSizeTable(rows) { Report = cohort.Report };
     }
 
-    private static EffectSizeEstimate Estimate(Trajectories t, double visitTime, string treatment, string? reference, EffectSizeAnalysisOptions options)
+    /// <summary>The measure at one visit of one parameter, for every arm as <see cref="ByVisit"/> does, computing nothing else.</summary>
+    /// <exception cref="ArgumentException">An option that does not apply, or an unknown parameter, visit or arm.</exception>
+    public static EffectSizeTable ForVisit(Cohort cohort, string parameter, double visit, EffectSizeAnalysisOptions? options = null)
     {
-        int v = ChangeFromBaseline.VisitIndex(t, visitTime);
-        int a = ChangeFromBaseline.ArmIndex(t, treatment);
+        ArgumentNullException.ThrowIfNull(cohort);
+        options ??= EffectSizeAnalysisOptions.Default;
+        Validate(options);
+        var context = AnalysisContext.Of(Trajectories.Of(cohort, parameter, options.MissingData ?? MissingDataMethod.ObservedCases), options.Reference);
+        return new EffectSizeTable(Cells(context, context.VisitIndex(visit), options)) { Report = cohort.Report };
+    }
+
+    private static IEnumerable<EffectSizeEstimate> Cells(AnalysisContext context, int v, EffectSizeAnalysisOptions options)
+    {
+        IEnumerable<string> arms = IsWithinArm(options.Measure)
+            ? (options.Treatment is { } only ? [only] : context.Trajectories.Cohort.Arms)
+            : (options.Treatment is { } treatment ? [context.Treatment(treatment)] : context.TreatmentArms);
+        foreach (string arm in arms)
+        {
+            EffectSizeEstimate cell;
+            try
+            {
+                cell = Estimate(context, v, arm, options);
+            }
+            catch (NotEstimableException e)
+            {
+                Comparison comparison = IsWithinArm(options.Measure) ? context.Within(arm, v, ChangeVariable.Change) : context.Between(arm, v, VariableOf(options));
+                cell = EffectSizeEstimate.NotEstimable(IndexOf(options), default, e.Message,
+                    new ConfidenceInterval(double.NaN, double.NaN, options.Standardized.CiLevel, options.CiMethod ?? DefaultCiMethod(options.Measure)), comparison);
+            }
+            yield return cell;
+        }
+    }
+
+    private static bool IsWithinArm(EffectSizeMeasure m) => m is EffectSizeMeasure.Dz or EffectSizeMeasure.Gz or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm;
+
+    private static ChangeVariable VariableOf(EffectSizeAnalysisOptions o) => o.Measure switch
+    {
+        EffectSizeMeasure.CohensD or EffectSizeMeasure.HedgesG or EffectSizeMeasure.GlassDelta or EffectSizeMeasure.RankBiserial
+            or EffectSizeMeasure.CliffsDelta or EffectSizeMeasure.Cles => o.On ?? ChangeVariable.Change,
+        _ => ChangeVariable.Change,
+    };
+
+    /// <summary>The CI method a measure uses when none is asked for (the R default for it).</summary>
+    internal static CiMethod DefaultCiMethod(EffectSizeMeasure measure) => measure switch
+    {
+        EffectSizeMeasure.CohensD or EffectSizeMeasure.HedgesG or EffectSizeMeasure.GlassDelta or EffectSizeMeasure.Dz or EffectSizeMeasure.Gz
+            or EffectSizeMeasure.Cles => CiMethod.NoncentralT,
+        _ => CiMethod.Normal,
+    };
+
+    private static readonly CiMethod[] Bootstraps = [CiMethod.BootstrapPercentile, CiMethod.BootstrapBasic, CiMethod.BootstrapBca];
+
+    /// <summary>The CI methods each measure supports.</summary>
+    internal static IReadOnlyList<CiMethod> SupportedCiMethods(EffectSizeMeasure measure) => measure switch
+    {
+        EffectSizeMeasure.CohensD or EffectSizeMeasure.HedgesG or EffectSizeMeasure.GlassDelta or EffectSizeMeasure.Dz or EffectSizeMeasure.Gz
+            or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm => [CiMethod.NoncentralT, CiMethod.Normal, .. Bootstraps],
+        EffectSizeMeasure.Dppc2 => [CiMethod.Normal, .. Bootstraps],
+        EffectSizeMeasure.Cles => [CiMethod.NoncentralT, CiMethod.Normal],
+        _ => [CiMethod.Normal],
+    };
+
+    // Every option that does not apply to the measure must be at its default: nothing is ignored silently.
+    private static void Validate(EffectSizeAnalysisOptions o)
+    {
+        StandardizedDifferenceOptions s = o.Standardized ?? throw new ArgumentNullException(nameof(o), "Standardized must not be null.");
+        StandardizedDifferenceOptions d = StandardizedDifferenceOptions.Default;
+        Guard.CiLevel(s.CiLevel, "Standardized.CiLevel");
+        string measure = o.Measure.ToString();
+        void NotFor(bool isSet, string option, string why)
+        {
+            if (isSet) throw new ArgumentException($"{option} does not apply to {measure}: {why}.", nameof(o));
+        }
+        if (s.CiMethod != d.CiMethod)
+            throw new ArgumentException("Choose the interval with EffectSizeAnalysisOptions.CiMethod; Standardized.CiMethod must stay at its default in a cohort analysis.", nameof(o));
+        if (o.CiMethod is { } ci && !SupportedCiMethods(o.Measure).Contains(ci))
+            throw new ArgumentException($"CiMethod = {CiMethods.Describe(ci)} is not available for {measure}; it supports: {string.Join(", ", SupportedCiMethods(o.Measure).Select(CiMethods.Describe))}.", nameof(o));
+        bool between = o.Measure is EffectSizeMeasure.CohensD or EffectSizeMeasure.HedgesG or EffectSizeMeasure.GlassDelta;
+        bool valueMeasure = between || o.Measure is EffectSizeMeasure.RankBiserial or EffectSizeMeasure.CliffsDelta or EffectSizeMeasure.Cles;
+        NotFor(o.On is not null && !valueMeasure, "On", "it compares post-treatment values with baseline (or responders), not a chosen variable");
+        NotFor(s.Paired, "Standardized.Paired", "arms are independent groups; within-arm pairing is chosen by the measure (d-z, d-av, d-rm)");
+        NotFor(!s.PooledSd && !(o.Measure is EffectSizeMeasure.CohensD or EffectSizeMeasure.HedgesG or EffectSizeMeasure.Cles), "Standardized.PooledSd = false", "it has no pooled standardizer");
+        NotFor(s.GlassControlGroup != d.GlassControlGroup, "Standardized.GlassControlGroup", "the control group of a cohort analysis is the reference arm");
+        NotFor(s.Mu != 0 && !(between || IsWithinArm(o.Measure)), "Standardized.Mu", "it has no location shift");
+        NotFor(s.Adjust && !(o.Measure is EffectSizeMeasure.CohensD or EffectSizeMeasure.GlassDelta or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm), "Standardized.Adjust",
+            "it is either always corrected (g, g_z, d_ppc2) or has no small-sample correction; for g_z choose the measure g-z");
+        NotFor(s.Correction != d.Correction && o.Measure is EffectSizeMeasure.RankBiserial or EffectSizeMeasure.CliffsDelta or EffectSizeMeasure.Cles or EffectSizeMeasure.CohensH,
+            "Standardized.Correction", "it has no small-sample correction");
+        NotFor(s.Bootstrap != d.Bootstrap && !(o.CiMethod is { } m && Bootstraps.Contains(m)), "Standardized.Bootstrap", "the CI method is not a bootstrap");
+        NotFor(o.ResponseRule is not null && o.Measure != EffectSizeMeasure.CohensH, "ResponseRule", "only Cohen's h uses a response rule");
+    }
+
+    private static EffectSizeEstimate Estimate(AnalysisContext context, int v, string arm, EffectSizeAnalysisOptions options)
+    {
+        Trajectories t = context.Trajectories;
         StandardizedDifferenceOptions s = options.Standardized;
+        CiMethod ciMethod = options.CiMethod ?? DefaultCiMethod(options.Measure);
         var effect = new EffectSizeOptions { CiLevel = s.CiLevel, Alternative = s.Alternative, Correction = s.Correction };
+        string reference = context.ReferenceArm;
         switch (options.Measure)
         {
-            case EffectSizeMeasure.Dz or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm:
+            case EffectSizeMeasure.Dz or EffectSizeMeasure.Gz or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm:
             {
-                var (post, pre) = Pairs(t, a, v);
-                var method = options.Measure switch { EffectSizeMeasure.Dz => RepeatedMeasuresMethod.Z, EffectSizeMeasure.Dav => RepeatedMeasuresMethod.Av, _ => RepeatedMeasuresMethod.Rm };
-                // rm_d's default interval is normal; a bootstrap request is honoured, a noncentral-t one keeps rm_d's normal default.
-                CiMethod ciMethod = Intervals.IsBootstrap(s.CiMethod) || s.CiMethod == CiMethod.Normal ? s.CiMethod : RepeatedMeasuresOptions.Default.CiMethod;
-                return EffectSize.RepeatedMeasuresD(post, pre, new RepeatedMeasuresOptions
-                {
-                    Method = method, CiLevel = s.CiLevel, Alternative = s.Alternative, Correction = s.Correction, CiMethod = ciMethod, Bootstrap = s.Bootstrap,
-                });
+                var (post, pre, missing) = context.Pairs(arm, v);
+                RequireTwo(post.Length, arm, t.Visits[v]);
+                EffectSizeEstimate within = options.Measure is EffectSizeMeasure.Dz or EffectSizeMeasure.Gz
+                    ? EffectSize.PairedD(post, pre, options.Measure == EffectSizeMeasure.Gz, s with { CiMethod = ciMethod })
+                    : EffectSize.RepeatedMeasuresD(post, pre, new RepeatedMeasuresOptions
+                    {
+                        Method = options.Measure == EffectSizeMeasure.Dav ? RepeatedMeasuresMethod.Av : RepeatedMeasuresMethod.Rm,
+                        CiLevel = s.CiLevel, Alternative = s.Alternative, Correction = s.Correction, CiMethod = ciMethod, Bootstrap = s.Bootstrap,
+                        Mu = s.Mu, Adjust = s.Adjust,
+                    });
+                return within with { Comparison = context.Within(arm, v, ChangeVariable.Change), Sizes = within.Sizes with { Missing = missing } };
             }
-            case EffectSizeMeasure.Dppc2:
+            case EffectSizeMeasure.Dppc2 or EffectSizeMeasure.Dppc1:
             {
-                var (tPost, tPre) = Pairs(t, a, v);
-                var (cPost, cPre) = Pairs(t, ChangeFromBaseline.ArmIndex(t, reference!), v);
-                EffectSizeEstimate dppc2 = EffectSize.PrePostControlD(tPost, tPre, cPost, cPre, effect);
-                return Intervals.IsBootstrap(s.CiMethod) ? BootstrapPrePost(dppc2, tPost, tPre, cPost, cPre, s, effect) : dppc2;
-            }
-            case EffectSizeMeasure.Dppc1:
-            {
-                var (tPost, tPre) = Pairs(t, a, v);
-                var (cPost, cPre) = Pairs(t, ChangeFromBaseline.ArmIndex(t, reference!), v);
-                return EffectSize.PrePostControlD1(PairedSummary.Of(tPost, tPre), PairedSummary.Of(cPost, cPre), effect);
+                var (tPost, tPre, tMissing) = context.Pairs(arm, v);
+                var (cPost, cPre, cMissing) = context.Pairs(reference, v);
+                RequireTwo(tPost.Length, arm, t.Visits[v]);
+                RequireTwo(cPost.Length, reference, t.Visits[v]);
+                EffectSizeEstimate e = options.Measure == EffectSizeMeasure.Dppc1
+                    ? EffectSize.PrePostControlD1(PairedSummary.Of(tPost, tPre), PairedSummary.Of(cPost, cPre), effect)
+                    : EffectSize.PrePostControlD(tPost, tPre, cPost, cPre, effect);
+                if (Bootstraps.Contains(ciMethod)) e = BootstrapPrePost(e, tPost, tPre, cPost, cPre, s, ciMethod, effect);
+                return e with { Comparison = context.Between(arm, v, ChangeVariable.Change), Sizes = e.Sizes with { Missing = tMissing + cMissing } };
             }
             case EffectSizeMeasure.CohensH:
             {
                 ResponderRule rule = options.ResponseRule ?? ResponderRule.Response(t.Instrument
-                    ?? throw new ArgumentException($"{t.Parameter} has no registered instrument: give ResponseRule for Cohen's h."));
-                var counts = ResponderClassification.Of(t, rule, visitTime).CountByArm();
-                ArmResponderCount x = counts.Single(c => c.Arm == treatment), y = counts.Single(c => c.Arm == reference);
-                return EffectSize.CohensH(x.Responders, x.Denominator, y.Responders, y.Denominator, effect);
+                    ?? throw new ArgumentException($"{t.Parameter} has no registered instrument: give ResponseRule for Cohen's h.", nameof(options)));
+                var counts = ResponderClassification.Of(t, rule, t.Visits[v].Time).CountByArm();
+                ArmResponderCount x = counts.Single(c => c.Arm == arm), y = counts.Single(c => c.Arm == reference);
+                EffectSizeEstimate h = EffectSize.CohensH(x.Responders, x.Denominator, y.Responders, y.Denominator, effect);
+                return h with { Comparison = context.Between(arm, v, ChangeVariable.Change) with { Term = "responders: " + rule.Description } };
             }
         }
-        double[] xs = t.ArmValues(a, v, options.On), ys = t.ArmValues(ChangeFromBaseline.ArmIndex(t, reference!), v, options.On);
-        return options.Measure switch
+        ChangeVariable variable = VariableOf(options);
+        var (xs, xMissing) = context.Values(arm, v, variable);
+        var (ys, yMissing) = context.Values(reference, v, variable);
+        RequireTwo(xs.Length, arm, t.Visits[v]);
+        RequireTwo(ys.Length, reference, t.Visits[v]);
+        StandardizedDifferenceOptions withCi = s with { CiMethod = ciMethod };
+        EffectSizeEstimate estimate = options.Measure switch
         {
-            EffectSizeMeasure.CohensD => EffectSize.CohensD(xs, ys, s),
-            EffectSizeMeasure.HedgesG => EffectSize.HedgesG(xs, ys, s),
-            EffectSizeMeasure.GlassDelta => EffectSize.GlassDelta(xs, ys, s),
+            EffectSizeMeasure.CohensD => EffectSize.CohensD(xs, ys, withCi),
+            EffectSizeMeasure.HedgesG => EffectSize.HedgesG(xs, ys, withCi),
+            EffectSizeMeasure.GlassDelta => EffectSize.GlassDelta(xs, ys, withCi),
             EffectSizeMeasure.RankBiserial => EffectSize.RankBiserial(xs, ys, effect),
             EffectSizeMeasure.CliffsDelta => EffectSize.CliffsDelta(xs, ys, effect),
-            EffectSizeMeasure.Cles => EffectSize.ProbabilityOfSuperiority(xs, ys, s),
+            EffectSizeMeasure.Cles => EffectSize.ProbabilityOfSuperiority(xs, ys, withCi),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Measure, "Unknown measure."),
         };
+        return estimate with { Comparison = context.Between(arm, v, variable), Sizes = estimate.Sizes with { Missing = xMissing + yMissing } };
+    }
+
+    private static void RequireTwo(int n, string arm, Visit visit)
+    {
+        if (n < 2)
+            throw new NotEstimableException(string.Create(CultureInfo.InvariantCulture,
+                $"arm {arm} has {n} subject{(n == 1 ? "" : "s")} with a value at {visit.DisplayName}; at least 2 are needed"));
     }
 
     // Resamples subjects (their baseline–visit pairs) within each arm: the bootstrap runs on subject indices and the
     // statistic looks the pairs up, so the seeded, thread-count-independent resampling of Bootstrap.TwoSample is reused.
     private static EffectSizeEstimate BootstrapPrePost(EffectSizeEstimate point, double[] tPost, double[] tPre, double[] cPost, double[] cPre,
-        StandardizedDifferenceOptions s, EffectSizeOptions effect)
+        StandardizedDifferenceOptions s, CiMethod ciMethod, EffectSizeOptions effect)
     {
         double[] ti = Enumerable.Range(0, tPost.Length).Select(i => (double)i).ToArray();
         double[] ci = Enumerable.Range(0, cPost.Length).Select(i => (double)i).ToArray();
-        Resampling.BootstrapOptions settings = s.Bootstrap with { Interval = Intervals.ToBootstrapInterval(s.CiMethod), CiLevel = s.CiLevel, Alternative = s.Alternative };
+        Resampling.BootstrapOptions settings = EffectSize.BootstrapSettings(s.Bootstrap, ciMethod, s.CiLevel, s.Alternative);
         Resampling.BootstrapResult result = Resampling.Bootstrap.TwoSample(ti, ci, (x, y) =>
         {
             double[] a = new double[x.Length], b = new double[x.Length], c = new double[y.Length], d = new double[y.Length];
             for (int i = 0; i < x.Length; i++) { a[i] = tPost[(int)x[i]]; b[i] = tPre[(int)x[i]]; }
             for (int i = 0; i < y.Length; i++) { c[i] = cPost[(int)y[i]]; d[i] = cPre[(int)y[i]]; }
-            return EffectSize.PrePostControlD(a, b, c, d, effect).Value;
+            return EffectSize.PrePostControlD(a, b, c, d, effect).Estimate;
         }, settings);
         return point with
         {
             Ci = result.Ci,
-            Method = string.Create(CultureInfo.InvariantCulture,
-                $"{point.Method.Split(';')[0]}; CI by bootstrap ({settings.Interval}, {settings.Resamples} resamples within arms, seed {settings.Seed})"),
+            Method = "d_ppc2: difference in mean change over pooled pre-test SD; " + EffectSize.BootstrapText(ciMethod, result) + " within arms",
         };
-    }
-
-    private static (string Treatment, string Reference) Arms(Cohort cohort, EffectSizeAnalysisOptions options)
-    {
-        string reference = ResponderAnalysis.ReferenceArm(cohort, new ResponderAnalysisOptions { Reference = options.Reference });
-        string treatment = options.Treatment ?? cohort.Arms.FirstOrDefault(a => a != reference)
-            ?? throw new ArgumentException("The cohort has a single arm: between-arm effect sizes need two.", nameof(options));
-        if (!cohort.Arms.Contains(treatment)) throw new ArgumentException($"No arm '{treatment}'; arms are: {string.Join(", ", cohort.Arms)}.", nameof(options));
-        return (treatment, reference);
-    }
-
-    private static (double[] Post, double[] Pre) Pairs(Trajectories t, int arm, int visit)
-    {
-        var post = new List<double>();
-        var pre = new List<double>();
-        for (int row = 0; row < t.SubjectCount; row++)
-        {
-            if (t.ArmOf(row) != arm || double.IsNaN(t.Change(row, visit))) continue;
-            post.Add(t.Value(row, visit));
-            pre.Add(t.Baseline(row));
-        }
-        if (post.Count < 2)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{t.Cohort.Arms[arm]} has {post.Count} subjects with a baseline and a value at {t.Visits[visit].DisplayName}; at least 2 are needed."));
-        return (post.ToArray(), pre.ToArray());
     }
 
     private static EffectSizeIndex IndexOf(EffectSizeAnalysisOptions options) => options.Measure switch
@@ -169,6 +243,7 @@ public static class EffectSizeAnalysis
         EffectSizeMeasure.HedgesG => EffectSizeIndex.HedgesG,
         EffectSizeMeasure.GlassDelta => EffectSizeIndex.GlassDelta,
         EffectSizeMeasure.Dz => EffectSizeIndex.Dz,
+        EffectSizeMeasure.Gz => EffectSizeIndex.Gz,
         EffectSizeMeasure.Dav => EffectSizeIndex.Dav,
         EffectSizeMeasure.Drm => EffectSizeIndex.Drm,
         EffectSizeMeasure.Dppc2 => EffectSizeIndex.Dppc2,

@@ -66,11 +66,11 @@ public static class EffectSizeConversions
     public static EffectSizeEstimate ToCorrelation(EffectSizeEstimate d)
     {
         Guard.NotNull(d);
-        int? n1 = d.N.IsSingleGroup ? null : d.N.First, n2 = d.N.IsSingleGroup ? null : d.N.Second;
+        int? n1 = d.Sizes.Groups.IsSingleGroup ? null : d.Sizes.Groups.First, n2 = d.Sizes.Groups.IsSingleGroup ? null : d.Sizes.Groups.Second;
         double Map(double v) => double.IsInfinity(v) ? Math.Sign(v) : DToR(v, n1, n2);
-        return new EffectSizeEstimate(EffectSizeIndex.Correlation, Map(d.Value), d.Ci with { Lower = Map(d.Ci.Lower), Upper = Map(d.Ci.Upper) },
-            d.N, $"r converted from {d.Name} (effectsize d_to_r); limits transformed", d.Reference + " " + Citations.Borenstein2009)
-        { Variance = VarianceDToR(d.Value, d.Variance, n1, n2) };
+        return new EffectSizeEstimate(EffectSizeIndex.Correlation, Map(d.Estimate), d.Ci with { Lower = Map(d.Ci.Lower), Upper = Map(d.Ci.Upper) },
+            d.Sizes, $"r converted from {d.Name} (effectsize d_to_r); limits transformed", d.Reference + " " + Citations.Borenstein2009)
+        { Variance = VarianceDToR(d.Estimate, d.Variance, n1, n2) };
     }
 
     /// <summary>Converts a d-type estimate (value, CI limits and variance) to ln(OR) = d·π/√3.</summary>
@@ -78,9 +78,9 @@ public static class EffectSizeConversions
     public static EffectSizeEstimate ToLogOddsRatio(EffectSizeEstimate d)
     {
         Guard.NotNull(d);
-        return new EffectSizeEstimate(EffectSizeIndex.LogOddsRatio, DToLogOddsRatio(d.Value),
+        return new EffectSizeEstimate(EffectSizeIndex.LogOddsRatio, DToLogOddsRatio(d.Estimate),
             d.Ci with { Lower = DToLogOddsRatio(d.Ci.Lower), Upper = DToLogOddsRatio(d.Ci.Upper) },
-            d.N, $"log OR converted from {d.Name} as d * pi/sqrt(3); limits transformed", Citations.HasselbladHedges1995 + " " + Citations.Chinn2000)
+            d.Sizes, $"log OR converted from {d.Name} as d * pi/sqrt(3); limits transformed", Citations.HasselbladHedges1995 + " " + Citations.Chinn2000)
         { Variance = VarianceDToLogOddsRatio(d.Variance) };
     }
 

@@ -9,7 +9,8 @@ public enum EffectSizeMeasure
     HedgesG,
     /// <summary>Glass's Δ between arms, standardized by the reference arm's SD (<c>glass-delta</c>).</summary>
     GlassDelta,
-    /// <summary>d_z within each arm: mean change / SD of change (<c>d-z</c>).</summary>
+    /// <summary>d_z within each arm: mean change / SD of change, t/√n (<c>d-z</c>); noncentral-t CI by default, as R
+    /// effectsize <c>cohens_d(post, pre, paired = TRUE)</c>.</summary>
     Dz,
     /// <summary>d_av within each arm: mean change / √((s²_pre + s²_post)/2) (<c>d-av</c>).</summary>
     Dav,
@@ -27,4 +28,7 @@ public enum EffectSizeMeasure
     CohensH,
     /// <summary>Morris (2008) d_ppc1: SMCR of the treatment arm minus SMCR of the reference arm (<c>d-ppc1</c>).</summary>
     Dppc1,
+    /// <summary>g_z within each arm: d_z times Hedges' exact J(n − 1) (<c>g-z</c>), as R effectsize
+    /// <c>hedges_g(post, pre, paired = TRUE)</c>.</summary>
+    Gz,
 }

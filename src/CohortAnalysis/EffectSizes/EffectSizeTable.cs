@@ -1,23 +1,20 @@
 using System.Collections;
+using CohortAnalysis.Rendering;
 using Microsoft.Data.Analysis;
 
 namespace CohortAnalysis.EffectSizes;
 
-/// <summary>One labelled row of an <see cref="EffectSizeTable"/>: an estimate and the cell it belongs to (e.g. visit, parameter).</summary>
-/// <param name="Label">Row label, e.g. "MADRS, week 6".</param>
-/// <param name="Estimate">The estimate; a cell that could not be estimated carries NaN and a <paramref name="Note"/>.</param>
-/// <param name="Note">Why a cell is NaN or anything else the reader must know; empty otherwise.</param>
-public sealed record LabelledEffectSize(string Label, EffectSizeEstimate Estimate, string Note = "");
-
-/// <summary>Many labelled effect sizes (per visit, arm or parameter) as one table, with a DataFrame view.</summary>
-/// <remarks>Immutable; safe to share between threads. Rows keep the order they were given.</remarks>
-public sealed class EffectSizeTable : IReadOnlyList<LabelledEffectSize>, ITabular
+/// <summary>Many effect sizes (per parameter, visit and arm) as one table; each row's <see cref="EffectSizeEstimate.Comparison"/>
+/// is its typed key.</summary>
+/// <remarks>Immutable; safe to share between threads. Rows keep the order they were given. Outputs come from the shared
+/// renderers (<see cref="EstimateFrame"/>, <see cref="EstimateText"/>, <see cref="EstimateJson"/>, <see cref="EstimateCsv"/>).</remarks>
+public sealed class EffectSizeTable : IReadOnlyList<EffectSizeEstimate>, ITabular
 {
-    private readonly LabelledEffectSize[] _rows;
+    private readonly EffectSizeEstimate[] _rows;
 
     /// <summary>Creates a table from rows.</summary>
     /// <param name="rows">The rows, in display order.</param>
-    public EffectSizeTable(IEnumerable<LabelledEffectSize> rows)
+    public EffectSizeTable(IEnumerable<EffectSizeEstimate> rows)
     {
         Guard.NotNull(rows);
         _rows = rows.ToArray();
@@ -29,53 +26,39 @@ public sealed class EffectSizeTable : IReadOnlyList<LabelledEffectSize>, ITabula
     public DataQualityReport? Report { get; init; }
 
     /// <inheritdoc />
-    public LabelledEffectSize this[int index] => _rows[index];
+    public EffectSizeEstimate this[int index] => _rows[index];
 
     /// <inheritdoc />
     public int Count => _rows.Length;
 
+    /// <summary>The rows whose comparison matches: a parameter, a visit time and/or an arm (null matches any).</summary>
+    public IEnumerable<EffectSizeEstimate> Where(string? parameter = null, double? visit = null, string? arm = null) =>
+        _rows.Where(r => (parameter is null || r.Comparison.Parameter == parameter)
+                         && (visit is null || r.Comparison.Visit?.Time == visit)
+                         && (arm is null || r.Comparison.Arm == arm));
+
     /// <inheritdoc />
-    public IEnumerator<LabelledEffectSize> GetEnumerator() => ((IEnumerable<LabelledEffectSize>)_rows).GetEnumerator();
+    public IEnumerator<EffectSizeEstimate> GetEnumerator() => ((IEnumerable<EffectSizeEstimate>)_rows).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => _rows.GetEnumerator();
 
-    /// <summary>The table as a DataFrame with columns Label, Index, Value, CiLower, CiUpper, CiLevel, CiMethod, N1, N2,
-    /// Variance, Method, Reference, Note (and Interpretation when a rule is given).</summary>
-    /// <param name="rule">Optional rule of thumb; adds an Interpretation column such as "medium (Cohen 1988)".</param>
+    /// <summary>The tidy frame (<see cref="EstimateFrame"/>: one row per estimate, the comparison in typed columns) plus
+    /// <c>variance</c> and, when a rule is given, <c>interpretation</c>.</summary>
+    /// <param name="rule">Optional rule of thumb; adds an interpretation column such as "medium (Cohen 1988)".</param>
     public DataFrame ToDataFrame(EffectSizeRule? rule = null)
     {
-        var columns = new List<DataFrameColumn>
-        {
-            new StringDataFrameColumn("Label", _rows.Select(r => r.Label)),
-            new StringDataFrameColumn("Index", _rows.Select(r => r.Estimate.Name)),
-            new DoubleDataFrameColumn("Value", _rows.Select(r => r.Estimate.Value)),
-            new DoubleDataFrameColumn("CiLower", _rows.Select(r => r.Estimate.Ci.Lower)),
-            new DoubleDataFrameColumn("CiUpper", _rows.Select(r => r.Estimate.Ci.Upper)),
-            new DoubleDataFrameColumn("CiLevel", _rows.Select(r => r.Estimate.Ci.Level)),
-            new StringDataFrameColumn("CiMethod", _rows.Select(r => CiMethods.Describe(r.Estimate.Ci.Method))),
-            new Int32DataFrameColumn("N1", _rows.Select(r => r.Estimate.N.First)),
-            new Int32DataFrameColumn("N2", _rows.Select(r => r.Estimate.N.Second)),
-            new DoubleDataFrameColumn("Variance", _rows.Select(r => r.Estimate.Variance)),
-            new StringDataFrameColumn("Method", _rows.Select(r => r.Estimate.Method)),
-            new StringDataFrameColumn("Reference", _rows.Select(r => r.Estimate.Reference)),
-            new StringDataFrameColumn("Note", _rows.Select(r => r.Note)),
-        };
+        DataFrame frame = EstimateFrame.From(_rows);
+        frame.Columns.Add(new DoubleDataFrameColumn("variance", _rows.Select(r => double.IsNaN(r.Variance) ? (double?)null : r.Variance)));
         if (rule is not null)
-            columns.Add(new StringDataFrameColumn("Interpretation", _rows.Select(r => rule.Describe(r.Estimate.Value))));
-        return new DataFrame(columns);
+            frame.Columns.Add(new StringDataFrameColumn("interpretation", _rows.Select(r => double.IsNaN(r.Estimate) ? null : rule.Describe(r.Estimate))));
+        return frame;
     }
 
-    /// <summary>One row per effect size: label, index, estimate, CI, n and note; notes list each distinct method and reference.</summary>
-    public TableView ToTableView() => TableView.Create("Effect sizes",
-        [new("Label"), new("Index"), new("Estimate", true), new(_rows.Length > 0 ? Display.CiHeader(_rows[0].Estimate.Ci) : "CI", true), new("n", true), new("Note")],
-        _rows.Select(r => (IReadOnlyList<string>)[r.Label, r.Estimate.Name, Display.Number(r.Estimate.Value, "0.000"),
-            Display.Interval(r.Estimate.Ci, "0.000"), r.Estimate.N.Total > 0 ? Display.Sizes(r.Estimate.N) : "NA", r.Note]),
-        _rows.Where(r => !double.IsNaN(r.Estimate.Value))
-            .Select(r => $"{r.Estimate.Name}: {r.Estimate.Method}. {r.Estimate.Reference}".TrimEnd())
-            .Distinct()
-            .Concat(Report is null ? [] : [Display.DataLine(Report)]));
+    /// <summary>One row per effect size through <see cref="EstimateText"/>: the comparison, estimate, CI (level in the
+    /// header), n and note; the notes give each method, reference, how the reference arm was chosen and the data used.</summary>
+    public TableView ToTableView() => EstimateText.ToTableView(
+        _rows.Length > 0 && _rows.All(r => r.Index == _rows[0].Index) ? _rows[0].Name : "Effect sizes", _rows, Report);
 
     /// <inheritdoc />
-    public override string ToString() => string.Join(Environment.NewLine, _rows.Select(r =>
-        string.IsNullOrEmpty(r.Note) ? $"{r.Label}: {r.Estimate}" : $"{r.Label}: {r.Estimate} ({r.Note})"));
+    public override string ToString() => string.Join(Environment.NewLine, _rows.Select(r => r.ToString()));
 }

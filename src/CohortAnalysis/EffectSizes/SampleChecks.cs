@@ -17,7 +17,7 @@ internal static class SampleChecks
     {
         RequireFinite(x, name);
         if (x.Length < 2)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            throw new NotEstimableException(string.Create(CultureInfo.InvariantCulture,
                 $"Group {name} has n = {x.Length}; at least 2 values are needed."), name);
     }
 

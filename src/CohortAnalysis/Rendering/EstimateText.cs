@@ -26,8 +26,8 @@ public static class EstimateText
             (new("Subgroup"), e => e.Comparison.Subgroup ?? ""),
             (new("Term"), e => e.Comparison.Term ?? ""),
             (new("Comparison"), e => e.Comparison.Arm is null ? "" : e.Comparison.ReferenceArm is null ? e.Comparison.Arm : $"{e.Comparison.Arm} vs {e.Comparison.ReferenceArm}"),
-            (new("Estimate"), e => e.Name),
-            (new("Value", true), e => Display.Number(e.Estimate, format)),
+            (new("Measure"), e => e.Name),
+            (new("Estimate", true), e => Display.Number(e.Estimate, format)),
             (new("SE", true), e => double.IsNaN(e.StandardError) ? "" : Display.Number(e.StandardError, format)),
             (new("df", true), e => double.IsNaN(e.DegreesOfFreedom) ? "" : Display.Number(e.DegreesOfFreedom, "0.##")),
         };
@@ -38,10 +38,10 @@ public static class EstimateText
         columns.Add((new("Missing", true), e => e.Sizes.Missing > 0 ? Display.Integer(e.Sizes.Missing) : ""));
         columns.Add((new("Note"), e => e.Note));
 
-        var kept = columns.Where(c => c.Column.Header == "Value" || c.Column.Header == ciHeader || c.Column.Header == "n" || rows.Any(r => c.Cell(r).Length > 0)).ToList();
+        var kept = columns.Where(c => c.Column.Header == "Estimate" || c.Column.Header == ciHeader || c.Column.Header == "n" || rows.Any(r => c.Cell(r).Length > 0)).ToList();
         var notes = new List<string>();
         foreach (string line in rows.Where(r => !double.IsNaN(r.Estimate))
-                     .Select(r => $"{r.Name}: {r.Method}; CI: {CiMethods.Describe(r.Ci.Method)}. {r.Reference}".TrimEnd()).Distinct())
+                     .Select(r => $"{r.Name}: {MethodWithCi(r)}. {r.Reference}".TrimEnd()).Distinct())
             notes.Add(line);
         foreach (string line in rows.Select(r => r.Comparison.ReferenceNote).Where(s => s.Length > 0).Distinct()) notes.Add(line);
         foreach (string line in rows.Select(r => r.Comparison.MissingData).OfType<MissingDataMethod>().Distinct().Select(m => "Missing data: " + m.Describe() + ".")) notes.Add(line);
@@ -49,6 +49,10 @@ public static class EstimateText
         return TableView.Create(title, kept.Select(c => c.Column).ToList(),
             rows.Select(r => (IReadOnlyList<string>)kept.Select(c => c.Cell(r)).ToList()), notes);
     }
+
+    private static string MethodWithCi(IEstimate e) =>
+        e.Method.Contains("CI", StringComparison.Ordinal) || e.Method.Contains("interval", StringComparison.OrdinalIgnoreCase)
+            ? e.Method : $"{e.Method}; CI: {CiMethods.Describe(e.Ci.Method)}";
 
     /// <summary>"95% CI" when every row has the same level, "CI" (with the level in each row's method) otherwise.</summary>
     private static string CiHeader(IEstimate[] rows)

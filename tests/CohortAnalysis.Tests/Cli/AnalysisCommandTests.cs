@@ -56,10 +56,14 @@ public class AnalysisCommandTests
         JsonElement root = Json("effect-size", "--measure", "hedges-g", "--visit", "6", "--paramcd", "MADRS");
         JsonElement g = Assert.Single(root.GetProperty("estimates").EnumerateArray());
         EffectSizeEstimate expected = EffectSizeAnalysis.AtVisit(Trajectories.Of(DemoTrial.Load(), "MADRS"), 6, new EffectSizeAnalysisOptions { Measure = EffectSizeMeasure.HedgesG });
-        Assert.Equal(expected.Value, g.GetProperty("estimate").GetDouble());
+        Assert.Equal(expected.Estimate, g.GetProperty("estimate").GetDouble());
         Assert.Equal(expected.Ci.Upper, g.GetProperty("ciUpper").GetDouble());
         Assert.Equal(56, g.GetProperty("n").GetInt32());
-        Assert.Equal(54, g.GetProperty("nSecond").GetInt32());
+        Assert.Equal(54, g.GetProperty("nReference").GetInt32());
+        Assert.Equal(DemoTrial.Psilocybin, g.GetProperty("arm").GetString());
+        Assert.Equal(DemoTrial.Placebo, g.GetProperty("reference").GetString());
+        Assert.Equal("CHG", g.GetProperty("variable").GetString());
+        Assert.Equal("placebo-name", g.GetProperty("referenceChosen").GetString());
     }
 
     [Fact]
@@ -75,7 +79,7 @@ public class AnalysisCommandTests
         var (code, output, error) = CohortCommand.Run("effect-size", "--visit", "5");
         Assert.Equal(1, code);
         Assert.Equal("", output);
-        Assert.Equal("No post-baseline visit 5; visits are 0, 1, 3, 6, 12.\n", error.ReplaceLineEndings("\n"));
+        Assert.StartsWith("MADRS has no visit 5; its visits are 0 (Baseline), 1 (Week 1), 3 (Week 3), 6 (Week 6), 12 (Week 12).", error.ReplaceLineEndings("\n"));
     }
 
     public static IEnumerable<object[]> CorpusTimesCommands() =>

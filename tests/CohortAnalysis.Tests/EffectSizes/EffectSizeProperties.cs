@@ -30,7 +30,7 @@ public class EffectSizeProperties
     {
         EffectSizeEstimate xy = EffectSize.CohensD(x.Values, y.Values);
         EffectSizeEstimate yx = EffectSize.CohensD(y.Values, x.Values);
-        AssertClose.Absolute(-xy.Value, yx.Value, 1e-12 * (1 + Math.Abs(xy.Value)));
+        AssertClose.Absolute(-xy.Estimate, yx.Estimate, 1e-12 * (1 + Math.Abs(xy.Estimate)));
         AssertClose.Absolute(-xy.Ci.Upper, yx.Ci.Lower, 1e-9 * (1 + Math.Abs(xy.Ci.Upper)));
         AssertClose.Absolute(-xy.Ci.Lower, yx.Ci.Upper, 1e-9 * (1 + Math.Abs(xy.Ci.Lower)));
     }
@@ -41,7 +41,7 @@ public class EffectSizeProperties
         double c = shift % 1000, a = 1 + scale.Get % 100 / 7.0;
         EffectSizeEstimate d = EffectSize.CohensD(x.Values, y.Values);
         EffectSizeEstimate moved = EffectSize.CohensD(x.Values.Select(v => a * v + c).ToArray(), y.Values.Select(v => a * v + c).ToArray());
-        AssertClose.Absolute(d.Value, moved.Value, 1e-9 * (1 + Math.Abs(d.Value)));
+        AssertClose.Absolute(d.Estimate, moved.Estimate, 1e-9 * (1 + Math.Abs(d.Estimate)));
         AssertClose.Absolute(d.Ci.Lower, moved.Ci.Lower, 1e-8 * (1 + Math.Abs(d.Ci.Lower)));
         AssertClose.Absolute(d.Ci.Upper, moved.Ci.Upper, 1e-8 * (1 + Math.Abs(d.Ci.Upper)));
     }
@@ -58,11 +58,11 @@ public class EffectSizeProperties
             EffectSize.RankBiserial(x.Values, y.Values),
             EffectSize.ProbabilityOfSuperiority(x.Values, y.Values),
         })
-            Assert.True(e.Ci.Lower <= e.Value && e.Value <= e.Ci.Upper, e.ToString());
+            Assert.True(e.Ci.Lower <= e.Estimate && e.Estimate <= e.Ci.Upper, e.ToString());
         double[] y2 = y.Values.Select(v => v + 1).ToArray();
         if (x.Values.Distinct().Count() > 1 && Has(y2))
             foreach (EffectSizeEstimate e in new[] { EffectSize.GlassDelta(x.Values, y2) })
-                Assert.True(e.Ci.Lower <= e.Value && e.Value <= e.Ci.Upper, e.ToString());
+                Assert.True(e.Ci.Lower <= e.Estimate && e.Estimate <= e.Ci.Upper, e.ToString());
     }
 
     [Property]
@@ -79,8 +79,8 @@ public class EffectSizeProperties
     {
         EffectSizeEstimate d = EffectSize.CohensD(x.Values, y.Values);
         EffectSizeEstimate g = EffectSize.HedgesG(x.Values, y.Values);
-        if (d.Value == 0) Assert.Equal(0, g.Value);
-        else Assert.True(Math.Abs(g.Value) < Math.Abs(d.Value));
+        if (d.Estimate == 0) Assert.Equal(0, g.Estimate);
+        else Assert.True(Math.Abs(g.Estimate) < Math.Abs(d.Estimate));
     }
 
     [Property]
@@ -88,8 +88,8 @@ public class EffectSizeProperties
     {
         EffectSizeEstimate d = EffectSize.CohensD(x.Values, y.Values);
         EffectSizeEstimate reversed = EffectSize.CohensD(x.Values.Reverse().ToArray(), y.Values.Reverse().ToArray());
-        AssertClose.Absolute(d.Value, reversed.Value, 1e-12 * (1 + Math.Abs(d.Value)));
-        Assert.Equal(EffectSize.RankBiserial(x.Values, y.Values).Value, EffectSize.RankBiserial(x.Values.Reverse().ToArray(), y.Values.Reverse().ToArray()).Value);
+        AssertClose.Absolute(d.Estimate, reversed.Estimate, 1e-12 * (1 + Math.Abs(d.Estimate)));
+        Assert.Equal(EffectSize.RankBiserial(x.Values, y.Values).Estimate, EffectSize.RankBiserial(x.Values.Reverse().ToArray(), y.Values.Reverse().ToArray()).Estimate);
     }
 
     [Property(MaxTest = 15)]

@@ -37,22 +37,27 @@ public class InterpretationAndTableTests
     }
 
     [Fact]
-    public void Table_ToDataFrame_HasOneRowPerEstimateAndNaNCells()
+    public void Table_ToDataFrame_IsTidy_WithOneRowPerEstimateAndNaNCells()
     {
+        var week6 = new Comparison { Parameter = "MADRS", Visit = new Visit(6, "Week 6"), Arm = "Psilocybin", ReferenceArm = "Placebo" };
         var table = new EffectSizeTable(
         [
-            new LabelledEffectSize("MADRS, week 6", EffectSize.HedgesG(MadrsPsilocybin, MadrsPlacebo)),
-            new LabelledEffectSize("MADRS, week 12", EffectSizeEstimate.NotEstimable(EffectSizeIndex.HedgesG, new GroupSizes(1, 5), "arm Psilocybin has n = 1"),
-                "arm Psilocybin has n = 1"),
+            EffectSize.HedgesG(MadrsPsilocybin, MadrsPlacebo) with { Comparison = week6 },
+            EffectSizeEstimate.NotEstimable(EffectSizeIndex.HedgesG, new GroupSizes(1, 5), "arm Psilocybin has n = 1",
+                new ConfidenceInterval(double.NaN, double.NaN, 0.95, CiMethod.NoncentralT), week6 with { Visit = new Visit(12, "Week 12") }),
         ]);
         DataFrame frame = table.ToDataFrame(EffectSizeRules.Cohen1988D);
         Assert.Equal(2, frame.Rows.Count);
-        Assert.Equal("MADRS, week 6", frame["Label"][0]);
-        Assert.Equal("Hedges' g", frame["Index"][0]);
-        AssertClose.Relative(table[0].Estimate.Value, (double)frame["Value"][0]!, 0);
-        Assert.True(double.IsNaN((double)frame["Value"][1]!));
-        Assert.Equal("large (Cohen 1988)", frame["Interpretation"][0]);
-        Assert.Equal(6, frame["N1"][0]);
-        Assert.Contains("MADRS, week 12: ", table.ToString());
+        Assert.Equal("MADRS", frame["parameter"][0]);
+        Assert.Equal(6.0, frame["visit"][0]);
+        Assert.Equal("Psilocybin", frame["arm"][0]);
+        Assert.Equal("Placebo", frame["reference"][0]);
+        Assert.Equal("Hedges' g", frame["name"][0]);
+        AssertClose.Relative(table[0].Estimate, (double)frame["estimate"][0]!, 0);
+        Assert.Null(frame["estimate"][1]);
+        Assert.Equal("large (Cohen 1988)", frame["interpretation"][0]);
+        Assert.Equal(6, frame["n"][0]);
+        Assert.Equal("arm Psilocybin has n = 1", frame["note"][1]);
+        Assert.Contains("Psilocybin vs Placebo", table.ToString(), StringComparison.Ordinal);
     }
 }

@@ -32,12 +32,12 @@ public class PrePostTests
     {
         KnownResult expected = KnownResults.Row(Datasets.MetaforCsv, $"morris{i + 1}_{index}");
         EffectSizeEstimate d = Morris(index, i);
-        AssertClose.Relative(expected["yi"], d.Value, 1e-10);
+        AssertClose.Relative(expected["yi"], d.Estimate, 1e-10);
         AssertClose.Relative(expected["vi"], d.Variance, 1e-10);
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
         AssertClose.Relative(expected["yi"] - z * Math.Sqrt(expected["vi"]), d.Ci.Lower, 1e-10);
         AssertClose.Relative(expected["yi"] + z * Math.Sqrt(expected["vi"]), d.Ci.Upper, 1e-10);
-        Assert.Equal(new GroupSizes(NT[i], NC[i]), d.N);
+        Assert.Equal(new GroupSizes(NT[i], NC[i]), d.Sizes);
         Assert.Equal(index == "dppc2" ? "d_ppc2" : "d_ppc1", d.Name);
     }
 
@@ -47,7 +47,7 @@ public class PrePostTests
     [InlineData("dppc1", new[] { 0.7421, 0.9524, 1.8054, 1.1514, 0.5050 })]
     public void PrePostControl_ReproducesPublishedTable5(string index, double[] published)
     {
-        for (int i = 0; i < 5; i++) AssertClose.Absolute(published[i], Morris(index, i).Value, 5e-5);
+        for (int i = 0; i < 5; i++) AssertClose.Absolute(published[i], Morris(index, i).Estimate, 5e-5);
     }
 
     // Source: metafor.R (escalc SMCR with sd1i = pre SD, SMCC). Tolerance: 1e-10 relative (1e-12 absolute for the 0 row).
@@ -65,9 +65,9 @@ public class PrePostTests
             KnownResult smcc = KnownResults.Row(Datasets.MetaforCsv, $"morris{i + 1}_smcc_{arm}");
             EffectSizeEstimate r = EffectSize.StandardizedMeanChange(s, ChangeStandardizer.RawScore);
             EffectSizeEstimate c = EffectSize.StandardizedMeanChange(s, ChangeStandardizer.ChangeScore);
-            if (smcr["yi"] == 0) AssertClose.Absolute(0, r.Value, 1e-12); else AssertClose.Relative(smcr["yi"], r.Value, 1e-10, $"SMCR {i} {arm}");
+            if (smcr["yi"] == 0) AssertClose.Absolute(0, r.Estimate, 1e-12); else AssertClose.Relative(smcr["yi"], r.Estimate, 1e-10, $"SMCR {i} {arm}");
             AssertClose.Relative(smcr["vi"], r.Variance, 1e-10, $"SMCR vi {i} {arm}");
-            if (smcc["yi"] == 0) AssertClose.Absolute(0, c.Value, 1e-12); else AssertClose.Relative(smcc["yi"], c.Value, 1e-10, $"SMCC {i} {arm}");
+            if (smcc["yi"] == 0) AssertClose.Absolute(0, c.Estimate, 1e-12); else AssertClose.Relative(smcc["yi"], c.Estimate, 1e-10, $"SMCC {i} {arm}");
             AssertClose.Relative(smcc["vi"], c.Variance, 1e-10, $"SMCC vi {i} {arm}");
         }
     }
@@ -79,7 +79,7 @@ public class PrePostTests
         var arm = new PairedSummary(50, 5, 10, 0, 10, 0.5);
         KnownResult smcc = KnownResults.Row(Datasets.MetaforCsv, "borenstein_smcc");
         EffectSizeEstimate g = EffectSize.StandardizedMeanChange(arm);
-        AssertClose.Relative(smcc["yi"], g.Value, 1e-10);
+        AssertClose.Relative(smcc["yi"], g.Estimate, 1e-10);
         AssertClose.Relative(smcc["vi"], g.Variance, 1e-10);
     }
 
@@ -90,8 +90,8 @@ public class PrePostTests
         double[] cPre = [32, 27, 30, 34, 29, 31, 28], cPost = [29, 26, 27, 31, 30, 28, 25];
         EffectSizeEstimate raw = EffectSize.PrePostControlD(tPost, tPre, cPost, cPre);
         EffectSizeEstimate summary = EffectSize.PrePostControlD(PairedSummary.Of(tPost, tPre), PairedSummary.Of(cPost, cPre));
-        AssertClose.Relative(summary.Value, raw.Value, 1e-14);
-        Assert.True(raw.Value < 0);   // a larger fall in the treatment arm gives a negative d_ppc2
+        AssertClose.Relative(summary.Estimate, raw.Estimate, 1e-14);
+        Assert.True(raw.Estimate < 0);   // a larger fall in the treatment arm gives a negative d_ppc2
         Assert.Equal(EffectSizeIndex.Dppc2, raw.Index);
     }
 }

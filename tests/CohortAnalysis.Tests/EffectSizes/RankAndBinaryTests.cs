@@ -9,7 +9,7 @@ public class RankAndBinaryTests
     private static void Check(string id, EffectSizeEstimate e, double tolerance)
     {
         KnownResult expected = KnownResults.Row(EffectsizeCsv, id);
-        AssertClose.Relative(expected["value"], e.Value, 1e-12, id);
+        AssertClose.Relative(expected["value"], e.Estimate, 1e-12, id);
         AssertClose.Relative(expected["ci_low"], e.Ci.Lower, tolerance, id + " lower");
         AssertClose.Relative(expected["ci_high"], e.Ci.Upper, tolerance, id + " upper");
     }
@@ -50,7 +50,7 @@ public class RankAndBinaryTests
     {
         double wins = 0;
         foreach (double a in TiesX) foreach (double b in TiesY) wins += a > b ? 1 : a == b ? 0.5 : 0;
-        AssertClose.Relative(wins / (TiesX.Length * TiesY.Length), EffectSize.ProbabilityOfSuperiorityNonparametric(TiesX, TiesY).Value, 1e-14);
+        AssertClose.Relative(wins / (TiesX.Length * TiesY.Length), EffectSize.ProbabilityOfSuperiorityNonparametric(TiesX, TiesY).Estimate, 1e-14);
     }
 
     // Source: effectsize.R k8_h, k8_h_less (REFERENCE K8: 30/50 vs 15/50, h = 0.6128748 [0.2208820, 1.0048676]).
@@ -67,9 +67,9 @@ public class RankAndBinaryTests
     {
         // 30/50 vs 15/50: chi-square = 9.0909..., N = 100, phi = sqrt(chi2/N) = 0.3015113
         EffectSizeEstimate phi = EffectSize.Phi(30, 50, 15, 50);
-        AssertClose.Relative(Math.Sqrt(100.0 / 11 / 100), phi.Value, 1e-12);
-        Assert.True(phi.Ci.Lower < phi.Value && phi.Value < phi.Ci.Upper);
-        Assert.True(EffectSize.Phi(15, 50, 30, 50).Value < 0);
+        AssertClose.Relative(Math.Sqrt(100.0 / 11 / 100), phi.Estimate, 1e-12);
+        Assert.True(phi.Ci.Lower < phi.Estimate && phi.Estimate < phi.Ci.Upper);
+        Assert.True(EffectSize.Phi(15, 50, 30, 50).Estimate < 0);
     }
 
     // Source: effectsize.R conversion rows (d_to_r, r_to_d, oddsratio_to_d, d_to_oddsratio; effectsize 0.8.3). Tolerance: 1e-13.
@@ -101,7 +101,7 @@ public class RankAndBinaryTests
     {
         EffectSizeEstimate d = EffectSize.CohensD(LakensX, LakensY, new() { CiMethod = CiMethod.Normal });
         EffectSizeEstimate lor = EffectSizeConversions.ToLogOddsRatio(d);
-        AssertClose.Relative(d.Value * Math.PI / Math.Sqrt(3), lor.Value, 1e-14);
+        AssertClose.Relative(d.Estimate * Math.PI / Math.Sqrt(3), lor.Estimate, 1e-14);
         AssertClose.Relative(d.Ci.Lower * Math.PI / Math.Sqrt(3), lor.Ci.Lower, 1e-14);
         AssertClose.Relative(d.Variance * Math.PI * Math.PI / 3, lor.Variance, 1e-14);
         EffectSizeEstimate r = EffectSizeConversions.ToCorrelation(d);
@@ -114,7 +114,7 @@ public class RankAndBinaryTests
         // K6 VIS4 TRT − PBO: 4.3985 (SE 1.6805, df 133); standardize by an SD of 8.
         EffectSizeEstimate nct = EffectSize.StandardizedLsMeanDifference(4.3985, 1.6805, 133, 8);
         EffectSizeEstimate t = EffectSize.StandardizedLsMeanDifference(4.3985, 1.6805, 133, 8, ciMethod: CiMethod.T);
-        AssertClose.Relative(4.3985 / 8, nct.Value, 1e-15);
+        AssertClose.Relative(4.3985 / 8, nct.Estimate, 1e-15);
         // scaled t reproduces the published SAS CI 1.0746–7.7225 divided by 8 (4 decimals)
         AssertClose.Absolute(1.0746 / 8, t.Ci.Lower, 1e-4 / 8);
         AssertClose.Absolute(7.7225 / 8, t.Ci.Upper, 1e-4 / 8);

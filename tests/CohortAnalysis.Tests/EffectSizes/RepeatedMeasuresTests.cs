@@ -42,7 +42,7 @@ public class RepeatedMeasuresTests
         KnownResult expected = KnownResults.Row(RmDCsv, id);
         (double[] x, double[] y) = Data(set);
         EffectSizeEstimate d = EffectSize.RepeatedMeasuresD(x, y, new() { Method = Method(method), Adjust = adjust });
-        AssertClose.Relative(expected["value"], d.Value, 1e-10, id);
+        AssertClose.Relative(expected["value"], d.Estimate, 1e-10, id);
         AssertClose.Relative(expected["ci_low"], d.Ci.Lower, 1e-10, id + " lower");
         AssertClose.Relative(expected["ci_high"], d.Ci.Upper, 1e-10, id + " upper");
     }
@@ -53,7 +53,7 @@ public class RepeatedMeasuresTests
     {
         KnownResult expected = KnownResults.Row(RmDCsv, "lakens_rm_adj_mu0.5_ci90");
         EffectSizeEstimate d = EffectSize.RepeatedMeasuresD(LakensX, LakensY, new() { Mu = 0.5, CiLevel = 0.90 });
-        AssertClose.Relative(expected["value"], d.Value, 1e-10);
+        AssertClose.Relative(expected["value"], d.Estimate, 1e-10);
         AssertClose.Relative(expected["ci_low"], d.Ci.Lower, 1e-10);
         AssertClose.Relative(expected["ci_high"], d.Ci.Upper, 1e-10);
     }
@@ -64,8 +64,8 @@ public class RepeatedMeasuresTests
     {
         EffectSizeEstimate d = EffectSize.RepeatedMeasuresD(LakensX, LakensY, new() { Method = RepeatedMeasuresMethod.Av, Adjust = false });
         Assert.Equal(EffectSizeIndex.Dav, d.Index);
-        AssertClose.Relative(KnownResults.Row(RmDCsv, "lakens_av_raw")["value"], d.Value, 1e-12);
-        Assert.NotEqual(Math.Round(KnownResults.Row(RmDCsv, "lakens_av_arithmetic_mean_sd")["value"], 6), Math.Round(d.Value, 6));
+        AssertClose.Relative(KnownResults.Row(RmDCsv, "lakens_av_raw")["value"], d.Estimate, 1e-12);
+        Assert.NotEqual(Math.Round(KnownResults.Row(RmDCsv, "lakens_av_arithmetic_mean_sd")["value"], 6), Math.Round(d.Estimate, 6));
         Assert.Contains("root mean square", d.Method);
     }
 
@@ -76,7 +76,7 @@ public class RepeatedMeasuresTests
         KnownResult expected = KnownResults.Row(EffectsizeCsv, "lakens_dz");
         EffectSizeEstimate d = EffectSize.RepeatedMeasuresD(LakensX, LakensY,
             new() { Method = RepeatedMeasuresMethod.Z, Adjust = false, CiMethod = CiMethod.NoncentralT });
-        AssertClose.Relative(expected["value"], d.Value, 1e-12);
+        AssertClose.Relative(expected["value"], d.Estimate, 1e-12);
         AssertClose.Relative(expected["ci_low"], d.Ci.Lower, 1e-6);
         AssertClose.Relative(expected["ci_high"], d.Ci.Upper, 1e-6);
     }
@@ -89,7 +89,7 @@ public class RepeatedMeasuresTests
             var o = new RepeatedMeasuresOptions { Method = m };
             EffectSizeEstimate raw = EffectSize.RepeatedMeasuresD(LakensX, LakensY, o);
             EffectSizeEstimate summary = EffectSize.RepeatedMeasuresD(PairedSummary.Of(LakensX, LakensY), o);
-            AssertClose.Relative(raw.Value, summary.Value, 1e-14, m.ToString());
+            AssertClose.Relative(raw.Estimate, summary.Estimate, 1e-14, m.ToString());
             AssertClose.Relative(raw.Ci.Upper, summary.Ci.Upper, 1e-14, m.ToString());
         }
     }

@@ -25,8 +25,9 @@ public class ResultTablesTests
     private static ITabular Build(string name) => name switch
     {
         "effect-size" => EffectSize.HedgesG(Active, Placebo),
-        "effect-size-table" => new EffectSizeTable([new("Week 6", EffectSize.CohensD(Active, Placebo)),
-            new("Week 12", EffectSizeEstimate.NotEstimable(EffectSizeIndex.CohensD, new GroupSizes(1, 8), "arm Psilocybin has n = 1"), "n = 1")]),
+        "effect-size-table" => new EffectSizeTable([EffectSize.CohensD(Active, Placebo) with { Comparison = new Comparison { Visit = new Visit(6, "Week 6") } },
+            EffectSizeEstimate.NotEstimable(EffectSizeIndex.CohensD, new GroupSizes(1, 8), "arm Psilocybin has n = 1",
+                new ConfidenceInterval(double.NaN, double.NaN, 0.95, CiMethod.NoncentralT), new Comparison { Visit = new Visit(12, "Week 12") })]),
         "summary" => Summary.Of(Active),
         "t-test" => TTest.TwoSample(Active, Placebo),
         "rank-test" => RankTest.MannWhitney(Active, Placebo),
@@ -59,7 +60,12 @@ public class ResultTablesTests
     public void EffectSizeTable_NotEstimableRow_ShowsNA()
     {
         TableView view = Build("effect-size-table").ToTableView();
-        Assert.Equal(["Week 12", "Cohen's d", "NA", "[NA, NA]", "1 vs 8", "n = 1"], view.Rows[1]);
+        var headers = view.Columns.Select(c => c.Header).ToList();
+        Assert.Equal("Week 12", view.Rows[1][headers.IndexOf("Visit")]);
+        Assert.Equal("NA", view.Rows[1][headers.IndexOf("Estimate")]);
+        Assert.Equal("[NA, NA]", view.Rows[1][headers.IndexOf("95% CI")]);
+        Assert.Equal("1 vs 8", view.Rows[1][headers.IndexOf("n")]);
+        Assert.Equal("arm Psilocybin has n = 1", view.Rows[1][headers.IndexOf("Note")]);
     }
 
     [Fact]

@@ -68,7 +68,10 @@ public class CohortPlotsFromResultsTests
             int v = t.IndexOfVisit(week);
             double[] Arm(int arm) => Enumerable.Range(0, t.SubjectCount).Where(r => t.ArmOf(r) == arm).Select(r => t.Change(r, v)).Where(double.IsFinite).ToArray();
             int active = Demo.Value.Arms.ToList().IndexOf(DemoTrial.Psilocybin), placebo = Demo.Value.Arms.ToList().IndexOf(DemoTrial.Placebo);
-            return new LabelledEffectSize(t.Visits[v].DisplayName, EffectSize.HedgesG(Arm(active), Arm(placebo)));
+            return EffectSize.HedgesG(Arm(active), Arm(placebo)) with
+            {
+                Comparison = new Comparison { Parameter = "MADRS", Visit = t.Visits[v], Arm = DemoTrial.Psilocybin, ReferenceArm = DemoTrial.Placebo },
+            };
         }));
     }
 

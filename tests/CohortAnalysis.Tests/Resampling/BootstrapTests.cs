@@ -93,7 +93,7 @@ public class BootstrapTests
         double[] x = Normalish(500, 0.5, 11), y = Normalish(500, 0, 12);
         EffectSizeEstimate exact = EffectSize.CohensD(x, y);
         EffectSizeEstimate boot = EffectSize.CohensD(x, y, new() { CiMethod = CiMethod.BootstrapPercentile, Bootstrap = new() { Resamples = 4000 } });
-        Assert.Equal(exact.Value, boot.Value);
+        Assert.Equal(exact.Estimate, boot.Estimate);
         Assert.Equal(CiMethod.BootstrapPercentile, boot.Ci.Method);
         AssertClose.Absolute(exact.Ci.Lower, boot.Ci.Lower, 0.02);
         AssertClose.Absolute(exact.Ci.Upper, boot.Ci.Upper, 0.02);
@@ -106,7 +106,7 @@ public class BootstrapTests
         double[] x = Normalish(80, 0.4, 5), y = Normalish(70, 0, 6);
         var o = new StandardizedDifferenceOptions { CiMethod = CiMethod.BootstrapBca, Bootstrap = new() { Resamples = 2000 } };
         EffectSizeEstimate g = EffectSize.HedgesG(x, y, o);
-        Assert.True(g.Ci.Contains(g.Value));
+        Assert.True(g.Ci.Contains(g.Estimate));
         EffectSizeEstimate greater = EffectSize.HedgesG(x, y, o with { Alternative = Alternative.Greater });
         Assert.Equal(double.PositiveInfinity, greater.Ci.Upper);
         Assert.True(greater.Ci.Lower > g.Ci.Lower);

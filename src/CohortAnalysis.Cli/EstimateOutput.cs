@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CohortAnalysis.Rendering;
+
+namespace CohortAnalysis.Cli;
+
+/// <summary>Writes a command's estimates in the chosen format through the library's shared renderers: a text table
+/// (<see cref="EstimateText"/>), one JSON document (<see cref="EstimateJson"/>) or tidy CSV (<see cref="EstimateCsv"/>).</summary>
+internal static class EstimateOutput
+{
+    /// <summary>The JSON envelope: source and the rows used/excluded, then <c>estimates</c>; <paramref name="extra"/>
+    /// adds command-specific members (written by the caller with the same writer).</summary>
+    public static void Write(ParseResult result, CliOptions options, Cohort cohort, string title, IReadOnlyList<IEstimate> estimates,
+        Action<Utf8JsonWriter>? extra = null)
+    {
+        switch (options.OutputFormat(result))
+        {
+            case "json":
+                using (var stream = Console.OpenStandardOutput())
+                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("source", cohort.Source);
+                    writer.WriteNumber("rowsUsed", cohort.ObservationCount);
+                    writer.WriteNumber("rowsExcluded", cohort.Report.RowsExcluded);
+                    writer.WriteNumber("dataQualityIssues", cohort.Report.Issues.Count);
+                    extra?.Invoke(writer);
+                    writer.WritePropertyName("estimates");
+                    Rendering.EstimateJson.WriteArray(writer, estimates);
+                    writer.WriteEndObject();
+                }
+                Console.Out.WriteLine();
+                break;
+            case "csv":
+                EstimateCsv.Write(Console.Out, estimates);
+                break;
+            default:
+                Console.Out.Write(EstimateText.ToTableView(title, estimates, cohort.Report).ToString());
+                break;
+        }
+    }
+}
