@@ -63,7 +63,7 @@ public class OptionDefaultsTests
 
         Assert.Equal(EffectSizeMeasure.CohensD, EffectSizeAnalysisOptions.Default.Measure);
         Assert.Null(EffectSizeAnalysisOptions.Default.On);   // null = CHG where the measure has a variable; an error to set where it has none
-        Assert.Equal(MissingDataMethod.ObservedCases, EffectSizeAnalysisOptions.Default.MissingData);
+        Assert.Null(EffectSizeAnalysisOptions.Default.MissingData);   // null: the trajectories' method (AtVisit) or observed cases (ByVisit)
         Assert.Null(EffectSizeAnalysisOptions.Default.Treatment);
         Assert.Null(EffectSizeAnalysisOptions.Default.Reference);
         Assert.Same(StandardizedDifferenceOptions.Default, EffectSizeAnalysisOptions.Default.Standardized);

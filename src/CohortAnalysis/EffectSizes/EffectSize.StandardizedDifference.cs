@@ -197,7 +197,7 @@ public static partial class EffectSize
     {
         settings ??= BootstrapOptions.Default;
         BootstrapOptions d = BootstrapOptions.Default;
-        BootstrapInterval interval = Intervals.ToBootstrapInterval(method);
+        CiMethod interval = Intervals.ToBootstrapInterval(method);
         if (settings.CiLevel != d.CiLevel && settings.CiLevel != level)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"Bootstrap.CiLevel = {settings.CiLevel} conflicts with CiLevel = {level}: set the level once, on the estimator's options."), "options");
