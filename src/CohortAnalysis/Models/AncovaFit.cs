@@ -1,3 +1,4 @@
+using System.Globalization;
 using CohortAnalysis.EffectSizes;
 
 namespace CohortAnalysis.Models;
@@ -72,4 +73,32 @@ public sealed class AncovaFit
     public IEnumerable<IEstimate> Estimates => LsMeans.Cast<IEstimate>().Concat(Differences);
 
     internal ReferenceGrid Grid => _grid;
+
+    /// <summary>LS means and differences as a table (text, HTML), with the subjects left out in the notes.</summary>
+    /// <param name="report">The cohort's data-quality report, for the "Data:" note; optional.</param>
+    public TableView ToTableView(DataQualityReport? report = null)
+    {
+        TableView table = Rendering.EstimateText.ToTableView(
+            $"ANCOVA of {Parameter} {Comparison.VariableCode(Outcome)} at {Visit.DisplayName}: {Formula}", Estimates, report);
+        return table with { Notes = [.. Exclusions(), .. table.Notes] };
+    }
+
+    /// <summary>The Type III tests as a table.</summary>
+    public TableView TypeIIITable() => TermTestTable.Of(string.Create(CultureInfo.InvariantCulture,
+        $"Type III tests ({SubjectsAnalysed} subjects; residual SD {ResidualSd:0.####} on {ResidualDf} df)"), TypeIIITests, []);
+
+    /// <summary>Both tables as text.</summary>
+    /// <param name="report">The cohort's data-quality report, for the "Data:" note; optional.</param>
+    public string ToText(DataQualityReport? report = null) => TextTable.Render(ToTableView(report)) + Environment.NewLine + TextTable.Render(TypeIIITable());
+
+    /// <inheritdoc />
+    public override string ToString() => ToText();
+
+    private IEnumerable<string> Exclusions()
+    {
+        if (MissingOutcome > 0)
+            yield return string.Create(CultureInfo.InvariantCulture, $"{MissingOutcome} subjects without {Comparison.VariableCode(Outcome)} at {Visit.DisplayName} left out.");
+        foreach (var (variable, count) in Excluded)
+            yield return string.Create(CultureInfo.InvariantCulture, $"{count} subjects without {variable} left out.");
+    }
 }

@@ -25,4 +25,20 @@ public sealed record SubgroupAnalysis
 
     /// <summary>All estimates (overall differences, then per-level LS means and differences) for the renderers.</summary>
     public IEnumerable<IEstimate> Estimates => Overall.Cast<IEstimate>().Concat(LsMeans).Concat(Differences);
+
+    /// <summary>Overall and per-level treatment effects as a table.</summary>
+    /// <param name="report">The cohort's data-quality report, for the "Data:" note; optional.</param>
+    public TableView ToTableView(DataQualityReport? report = null) =>
+        Rendering.EstimateText.ToTableView($"Treatment effect by {Subgroup}: {Formula}", Overall.Cast<IEstimate>().Concat(Differences), report);
+
+    /// <summary>The Type III tests of the interaction model as a table, the interaction test in the notes.</summary>
+    public TableView TypeIIITable() => TermTestTable.Of($"Type III tests of the interaction model ({SubjectsAnalysed} subjects)", TypeIIITests,
+        [$"Interaction {Interaction.Term}: F = {Interaction.F.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}, p = {Display.P(Interaction.PValue)}."]);
+
+    /// <summary>Both tables as text.</summary>
+    /// <param name="report">The cohort's data-quality report, for the "Data:" note; optional.</param>
+    public string ToText(DataQualityReport? report = null) => TextTable.Render(ToTableView(report)) + Environment.NewLine + TextTable.Render(TypeIIITable());
+
+    /// <inheritdoc />
+    public override string ToString() => ToText();
 }
