@@ -79,9 +79,13 @@ internal sealed class CliOptions
     /// <summary>"text", "json" or "csv".</summary>
     public string OutputFormat(ParseResult result) => result.GetValue(Format) ?? "text";
 
-    public Cohort ReadCohort(ParseResult result)
+    /// <param name="result">The parsed command line.</param>
+    /// <param name="covariates">Subject covariate columns the command needs beyond the ADaM defaults (e.g. AGE).</param>
+    public Cohort ReadCohort(ParseResult result, IReadOnlyList<string>? covariates = null)
     {
         ColumnMapping mapping = ColumnMapping.AdamBds;
+        if (covariates is { Count: > 0 })
+            mapping = mapping with { Covariates = [.. mapping.Covariates, .. covariates.Where(c => !mapping.Covariates.Contains(c, StringComparer.OrdinalIgnoreCase))] };
         if (result.GetValue(Subject) is { } subject) mapping = mapping with { Subject = [subject] };
         if (result.GetValue(Arm) is { } arm) mapping = mapping with { Arm = [arm] };
         if (result.GetValue(Visit) is { } visit) mapping = mapping with { Visit = [visit] };

@@ -18,11 +18,11 @@ internal static class CommandRunner
         {
             return body(result);
         }
-        catch (Exception e) when (e is CohortDataException or Privacy.IdentifiableDataException or FileNotFoundException or DirectoryNotFoundException or ArgumentException
+        catch (Exception e) when (e is CohortDataException or Privacy.IdentifiableDataException or Models.ModelSpecificationException or FileNotFoundException or DirectoryNotFoundException or ArgumentException
                                    or InvalidOperationException or IOException or KeyNotFoundException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine(result.GetValue(options.Verbose) ? e.ToString() : e.Message);
-            return e is CohortDataException or Privacy.IdentifiableDataException ? DataError : UsageError;
+            return e is CohortDataException or Privacy.IdentifiableDataException or Models.ModelSpecificationException ? DataError : UsageError;
         }
     }
 }

@@ -10,5 +10,6 @@ var root = new RootCommand("cohort: clinical-trial cohort analysis (change from 
     RespondersCommand.Create(),
     CorrelateCommand.Create(),
     EffectSizeCommand.Create(),
+    AncovaCommand.Create(),
 };
 return root.Parse(args).Invoke();

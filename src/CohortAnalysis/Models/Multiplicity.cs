@@ -46,6 +46,30 @@ public static partial class Multiplicity
             MultiplicityMethods.Reference(method));
     }
 
+    /// <summary>Adjusts the p-values of a family of results (e.g. LS-mean differences at several visits and endpoints),
+    /// each hypothesis labelled by its <see cref="IEstimate.Comparison"/>.</summary>
+    /// <remarks>See <see cref="Adjust(IReadOnlyList{string}, IReadOnlyList{double}, MultiplicityMethod, double)"/>. A result
+    /// without a p-value (NaN) is an error naming it: it cannot silently leave the family.</remarks>
+    /// <exception cref="ArgumentException">No results, a result without a p-value, or α is not in (0, 1).</exception>
+    public static MultiplicityResult Adjust(IEnumerable<IEstimate> results, MultiplicityMethod method, double alpha = 0.05)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        IEstimate[] family = results.ToArray();
+        MultiplicityResult result = Adjust(Labels(family), family.Select(e => e.PValue).ToArray(), method, alpha);
+        return result with { Hypotheses = result.Hypotheses.Select((h, i) => h with { Comparison = family[i].Comparison }).ToArray() };
+    }
+
+    /// <summary>Labels for a family of results: the comparison described, the estimate's name when that is empty, numbered when repeated.</summary>
+    internal static string[] Labels(IReadOnlyList<IEstimate> family)
+    {
+        string[] labels = family.Select(e => e.Comparison.Describe() is { Length: > 0 } d ? d : e.Name).ToArray();
+        var seen = labels.GroupBy(l => l, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var counter = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < labels.Length; i++)
+            if (seen.Contains(labels[i])) labels[i] = Format($"{labels[i]} #{counter[labels[i]] = counter.GetValueOrDefault(labels[i]) + 1}");
+        return labels;
+    }
+
     internal static void CheckAlpha(double alpha)
     {
         if (!(alpha > 0 && alpha < 1))
