@@ -143,4 +143,12 @@ public static partial class Citations
     public const string DavisonHinkley1997 = "Davison, A. C. & Hinkley, D. V. (1997). Bootstrap Methods and Their Application. Cambridge University Press.";
     /// <summary>Lenth (2023), emmeans eff_size: standardized contrasts from a model.</summary>
     public const string LenthEmmeans = "Lenth, R. V. emmeans: Estimated Marginal Means, aka Least-Squares Means. R package (eff_size).";
+    /// <summary>Mallinckrodt et al. (2008), MMRM as the primary analysis of longitudinal trials.</summary>
+    public const string Mallinckrodt2008 = "Mallinckrodt, C. H. et al. (2008). Recommendations for the primary analysis of continuous endpoints in longitudinal clinical trials. Drug Inf J 42:303-319.";
+    /// <summary>Satterthwaite (1946), approximate degrees of freedom.</summary>
+    public const string Satterthwaite1946 = "Satterthwaite, F. E. (1946). An approximate distribution of estimates of variance components. Biometrics Bulletin 2(6):110-114.";
+    /// <summary>Kenward &amp; Roger (1997), small-sample inference for fixed effects from REML.</summary>
+    public const string KenwardRoger1997 = "Kenward, M. G. & Roger, J. H. (1997). Small sample inference for fixed effects from restricted maximum likelihood. Biometrics 53:983-997.";
+    /// <summary>SAS PROC MIXED documentation (LSMEANS, REPEATED, DDFM).</summary>
+    public const string SasProcMixed = "SAS Institute (2018). SAS/STAT 15.1 User's Guide: The MIXED Procedure.";
 }

@@ -1,40 +1,48 @@
-using CohortAnalysis.Inference;
+using System.Globalization;
 
 namespace CohortAnalysis.Models;
 
-/// <summary>An LS mean or a difference of LS means from a fitted model: estimate, SE, df, t test and t interval.</summary>
-/// <remarks>Immutable; safe to share between threads. <see cref="Comparison"/> names the arm (and reference arm for a
-/// difference), the visit, the outcome and, in a subgroup analysis, the subgroup.</remarks>
-public sealed record LsMeanEstimate : IEstimate
+/// <summary>An LS mean, a difference of LS means, or a user contrast of a linear model (ANCOVA, MMRM), with its t test
+/// and t interval.</summary>
+/// <remarks>
+/// <para>Estimate = L·β̂, SE = √(L·V·Lᵀ) with V the model's covariance of β̂; t = estimate/SE; two-sided p and the
+/// interval estimate ± t₁₋α/₂(df)·SE use the df of the model's df method (Satterthwaite, Kenward–Roger,
+/// between-within or residual). L is built by <c>ReferenceGrid</c>: continuous covariates at their means over the
+/// records analysed, other factors weighted equally (SAS LSMEANS, emmeans) or proportionally.</para>
+/// <para>For a difference, <see cref="Comparison"/> names the arm and the reference arm (arm − reference); for an LS
+/// mean, only the arm. Immutable; safe to share between threads.</para>
+/// </remarks>
+/// <param name="Name">"LS mean", "LS mean difference" or "Contrast".</param>
+/// <param name="Estimate">L·β̂.</param>
+/// <param name="StandardError">√(L·V·Lᵀ).</param>
+/// <param name="DegreesOfFreedom">Denominator df.</param>
+/// <param name="Statistic">t = estimate / SE.</param>
+/// <param name="PValue">Two-sided p-value of t.</param>
+/// <param name="Ci">t interval at the requested level.</param>
+/// <param name="Sizes">Subjects observed in the cell (arm, or arm and reference arm) at the visit.</param>
+/// <param name="Comparison">Parameter, visit, variable, arm(s), and the model term.</param>
+/// <param name="Method">The model and df method in words.</param>
+/// <param name="Reference">Primary source.</param>
+/// <param name="Note">Anything the reader must know (e.g. the covariance structure the fallback chain settled on).</param>
+public sealed record LsMeanEstimate(
+    string Name, double Estimate, double StandardError, double DegreesOfFreedom, double Statistic, double PValue,
+    ConfidenceInterval Ci, EstimateSizes Sizes, Comparison Comparison, string Method, string Reference, string Note) : IEstimate
 {
-    /// <summary>"LS mean" or "LS mean difference".</summary>
-    public required string Name { get; init; }
-    /// <summary>L·β̂.</summary>
-    public required double Estimate { get; init; }
-    /// <summary>estimate ± t₁₋α/₂(df)·SE.</summary>
-    public required ConfidenceInterval Ci { get; init; }
-    /// <summary>Subjects analysed in the arm (and in the reference arm for a difference).</summary>
-    public required EstimateSizes Sizes { get; init; }
-    /// <summary>What is estimated.</summary>
-    public required Comparison Comparison { get; init; }
-    /// <summary>In words, e.g. "ANCOVA (least squares): CHG ~ ARM + BASE; LS means at mean BASE, equal weights; model-based SE".</summary>
-    public required string Method { get; init; }
-    /// <summary>Primary source.</summary>
-    public required string Reference { get; init; }
-    /// <summary>"" or what the reader must know.</summary>
-    public string Note { get; init; } = "";
-    /// <summary>√(L V Lᵀ).</summary>
-    public required double StandardError { get; init; }
-    /// <summary>Residual df n − p.</summary>
-    public required double DegreesOfFreedom { get; init; }
-    /// <summary>t = estimate/SE.</summary>
-    public required double Statistic { get; init; }
-    /// <summary>Two-sided p-value of t.</summary>
-    public required double PValue { get; init; }
+    /// <summary>"LS mean".</summary>
+    public const string LsMeanName = "LS mean";
+    /// <summary>"LS mean difference".</summary>
+    public const string DifferenceName = "LS mean difference";
+    /// <summary>"Contrast".</summary>
+    public const string ContrastName = "Contrast";
 
-    internal static LsMeanEstimate From(LinearEstimate e, string name, Comparison comparison, EstimateSizes sizes, string method, string reference, string note = "") => new()
-    {
-        Name = name, Estimate = e.Estimate, Ci = e.Ci, Sizes = sizes, Comparison = comparison, Method = method, Reference = reference,
-        Note = note, StandardError = e.StandardError, DegreesOfFreedom = e.DegreesOfFreedom, Statistic = e.Statistic, PValue = e.PValue,
-    };
+    internal static LsMeanEstimate From(string name, LinearEstimate e, EstimateSizes sizes, Comparison comparison,
+        string method, string reference, string note = "") =>
+        new(name, e.Estimate, e.StandardError, e.DegreesOfFreedom, e.Statistic, e.PValue, e.Ci, sizes, comparison, method, reference, note);
+
+    internal static LsMeanEstimate From(LinearEstimate e, string name, Comparison comparison, EstimateSizes sizes,
+        string method, string reference, string note = "") => From(name, e, sizes, comparison, method, reference, note);
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Comparison.Describe()}: {Name} = {Estimate:0.####} (SE {StandardError:0.####}, df {DegreesOfFreedom:0.#}), {Ci}, p = {PValue:0.####}");
 }

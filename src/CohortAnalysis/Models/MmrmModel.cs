@@ -1,0 +1,174 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace CohortAnalysis.Models;
+
+/// <summary>What an MMRM analyses: records, variable roles and terms (built from a cohort by <see cref="Mmrm"/>, or
+/// directly by tests on published data sets).</summary>
+internal sealed record MmrmSpecification
+{
+    public required ModelData Data { get; init; }
+    public required string Response { get; init; }
+    public required string Subject { get; init; }
+    public required string Visit { get; init; }
+    public required string Arm { get; init; }
+    public required IReadOnlyList<ModelTerm> Terms { get; init; }
+    /// <summary>Per visit level: the visit (time and label).</summary>
+    public required Visit[] Visits { get; init; }
+    public required string Parameter { get; init; }
+    public ChangeVariable Outcome { get; init; } = ChangeVariable.Change;
+    /// <summary>Records left out before the model (e.g. no baseline), by reason.</summary>
+    public IReadOnlyDictionary<string, int> PriorExclusions { get; init; } = new Dictionary<string, int>();
+    /// <summary>Reference arm; null = resolve from the arm levels.</summary>
+    public string? ReferenceArm { get; init; }
+    public FactorCoding Coding { get; init; } = FactorCoding.ReferenceFirst;
+}
+
+/// <summary>Fits an <see cref="MmrmSpecification"/>: the fallback chain over covariance structures, then LS means,
+/// differences, contrasts and fit statistics.</summary>
+internal static class MmrmModel
+{
+    public static MmrmFit Fit(MmrmSpecification spec, MmrmOptions options)
+    {
+        Guard.CiLevel(options.CiLevel);
+        if (options.EmpiricalCovariance && options.DegreesOfFreedom is DegreesOfFreedomMethod.Satterthwaite or DegreesOfFreedomMethod.KenwardRoger)
+            throw new ArgumentException($"EmpiricalCovariance = true does not combine with DegreesOfFreedom = {options.DegreesOfFreedom}; use BetweenWithin or Residual (as R mmrm).", nameof(options));
+        if (options.DegreesOfFreedom == DegreesOfFreedomMethod.KenwardRoger && options.Method == EstimationMethod.Ml)
+            throw new ArgumentException("Kenward-Roger degrees of freedom are defined for REML fits; use Method = Reml.", nameof(options));
+
+        var arm = (FactorVariable)spec.Data[spec.Arm];
+        var y = (NumericVariable)spec.Data[spec.Response];
+        string[] armsWithData = arm.Levels.Where((_, l) => Enumerable.Range(0, spec.Data.RowCount).Any(r => arm.Codes[r] == l && !double.IsNaN(y.Values[r]))).ToArray();
+        if (armsWithData.Length < 2)
+            throw new ModelSpecificationException(armsWithData.Length == 0
+                ? $"{spec.Parameter}: no record has an outcome; nothing to analyse."
+                : $"{spec.Parameter}: outcomes are in one arm only ({armsWithData[0]}); an MMRM comparing arms needs at least two.");
+
+        double[] times = spec.Visits.Select(v => v.Time).ToArray();
+        MmrmDesign design = MmrmDesign.Build(spec.Data, spec.Response, spec.Subject, spec.Visit, spec.Terms,
+            options.GroupCovariance ? spec.Arm : null, times, spec.Coding, spec.Arm);
+        bool reml = options.Method == EstimationMethod.Reml;
+
+        var notes = new List<string>();
+        var chain = new List<CovarianceStructure> { options.Covariance };
+        chain.AddRange(options.Fallback.Where(s => s != options.Covariance).Distinct());
+        MmrmEstimation? estimation = null;
+        foreach (CovarianceStructure structure in chain)
+        {
+            MmrmEstimation attempt = MmrmEstimation.Fit(design, structure, reml);
+            if (attempt.Outcome.Converged) { estimation = attempt; break; }
+            notes.Add($"{MmrmEstimation.Describe(structure)}: not converged ({attempt.Outcome.Note})");
+        }
+        if (estimation is null)
+            throw new ModelFitException($"{spec.Parameter}: the MMRM could not be estimated with any covariance structure tried. {string.Join("; ", notes)}.");
+
+        return Report(spec, options, design, estimation, notes);
+    }
+
+    private static MmrmFit Report(MmrmSpecification spec, MmrmOptions options, MmrmDesign design, MmrmEstimation est, List<string> notes)
+    {
+        ModelFrame frame = design.Frame;
+        Matrix<double> covariance = options.EmpiricalCovariance ? est.EmpiricalCovariance() : est.Covariance;
+        Func<double[], double> df = options.DegreesOfFreedom switch
+        {
+            DegreesOfFreedomMethod.Satterthwaite => est.Satterthwaite,
+            DegreesOfFreedomMethod.BetweenWithin => est.BetweenWithin,
+            DegreesOfFreedomMethod.Residual => _ => est.ResidualDf,
+            DegreesOfFreedomMethod.KenwardRoger => throw new NotSupportedException("Kenward-Roger is not available yet."),
+            _ => throw new ArgumentOutOfRangeException(nameof(options)),
+        };
+        var arm = (FactorVariable)spec.Data[spec.Arm];
+        var (reference, referenceSource) = ReferenceArm.Resolve(arm.Levels, spec.ReferenceArm);
+        string structureNote = notes.Count == 0 ? "as requested" : $"fallback after: {string.Join("; ", notes)}";
+        string method = string.Create(CultureInfo.InvariantCulture,
+            $"MMRM ({(est.Reml ? "REML" : "ML")}), {MmrmEstimation.Describe(est.Structure)} covariance{(options.GroupCovariance ? " per arm" : "")}, {DescribeDf(options.DegreesOfFreedom)} df{(options.EmpiricalCovariance ? ", empirical (sandwich) SE" : "")}; LS means with {(options.Weights == LsMeanWeights.Equal ? "equal" : "proportional")} weights, covariates at their means");
+        string citation = $"{Citations.Mallinckrodt2008} {Citations.SasProcMixed}";
+        string note = notes.Count == 0 ? "" : $"Covariance structure {MmrmEstimation.Describe(est.Structure)} used after the fallback chain ({string.Join("; ", notes)}).";
+
+        ReferenceGrid grid = ReferenceGrid.Build(frame, [spec.Arm, spec.Visit], options.Weights);
+        Visit VisitOf(string level) => spec.Visits[((FactorVariable)spec.Data[spec.Visit]).IndexOf(level)];
+        Comparison Cell(string armLevel, string visitLevel, string? referenceArm) => new()
+        {
+            Parameter = spec.Parameter, Visit = VisitOf(visitLevel), Variable = spec.Outcome, Arm = armLevel,
+            ReferenceArm = referenceArm, ReferenceSource = referenceArm is null ? ReferenceArmSource.NotApplicable : referenceSource,
+            Term = $"{spec.Arm}*{spec.Visit}",
+        };
+        var lsMeans = grid.Cells.Select(c => LsMeanEstimate.From(LsMeanEstimate.LsMeanName,
+            LinearEstimate.Of(c.L, est.Beta, covariance, df, options.CiLevel), EstimateSizes.Single(c.Count),
+            Cell(c.Levels[0], c.Levels[1], null), method, citation, note)).ToList();
+        var differences = new List<LsMeanEstimate>();
+        var visitFactor = (FactorVariable)spec.Data[spec.Visit];
+        foreach (string visit in visitFactor.Levels)
+        {
+            ReferenceGridCell refCell = grid.Cell(reference, visit);
+            foreach (string a in arm.Levels.Where(a => a != reference))
+            {
+                ReferenceGridCell cell = grid.Cell(a, visit);
+                differences.Add(LsMeanEstimate.From(LsMeanEstimate.DifferenceName,
+                    LinearEstimate.Of(ReferenceGrid.Difference(cell, refCell), est.Beta, covariance, df, options.CiLevel),
+                    EstimateSizes.Two(cell.Count, refCell.Count), Cell(a, visit, reference), method, citation,
+                    string.Join(" ", new[] { note, referenceSource == ReferenceArmSource.Given ? "" : Cell(a, visit, reference).ReferenceNote }.Where(s => s.Length > 0))));
+            }
+        }
+        var coefficients = Enumerable.Range(0, frame.ColumnCount).Select(j =>
+        {
+            var l = new double[frame.ColumnCount];
+            l[j] = 1;
+            return LsMeanEstimate.From("Coefficient", LinearEstimate.Of(l, est.Beta, covariance, df, options.CiLevel),
+                EstimateSizes.Single(design.Y.Length), new Comparison { Parameter = spec.Parameter, Variable = spec.Outcome, Term = frame.ColumnNames[j] },
+                method, citation, note);
+        }).ToList();
+
+        int d = est.ParameterCount;
+        int n = design.Y.Length, p = frame.ColumnCount;
+        int dInfo = est.Reml ? d : d + p;
+        double nStar = est.Reml ? n - p : n;
+        double m2ll = est.Minus2LogLikelihood;
+        var excluded = new Dictionary<string, int>(spec.PriorExclusions);
+        if (design.MissingResponse > 0) excluded[$"{spec.Response} missing (subject kept through its other visits; MAR)"] = design.MissingResponse;
+        foreach (var (variable, count) in frame.Excluded) excluded[$"{variable} missing"] = count;
+
+        return new MmrmFit((coefs, label) =>
+        {
+            double[] l = grid.Contrast(coefs);
+            return LsMeanEstimate.From(LsMeanEstimate.ContrastName, LinearEstimate.Of(l, est.Beta, covariance, df, options.CiLevel),
+                EstimateSizes.Single(design.Y.Length), new Comparison { Parameter = spec.Parameter, Variable = spec.Outcome, Term = label },
+                method, citation, note);
+        })
+        {
+            Parameter = spec.Parameter, Outcome = spec.Outcome, Options = options, StructureUsed = est.Structure,
+            StructureNote = structureNote, ConvergenceNotes = notes, Iterations = est.Outcome.Iterations,
+            ConvergenceCriterion = est.Outcome.Criterion, Minus2LogLikelihood = m2ll,
+            Aic = m2ll + 2 * dInfo, Aicc = m2ll + 2 * dInfo * nStar / (nStar - dInfo - 1), Bic = m2ll + dInfo * Math.Log(design.SubjectCount),
+            CovarianceParameterCount = d,
+            Covariance = Enumerable.Range(0, design.GroupLabels.Length).Select(g => CovarianceOf(design, est, g, spec)).ToList(),
+            Coefficients = coefficients, LsMeans = lsMeans, Differences = differences,
+            ObservationsUsed = n, SubjectsUsed = design.SubjectCount, Excluded = excluded,
+        };
+    }
+
+    private static MmrmCovariance CovarianceOf(MmrmDesign design, MmrmEstimation est, int group, MmrmSpecification spec)
+    {
+        int t = design.VisitTimes.Length;
+        double[] s = est.Sigma[group];
+        var matrix = new double[t, t];
+        var correlation = new double[t, t];
+        for (int i = 0; i < t; i++)
+            for (int j = 0; j < t; j++)
+            {
+                matrix[i, j] = s[i * t + j];
+                correlation[i, j] = s[i * t + j] / Math.Sqrt(s[i * t + i] * s[j * t + j]);
+            }
+        return new MmrmCovariance(design.GroupLabels[group], spec.Visits, matrix, correlation,
+            est.Natural[group].Select(n => new CovarianceParameter(n.Name, n.Value)).ToList());
+    }
+
+    internal static string DescribeDf(DegreesOfFreedomMethod method) => method switch
+    {
+        DegreesOfFreedomMethod.Satterthwaite => "Satterthwaite",
+        DegreesOfFreedomMethod.KenwardRoger => "Kenward-Roger",
+        DegreesOfFreedomMethod.BetweenWithin => "between-within",
+        DegreesOfFreedomMethod.Residual => "residual",
+        _ => method.ToString(),
+    };
+}
