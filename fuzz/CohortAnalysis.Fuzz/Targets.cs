@@ -58,11 +58,23 @@ public static class Targets
         return DataFrameInterop.ToCohort(frame, "frame", Options(data, wide, ','));
     }
 
-    /// <summary>Option variants picked from the input length, so AFL reaches the exclusion and baseline-rule paths
+    /// <summary>Option variants picked from the input length, so AFL reaches the exclusion, baseline-rule and guard-policy paths
     /// by growing or shrinking an input, and a saved crash replays with the options it had.</summary>
     internal static CohortReadOptions Options(byte[] data, bool wide, char delimiter)
     {
-        var options = CohortReadOptions.Default with { Delimiter = delimiter, Wide = wide ? WideLayout.Default : null };
+        var options = CohortReadOptions.Default with
+        {
+            Delimiter = delimiter,
+            Wide = wide ? WideLayout.Default : null,
+            // The de-identification guard's three policies, so dropping and acknowledging (also of identifiers found
+            // past the rows read ahead) are fuzzed as well as refusing.
+            Identifiers = (data.Length / 4 % 3) switch
+            {
+                1 => CohortAnalysis.Privacy.IdentifierGuardOptions.Default with { Policy = CohortAnalysis.Privacy.IdentifierPolicy.DropColumns },
+                2 => CohortAnalysis.Privacy.IdentifierGuardOptions.Allow("fuzz"),
+                _ => CohortAnalysis.Privacy.IdentifierGuardOptions.Default,
+            },
+        };
         return (data.Length % 4) switch
         {
             1 => options with { OutOfRangeScores = InvalidRowPolicy.Exclude, DuplicateVisits = InvalidRowPolicy.Exclude },

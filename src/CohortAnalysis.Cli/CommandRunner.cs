@@ -21,7 +21,8 @@ internal static class CommandRunner
         catch (Exception e) when (e is CohortDataException or Privacy.IdentifiableDataException or Models.ModelSpecificationException or FileNotFoundException or DirectoryNotFoundException or ArgumentException
                                    or InvalidOperationException or IOException or KeyNotFoundException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine(result.GetValue(options.Verbose) ? e.ToString() : e.Message);
+            string message = e is Privacy.IdentifiableDataException refusal ? IdentifierRefusalMessage.For(refusal) : e.Message;
+            Console.Error.WriteLine(result.GetValue(options.Verbose) ? e.ToString() : message);
             return e is CohortDataException or Privacy.IdentifiableDataException or Models.ModelSpecificationException ? DataError : UsageError;
         }
     }

@@ -36,9 +36,10 @@ internal sealed class BufferedTabularSource : TabularSource
         }
     }
 
-    /// <summary>The buffered raw values of column <paramref name="column"/> (nulls and short rows skipped).</summary>
+    /// <summary>The buffered raw values of column <paramref name="column"/> (short rows skipped; a typed null stays
+    /// null, which the guard counts as a missing value).</summary>
     public IReadOnlyList<string> Sample(int column) =>
-        _buffer.Where(r => column < r.Fields.Length && r.Fields[column] is not null).Select(r => r.Fields[column]!).ToList();
+        _buffer.Where(r => column < r.Fields.Length).Select(r => r.Fields[column]!).ToList();
 
     public override string Name => _inner.Name;
     public override IReadOnlyList<string> Header => _inner.Header;

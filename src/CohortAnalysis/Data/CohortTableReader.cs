@@ -23,7 +23,7 @@ internal static class CohortTableReader
                 $"the header has a single column '{rawHeader[0]}'.{hint}")]);
 
         using var source = new BufferedTabularSource(rawSource, GuardSampleRows);
-        var (header, dropped, acknowledgement) = Guard(source, options);
+        var (header, dropped, acknowledgement, everyRow) = Guard(source, options);
         ColumnMapping map = options.Mapping;
         var headerProblems = new List<DataIssue>();
 
@@ -107,7 +107,6 @@ internal static class CohortTableReader
         {
             DuplicateHint = AdamRecordSelector.DuplicateHint(header, options.Adam),
         };
-        builder.Identifiers = acknowledgement;
         foreach (var (column, finding) in dropped)
             builder.Note(new DataIssue(DataIssueKind.IdentifierColumnDropped, DataIssueSeverity.Note, source.Name, 1, rawHeader[column], null, null,
                 $"dropped by the de-identification guard: {finding}."));
@@ -123,6 +122,7 @@ internal static class CohortTableReader
         while (source.Read())
         {
             rows++;
+            everyRow.Add(source);
             long line = source.Line;
             if (IsBlank(source))
             {
@@ -174,28 +174,33 @@ internal static class CohortTableReader
             if (builder.ProblemCount >= MaxProblems) break;
         }
         builder.RowsRead = rows;
+        builder.Identifiers = everyRow.Finish(used, builder, acknowledgement);
         if (rows == 0 && !builder.HasProblems)
             builder.Problem(1, null, null, "the file has a header but no data rows.");
         return builder.Build();
     }
 
-    /// <summary>Runs the de-identification guard on the header and a sample of rows; refuses, drops or acknowledges.
-    /// Returns the header as the mapping should see it (dropped columns hidden) and the dropped columns.</summary>
-    private static (IReadOnlyList<string> Header, Dictionary<int, string> Dropped, Privacy.IdentifierAcknowledgement? Acknowledgement) Guard(
+    /// <summary>Runs the de-identification guard on the header and the rows read ahead; refuses, drops or acknowledges.
+    /// Returns the header as the mapping should see it (dropped columns hidden), the dropped columns, and the scan
+    /// that checks every row while loading.</summary>
+    private static (IReadOnlyList<string> Header, Dictionary<int, string> Dropped, Privacy.IdentifierAcknowledgement? Acknowledgement,
+        LoadTimeIdentifierScan EveryRow) Guard(
         BufferedTabularSource source, CohortReadOptions options)
     {
         IReadOnlyList<string> header = source.Header;
         ColumnMapping map = options.Mapping;
         IEnumerable<IReadOnlyList<string>> roles = [map.Subject, map.Arm, map.Visit, map.VisitLabel, map.Parameter, map.Value, map.BaselineFlag, map.Baseline, map.Change];
         string[] mapped = roles.Select(r => ColumnMapping.Find(header, r)).Where(i => i >= 0).Select(i => header[i]).ToArray();
-        Privacy.IdentifierScan scan = Privacy.IdentifierGuard.Scan(source.Name, header, source.Sample, options.Identifiers with { MappedColumns = mapped });
+        Privacy.IdentifierGuardOptions guard = options.Identifiers with { MappedColumns = mapped };
+        Privacy.IdentifierScan scan = Privacy.IdentifierGuard.Scan(source.Name, header, source.Sample, guard);
         scan.ThrowIfRefused();
         var dropped = new Dictionary<int, string>();
         foreach (int c in scan.ColumnsToDrop)
             dropped[c] = string.Join("; ", scan.Findings.Where(f => f.ColumnIndex == c).Select(f => f.ToString()));
-        if (dropped.Count == 0) return (header, dropped, scan.Acknowledgement);
+        var everyRow = new LoadTimeIdentifierScan(source.Name, header, guard, scan, dropped.Keys);
+        if (dropped.Count == 0) return (header, dropped, scan.Acknowledgement, everyRow);
         string[] visible = header.Select((h, i) => dropped.ContainsKey(i) ? "\0dropped" : h).ToArray();
-        return (visible, dropped, scan.Acknowledgement);
+        return (visible, dropped, scan.Acknowledgement, everyRow);
     }
 
     private static bool IsBlank(TabularSource source)

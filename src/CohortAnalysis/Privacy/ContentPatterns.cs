@@ -23,7 +23,8 @@ internal static partial class ContentPatterns
     [GeneratedRegex(@"(?<![A-Z0-9])(?:https?|ftp)://[^\s/?#]+|(?<![A-Z0-9.])www\.[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}(?![A-Z0-9-])", OptionsIgnoreCase, TimeoutMs)]
     internal static partial Regex Url();
 
-    [GeneratedRegex(@"(?<![0-9.])(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}(?!\.?[0-9])", Options, TimeoutMs)]
+    // Not after "v", "ver", "version", "build" or "release": v1.2.3.4 and "version 10.0.19041.1" are versions.
+    [GeneratedRegex(@"(?<![0-9.])(?<!(?i:V|VER|VERSION|BUILD|RELEASE|REV)[ .:]?)(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}(?!\.?[0-9])", Options, TimeoutMs)]
     internal static partial Regex IpV4();
 
     // Area 000, 666 and 900–999, group 00 and serial 0000 are never issued (SSA), so codes using them pass.
@@ -69,6 +70,26 @@ internal static partial class ContentPatterns
     // John Smith, Mary-Ann O'Neil, John Q. Public, Smith, John (weak: needs a share and distinct values).
     [GeneratedRegex(@"^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)?(?: \p{Lu}\.?)?(?: \p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)?){1,2}$|^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)?, ?\p{Lu}\p{Ll}+$", Options, TimeoutMs)]
     internal static partial Regex PersonName();
+
+    // 19500315, 20240315T1030: a whole value of 8 digits that is a valid YYYYMMDD (weak: 8-digit codes exist).
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:T?[0-2][0-9][0-5][0-9](?:[0-5][0-9])?)?$", Options, TimeoutMs)]
+    internal static partial Regex DateCompact();
+
+    // 6175550123, 16175550123, +16175550123 as a whole value: a NANP number without separators (weak).
+    [GeneratedRegex(@"^(?:\+?1)?[2-9][0-9]{2}[2-9][0-9]{6}$", Options, TimeoutMs)]
+    internal static partial Regex PhoneDigits();
+
+    // "95 years", "92 yrs", "101-year-old", "90 y.o.", "aged 93": an age over 89 written as text (strong).
+    [GeneratedRegex(@"(?<![0-9.,])(?:9[0-9]|1[0-4][0-9])(?:\.[0-9]+)?[ -]?(?:YEARS?|YRS?|Y\.?O\.?|Y)(?:[ -]OLD)?(?![A-Z])|(?<![A-Z])AGED? +(?:9[0-9]|1[0-4][0-9])(?![0-9.])", OptionsIgnoreCase, TimeoutMs)]
+    internal static partial Regex AgeText();
+
+    // MR0012345, MRN 1234567, MRN#00123456: a medical record number with its prefix (strong).
+    [GeneratedRegex(@"(?<![A-Z0-9])MRN?[ #:-]{0,2}[0-9]{5,12}(?![0-9])", OptionsIgnoreCase, TimeoutMs)]
+    internal static partial Regex MedicalRecordNumber();
+
+    // J.S., J.Q.S., J. S. (weak; undotted JS is left alone: ISO country codes, sex and flag codes look the same).
+    [GeneratedRegex(@"^\p{Lu}\. ?\p{Lu}\.(?: ?\p{Lu}\.)?$", Options, TimeoutMs)]
+    internal static partial Regex Initials();
 
     [GeneratedRegex(@"^[0-9]{3}(?:[X*]{2})?$", OptionsIgnoreCase, TimeoutMs)]
     internal static partial Regex Zip3();

@@ -4,7 +4,7 @@ namespace CohortAnalysis.Privacy;
 /// <remarks>Immutable; safe to share between threads. Reference: HIPAA Safe Harbor, 45 CFR 164.514(b)(2).</remarks>
 public sealed record IdentifierGuardOptions
 {
-    /// <summary>Refuse identifiable files, sample 200 values per column, no mapped columns.</summary>
+    /// <summary>Refuse identifiable files, examine every value, no mapped columns.</summary>
     public static IdentifierGuardOptions Default { get; } = new();
 
     /// <summary>Options that load identifiable files and record <paramref name="reason"/> in results' provenance.</summary>
@@ -23,8 +23,10 @@ public sealed record IdentifierGuardOptions
     /// <value>Default <c>null</c>. Required (not blank) when <see cref="Policy"/> is <see cref="IdentifierPolicy.Allow"/>.</value>
     public string? Reason { get; init; }
 
-    /// <value>Default 200: at most this many non-missing values per column are examined, in the order given.</value>
-    public int SampleSize { get; init; } = 200;
+    /// <value>Default <see cref="int.MaxValue"/>: every non-missing value of every column is examined (readers scan
+    /// every row as they load). A smaller number examines at most that many non-missing values per column, in the
+    /// order given: faster, but an identifier first appearing after them is missed.</value>
+    public int SampleSize { get; init; } = int.MaxValue;
 
     /// <value>
     /// Default empty. Headers the reader maps to analysis roles (subject, arm, visit, parameter, value), compared

@@ -168,7 +168,7 @@ public sealed class IdentifierGuardTests
         IdentifierGuardOptions o = IdentifierGuardOptions.Default;
         Assert.Equal(IdentifierPolicy.Refuse, o.Policy);
         Assert.Null(o.Reason);
-        Assert.Equal(200, o.SampleSize);
+        Assert.Equal(int.MaxValue, o.SampleSize);
         Assert.Empty(o.MappedColumns);
         Assert.Equal(IdentifierPolicy.Refuse, default(IdentifierPolicy));
     }
@@ -303,7 +303,7 @@ public sealed class ContentTallyTests
         // Catastrophic backtracking with a 1 ms budget: the guard must fail closed, not throw or hang.
         var evil = new System.Text.RegularExpressions.Regex("^(a+)+$", System.Text.RegularExpressions.RegexOptions.None,
             TimeSpan.FromMilliseconds(1));
-        var tally = new ContentTally(mapped: false);
+        var tally = new ContentTally(ContentRules.All);
         Assert.True(tally.Hit(evil, new string('a', 40) + "!", IdentifierCategory.Email));
         Assert.Equal([IdentifierCategory.Email], tally.TimedOut);
     }

@@ -1,0 +1,151 @@
+using System.Globalization;
+
+namespace CohortAnalysis.Privacy;
+
+/// <summary>
+/// The guard's view of one column, fed one value at a time: the header rules (CDISC standard names first, then
+/// <see cref="ColumnNameRules"/>), the content rules (<see cref="ContentTally"/>), and the value checks a header
+/// asks for (ages over 89 in an age column, ZIP digits in a ZIP column, more than a year in a date column).
+/// </summary>
+internal sealed class ColumnScan
+{
+    /// <summary>
+    /// ZIP3 areas of 20,000 people or fewer (2000 Census), which Safe Harbor requires to be written as 000;
+    /// listed in HHS OCR (2012) de-identification guidance.
+    /// </summary>
+    internal static readonly IReadOnlySet<string> RestrictedZip3 = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "036", "059", "063", "102", "203", "556", "692", "790", "821", "823", "830", "831", "878", "879", "884", "890", "893",
+    };
+
+    /// <summary>Safe Harbor: ages over 89 must be aggregated into one category of 90 or older.</summary>
+    internal const double AgeLimit = 90;
+
+    private readonly int _index;
+    private readonly string _column;
+    private readonly NameMatch? _name;
+    private readonly IReadOnlyCollection<IdentifierCategory> _headerHits;
+    private readonly ContentTally _tally;
+    private readonly int _limit;
+    private int _given, _present;
+    private int _agesOver, _zipFull, _zipRestricted, _zipOther, _dateLike, _withDigits;
+
+    /// <param name="index">Zero-based column position.</param>
+    /// <param name="header">The header as given.</param>
+    /// <param name="mapped">The reader maps the column to an analysis role (weak content rules off).</param>
+    /// <param name="limit">At most this many non-missing values are examined.</param>
+    public ColumnScan(int index, string header, bool mapped, int limit)
+    {
+        _index = index;
+        _limit = limit;
+        // A headerless file's first data row becomes the header: never echo a header that looks like a value.
+        _headerHits = ContentTally.StrongCategories(header);
+        _column = _headerHits.Count > 0 ? IdentifierFinding.WithheldColumn(index) : header;
+        StandardVariableKind? standard = CdiscVariables.Classify(header);
+        _name = standard is { } kind ? StandardName(kind) : ColumnNameRules.Match(header);
+        bool openText = standard is null or StandardVariableKind.Comment or StandardVariableKind.OpenText;
+        bool ipV4 = !ColumnNameRules.NamesVersions(header);
+        _tally = new ContentTally(mapped || !openText
+            ? ContentRules.StrongOnly with { IpV4 = ipV4 }
+            : new ContentRules(Names: standard is not null || !ColumnNameRules.NamesThings(header), FreeText: true, WeakCodes: true, IpV4: ipV4));
+    }
+
+    private static NameMatch? StandardName(StandardVariableKind kind) => kind switch
+    {
+        StandardVariableKind.Date => new NameMatch(IdentifierCategory.Date, ""),
+        StandardVariableKind.BirthDate => new NameMatch(IdentifierCategory.Date, "birth date"),
+        StandardVariableKind.DeathDate => new NameMatch(IdentifierCategory.Date, "death date"),
+        StandardVariableKind.Age => new NameMatch(IdentifierCategory.Age, ""),
+        StandardVariableKind.Comment => new NameMatch(IdentifierCategory.FreeText, ""),
+        _ => null,
+    };
+
+    /// <summary>Counts one raw value (untrimmed; <paramref name="isNull"/> for a typed null). Missing values
+    /// (empty, white space, NA, N/A, ".", NULL, NaN) count only towards "the column has rows".</summary>
+    public void Add(ReadOnlySpan<char> raw, bool isNull = false)
+    {
+        _given++;
+        if (isNull || _present >= _limit) return;
+        ReadOnlySpan<char> v = ColumnValue.Prepare(raw);
+        if (ColumnValue.IsMissing(v)) return;
+        _present++;
+        if (_tally.TimedOut.Count == 0) _tally.Add(v);   // a timeout flags the column; later values add nothing
+        if (_name is not { } named) return;
+        switch (named.Category)
+        {
+            case IdentifierCategory.Age:
+                if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double age) && age >= AgeLimit) _agesOver++;
+                break;
+            case IdentifierCategory.ZipCode:
+                // A pattern that times out twice counts as the identifying outcome (fail closed).
+                if (PatternMatch.IsMatch(ContentPatterns.Zip3(), v) is true) { if (RestrictedZip3.Contains(v[..3].ToString())) _zipRestricted++; }
+                else if (PatternMatch.IsMatch(ContentPatterns.Zip5(), v) is not false) _zipFull++;
+                else _zipOther++;
+                break;
+            case IdentifierCategory.Date:
+                // A date column holding only years (or no digits at all: "UNKNOWN", flags) keeps no more than the year.
+                if (v.ContainsAny(Digits) && PatternMatch.IsMatch(ContentPatterns.YearOnly(), v) is not true) _dateLike++;
+                break;
+            default:
+                if (v.ContainsAny(Digits)) _withDigits++;
+                break;
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>The findings for the values counted so far, one per category.</summary>
+    public IEnumerable<IdentifierFinding> Findings()
+    {
+        Dictionary<IdentifierCategory, ContentHit> content = _tally.Verdicts();
+        var findings = new SortedDictionary<IdentifierCategory, IdentifierFinding>();
+        const IdentifierEvidence both = IdentifierEvidence.ColumnName | IdentifierEvidence.Content;
+
+        IdentifierFinding Make(IdentifierCategory category, IdentifierEvidence evidence, string detail, int matches) =>
+            new(_index, _column, category, evidence, detail, matches, _present);
+
+        if (_name is { } named)
+        {
+            bool noValues = _given == 0;      // checked by name only
+            bool holdsNothing = _given > 0 && _present == 0;
+            ContentHit hit = content.TryGetValue(named.Category, out ContentHit found) ? found : new ContentHit(0, "");
+            IdentifierFinding? finding = named.Category switch
+            {
+                IdentifierCategory.ZipCode when noValues => Make(named.Category, IdentifierEvidence.ColumnName, "no values to check", 0),
+                IdentifierCategory.ZipCode => ZipFinding(Make),
+                IdentifierCategory.Age when _agesOver + hit.Matches > 0 => Make(named.Category, both, hit.Detail, _agesOver + hit.Matches),
+                IdentifierCategory.Age => null,
+                _ when holdsNothing => null,
+                IdentifierCategory.Date when !noValues && _dateLike == 0 && hit.Matches == 0 => null,
+                IdentifierCategory.SocialSecurityNumber or IdentifierCategory.MedicalRecordNumber or IdentifierCategory.HealthPlanNumber
+                    or IdentifierCategory.AccountNumber or IdentifierCategory.CertificateOrLicenseNumber
+                    or IdentifierCategory.VehicleOrDeviceIdentifier or IdentifierCategory.Phone or IdentifierCategory.Fax
+                    when !noValues && _withDigits == 0 && hit.Matches == 0 => null,   // "Private", "None": not a number
+                _ => hit.Matches > 0
+                    ? Make(named.Category, both, hit.Detail.Length > 0 ? hit.Detail : named.Detail, hit.Matches)
+                    : Make(named.Category, IdentifierEvidence.ColumnName, named.Detail, 0),
+            };
+            if (finding is not null) findings[finding.Category] = finding;
+        }
+
+        foreach (var (category, hit) in content)
+            if (!findings.ContainsKey(category))
+                findings[category] = Make(category, IdentifierEvidence.Content, hit.Detail, hit.Matches);
+
+        foreach (IdentifierCategory category in _headerHits)
+            if (!findings.ContainsKey(category))
+                findings[category] = Make(category, IdentifierEvidence.Content, "header row looks like data", 0);
+
+        return findings.Values;
+    }
+
+    private IdentifierFinding? ZipFinding(Func<IdentifierCategory, IdentifierEvidence, string, int, IdentifierFinding> make)
+    {
+        const IdentifierCategory zip = IdentifierCategory.ZipCode;
+        const IdentifierEvidence both = IdentifierEvidence.ColumnName | IdentifierEvidence.Content;
+        if (_zipFull > 0) return make(zip, both, "5-digit or ZIP+4", _zipFull);
+        if (_zipRestricted > 0) return make(zip, both, "ZIP3 of an area with 20,000 people or fewer", _zipRestricted);
+        if (_zipOther > 0) return make(zip, both, "not a 3-digit ZIP", _zipOther);
+        return null;
+    }
+}

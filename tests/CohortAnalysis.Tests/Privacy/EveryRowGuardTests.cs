@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using CohortAnalysis.Data;
+using CohortAnalysis.Privacy;
+using CohortAnalysis.Tests.Cli;
+using Xunit;
+
+namespace CohortAnalysis.Tests.Privacy;
+
+/// <summary>Issue 11: the guard reads every row, not the first rows only, and each policy acts on what it finds late.</summary>
+public sealed class EveryRowGuardTests
+{
+    /// <summary>A clean long file of <paramref name="rows"/> rows with an extra column whose row
+    /// <paramref name="at"/> (1-based data row) holds <paramref name="late"/>; every other row of it is empty.</summary>
+    private static string FileWithLateValue(int rows, int at, string extraColumn, string late)
+    {
+        var text = new StringBuilder($"USUBJID,TRT01P,PARAMCD,AVISITN,AVAL,{extraColumn}\n");
+        for (int i = 1; i <= rows; i++)
+        {
+            int s = (i + 1) / 2;
+            string subject = "S" + s.ToString("D5", CultureInfo.InvariantCulture);
+            string visit = i % 2 == 1 ? "0" : "6";
+            text.Append(CultureInfo.InvariantCulture, $"{subject},{(s % 2 == 0 ? "A" : "B")},MADRS,{visit},{20 + i % 10},{(i == at ? late : "")}\n");
+        }
+        return text.ToString();
+    }
+
+    private static CohortReadOptions Policy(IdentifierPolicy policy) => new()
+    {
+        Identifiers = policy == IdentifierPolicy.Allow ? IdentifierGuardOptions.Allow("IRB 2024-117") : IdentifierGuardOptions.Default with { Policy = policy },
+    };
+
+    [Theory]
+    [InlineData("EXTRA", "call jane@example.org", "column 'EXTRA' (e-mail address) by content")]
+    [InlineData("DOB", "1950-03-15", "column 'DOB' (full date: birth date) by name and content")]
+    [InlineData("EXTRA", "123-45-6789", "column 'EXTRA' (social security number) by content")]
+    [InlineData("EXTRA", "Patient is 95 years old", "column 'EXTRA' (age over 89: written as text) by content")]
+    public void Refuse_IdentifierFirstAppearingAfterTheRowsReadAhead_IsRefused(string column, string value, string clause)
+    {
+        // Row 4,000 is well past the 1,000 rows read ahead for the first verdict.
+        string csv = FileWithLateValue(5000, 4000, column, value);
+        var e = Assert.Throws<IdentifiableDataException>(() => CohortCsvReader.Parse(csv, "late.csv"));
+        Assert.Equal($"late.csv: refusing to load identifiable data: {clause}.", e.Refusal);
+        Assert.DoesNotContain(value, e.Message);
+    }
+
+    [Fact]
+    public void Refuse_EmptyNamedColumn_LoadsAndTheSameColumnWithOneLateValueIsRefused()
+    {
+        // An empty DOB column holds nothing (issue 11), but a single value anywhere in it is a birth date.
+        Cohort cohort = CohortCsvReader.Parse(FileWithLateValue(2000, 0, "DOB", ""), "empty.csv");
+        Assert.Equal(2000, cohort.ObservationCount);
+        Assert.Throws<IdentifiableDataException>(() => CohortCsvReader.Parse(FileWithLateValue(2000, 1999, "DOB", "1950-03-15"), "late.csv"));
+    }
+
+    [Fact]
+    public void DropColumns_LateIdentifierInAnUnusedColumn_IsDroppedAndReported()
+    {
+        Cohort cohort = CohortCsvReader.Parse(FileWithLateValue(3000, 2500, "EXTRA", "jane@example.org"), "late.csv", Policy(IdentifierPolicy.DropColumns));
+        Assert.Equal(3000, cohort.ObservationCount);
+        DataIssue dropped = Assert.Single(cohort.Report.Issues, i => i.Kind == DataIssueKind.IdentifierColumnDropped);
+        Assert.Equal("EXTRA", dropped.Column);
+        Assert.Equal("dropped by the de-identification guard: column 'EXTRA' (e-mail address) by content (found past the rows read ahead; no value of it was loaded).",
+            dropped.Message);
+    }
+
+    [Fact]
+    public void DropColumns_LateIdentifierInAColumnTheMappingUses_IsRefused()
+    {
+        // The subject column is loaded row by row, so it cannot be dropped after the fact.
+        string csv = FileWithLateValue(3000, 0, "X", "").Replace("S01400,", "123-45-6789,", StringComparison.Ordinal);
+        var e = Assert.Throws<IdentifiableDataException>(() => CohortCsvReader.Parse(csv, "late.csv", Policy(IdentifierPolicy.DropColumns)));
+        Assert.Equal("late.csv: refusing to load identifiable data: column 'USUBJID' (social security number) by content.", e.Refusal);
+    }
+
+    [Fact]
+    public void Allow_LateIdentifier_JoinsTheAcknowledgement()
+    {
+        Cohort cohort = CohortCsvReader.Parse(FileWithLateValue(3000, 2500, "EXTRA", "jane@example.org"), "late.csv", Policy(IdentifierPolicy.Allow));
+        IdentifierAcknowledgement ack = Assert.IsType<IdentifierAcknowledgement>(cohort.Report.Identifiers);
+        Assert.Equal("IRB 2024-117", ack.Reason);
+        Assert.Equal([(5, IdentifierCategory.Email)], ack.Findings.Select(f => (f.ColumnIndex, f.Category)));
+    }
+
+    [Fact]
+    public void DataFrame_AllNullNamedColumn_HoldsNothing()
+    {
+        var frame = new Microsoft.Data.Analysis.DataFrame(
+            new Microsoft.Data.Analysis.StringDataFrameColumn("USUBJID", ["S1", "S1"]),
+            new Microsoft.Data.Analysis.StringDataFrameColumn("TRT01P", ["A", "A"]),
+            new Microsoft.Data.Analysis.StringDataFrameColumn("PARAMCD", ["MADRS", "MADRS"]),
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("AVISITN", [0.0, 6.0]),
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("AVAL", [30.0, 25.0]),
+            new Microsoft.Data.Analysis.StringDataFrameColumn("COMMENT", 2));
+        Cohort cohort = DataFrameInterop.ToCohort(frame, "frame");
+        Assert.Equal(2, cohort.ObservationCount);
+    }
+
+    [Fact]
+    public void Cli_Refusal_NamesTheFlagsNotTheLibraryTypes()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"guard-cli-{Environment.ProcessId}.csv");
+        File.WriteAllText(path, "USUBJID,TRT01P,PARAMCD,AVISITN,AVAL,DOB\nS1,A,MADRS,0,30,1950-03-15\nS1,A,MADRS,6,25,1950-03-15\n");
+        try
+        {
+            var (code, _, error) = CohortCommand.Run("describe", path);
+            Assert.True(code == 2, $"exit {code}: {error}");
+            Assert.Equal(
+                $"{Path.GetFileName(path)}: refusing to load identifiable data: column 'DOB' (full date: birth date) by name and content. " +
+                "Drop the columns with --drop-identifiers, or load them anyway with --allow-identifiers REASON (the reason is recorded in the report).",
+                error.Trim());
+            Assert.DoesNotContain("IdentifierPolicy", error);
+            var dropped = CohortCommand.Run("describe", path, "--drop-identifiers");
+            Assert.True(dropped.ExitCode == 0, dropped.Err);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Library_Refusal_KeepsTheApiAdvice()
+    {
+        var e = Assert.Throws<IdentifiableDataException>(() =>
+            CohortCsvReader.Parse("USUBJID,TRT01P,PARAMCD,AVISITN,AVAL,DOB\nS1,A,MADRS,0,30,1950-03-15\n", "x.csv"));
+        Assert.Equal(e.Refusal + " " + IdentifiableDataException.LibraryAdvice, e.Message);
+        Assert.Contains("IdentifierPolicy.DropColumns", e.Message);
+    }
+}
