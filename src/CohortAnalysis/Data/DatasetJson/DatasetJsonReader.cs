@@ -262,7 +262,7 @@ public sealed class DatasetJsonReader : IDisposable
                 }
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw Fail(null, null, null, $"the metadata is not valid JSON ({Brief(e)}).");
         }
@@ -340,12 +340,12 @@ public sealed class DatasetJsonReader : IDisposable
                 if (reader.TokenType != JsonTokenType.StartArray) throw Fail(record, null, null, $"record {record} is not a JSON array.");
                 if (!ReadRow(ref reader, record, columns)) return Stop(rowStart, rowState);
             }
-            catch (Exception e) when (e is JsonException or CohortDataException)
+            catch (Exception e) when (e is JsonException or CohortDataException or InvalidOperationException)
             {
                 // Rows before the bad one are served first; the error comes when the reader reaches it.
                 if (_batchRows > 0) return Stop(rowStart, rowState);
                 if (e is CohortDataException) throw;
-                throw Fail(record, null, null, $"record {record} is not valid JSON ({Brief((JsonException)e)}).");
+                throw Fail(record, null, null, $"record {record} is not valid JSON ({Brief(e)}).");
             }
             _batchRows++;
             if (_batchRows >= 4096) return Stop((int)reader.BytesConsumed, reader.CurrentState);
@@ -386,11 +386,11 @@ public sealed class DatasetJsonReader : IDisposable
                     throw Fail(record, null, null, $"record {record} (line {lineNumber}) is not a complete JSON array.");
                 if (reader.Read()) throw Fail(record, null, null, $"record {record} (line {lineNumber}) has more after its array; NDJSON has one row per line.");
             }
-            catch (Exception e) when (e is JsonException or CohortDataException)
+            catch (Exception e) when (e is JsonException or CohortDataException or InvalidOperationException)
             {
                 if (_batchRows > 0) return true;   // serve the rows before the bad line first
                 if (e is CohortDataException) throw;
-                throw Fail(record, null, null, $"record {record} (line {lineNumber}) is not valid JSON ({Brief((JsonException)e)}).");
+                throw Fail(record, null, null, $"record {record} (line {lineNumber}) is not valid JSON ({Brief(e)}).");
             }
             _line = lineNumber;
             _pos += newline < 0 ? length : length + 1;
@@ -509,7 +509,10 @@ public sealed class DatasetJsonReader : IDisposable
         Fill();
     }
 
-    private static string Brief(JsonException e) => e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+    // InvalidOperationException: System.Text.Json cannot transcode a string that is not valid UTF-8 (found by fuzzing).
+    private static string Brief(Exception e) => e is JsonException
+        ? e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ')
+        : "a string is not valid UTF-8";
 
     private static string Shown(ReadOnlySpan<char> text) => text.Length <= 60 ? text.ToString() : string.Concat(text[..57], "...");
 

@@ -95,6 +95,15 @@ public class DatasetJsonReaderTests
         Assert.Equal(30_000, n);
     }
 
+    // Found by the CI fuzz smoke run: a string that is not valid UTF-8 made System.Text.Json throw InvalidOperationException.
+    [Fact]
+    public void Read_InvalidUtf8InAString_IsAClearError()
+    {
+        byte[] bad = [.. Encoding.UTF8.GetBytes("{\"datasetJSONVersion\": \"1.1."), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("0\", \"records\": 0, \"columns\": [], \"rows\": []}")];
+        var e = Assert.Throws<CohortDataException>(() => new DatasetJsonReader(new MemoryStream(bad), "x.json", false));
+        Assert.Contains("not valid UTF-8", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_ColumnsAfterRows_IsRefusedWithAReason()
     {
