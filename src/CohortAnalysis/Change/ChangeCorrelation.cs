@@ -60,12 +60,9 @@ public sealed record ChangeCorrelationTable(string First, string Second, Visit V
         ArgumentNullException.ThrowIfNull(cohort);
         Trajectories x = Trajectories.Of(cohort, first, missingData), y = Trajectories.Of(cohort, second, missingData);
         int vx = ChangeFromBaseline.VisitIndex(x, visit), vy = ChangeFromBaseline.VisitIndex(y, visit);
-        var yRow = new Dictionary<int, int>();
-        for (int row = 0; row < y.SubjectCount; row++) yRow[y.SubjectIndices[row]] = row;
         var pairs = new List<(int Arm, double X, double Y)>();
-        for (int row = 0; row < x.SubjectCount; row++)
+        foreach (var (row, other) in AnalysisContext.PairSubjects(x, y))
         {
-            if (!yRow.TryGetValue(x.SubjectIndices[row], out int other)) continue;
             double a = x.Change(row, vx), b = y.Change(other, vy);
             if (!double.IsNaN(a) && !double.IsNaN(b)) pairs.Add((x.ArmOf(row), a, b));
         }

@@ -180,15 +180,13 @@ public sealed class SiteSummary
 
     private static void AccumulateCorrelations(Dictionary<CorrelationKey, RunningCorrelation> correlations, Trajectories x, Trajectories y)
     {
-        var yRow = new Dictionary<int, int>();
-        for (int row = 0; row < y.SubjectCount; row++) yRow[y.SubjectIndices[row]] = row;
+        IReadOnlyList<(int RowX, int RowY)> pairs = AnalysisContext.PairSubjects(x, y);
         for (int vx = 0; vx < x.Visits.Count; vx++)
         {
             int vy = y.IndexOfVisit(x.Visits[vx].Time);
             if (vy < 0) continue;
-            for (int row = 0; row < x.SubjectCount; row++)
+            foreach (var (row, other) in pairs)
             {
-                if (!yRow.TryGetValue(x.SubjectIndices[row], out int other)) continue;
                 double a = x.Change(row, vx), b = y.Change(other, vy);
                 if (double.IsNaN(a) || double.IsNaN(b)) continue;
                 foreach (string? arm in new[] { x.Cohort.Arms[x.ArmOf(row)], null })

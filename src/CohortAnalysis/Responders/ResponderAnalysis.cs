@@ -121,7 +121,4 @@ public static class ResponderAnalysis
             throw new ArgumentException(e.Message, nameof(options), e);
         }
     }
-
-    /// <summary>The reference arm's name (see <see cref="ResolveReference"/>).</summary>
-    internal static string ReferenceArm(Cohort cohort, ResponderAnalysisOptions options) => ResolveReference(cohort, options).Arm;
 }
