@@ -25,6 +25,14 @@ public enum DataIssueKind
     UnusedColumn,
     /// <summary>A column dropped by the de-identification guard.</summary>
     IdentifierColumnDropped,
+    /// <summary>Codes changed by cleaning: surrounding spaces trimmed, invisible characters removed, Unicode NFC.</summary>
+    NormalisedValue,
+    /// <summary>Codes that differ only by letter case (<c>Placebo</c> / <c>PLACEBO</c>), merged or kept apart as asked.</summary>
+    CaseVariant,
+    /// <summary>How the baseline flag was coded, or a flagged record that does not look like a baseline.</summary>
+    BaselineFlag,
+    /// <summary>One visit number with different labels (visit 6 labelled "Week 6" and "Week 8").</summary>
+    VisitLabelConflict,
     /// <summary>Anything else worth a look.</summary>
     Other,
     /// <summary>An ADaM record whose analysis flag (ANLzzFL) is not "Y": set aside.</summary>

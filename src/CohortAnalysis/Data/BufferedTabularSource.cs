@@ -5,7 +5,7 @@ namespace CohortAnalysis.Data;
 internal sealed class BufferedTabularSource : TabularSource
 {
     private readonly TabularSource _inner;
-    private readonly List<(long Line, string?[] Fields, double[]? Numbers)> _buffer = [];
+    private readonly List<(long Line, long EndLine, string?[] Fields, double[]? Numbers)> _buffer = [];
     private readonly HashSet<(int Row, int Column)> _typed = [];
     private int _next;
     private bool _replaying = true;
@@ -32,7 +32,7 @@ internal sealed class BufferedTabularSource : TabularSource
                 numbers[c] = x;
                 _typed.Add((_buffer.Count, c));
             }
-            _buffer.Add((inner.Line, fields, numbers));
+            _buffer.Add((inner.Line, inner.EndLine, fields, numbers));
         }
     }
 
@@ -44,6 +44,8 @@ internal sealed class BufferedTabularSource : TabularSource
     public override string Name => _inner.Name;
     public override IReadOnlyList<string> Header => _inner.Header;
     public override long Line => _replaying ? _buffer[_next - 1].Line : _inner.Line;
+    public override long EndLine => _replaying ? _buffer[_next - 1].EndLine : _inner.EndLine;
+    public override IEnumerable<DataIssue> Findings() => _inner.Findings();
     public override int FieldCount => _replaying ? _buffer[_next - 1].Fields.Length : _inner.FieldCount;
 
     public override bool Read()

@@ -7,6 +7,9 @@ namespace CohortAnalysis.Data;
 /// <remarks>Problems that stop the load are collected (not thrown one by one) so the user sees them all.</remarks>
 internal sealed class CohortBuilder
 {
+    /// <summary>Problems kept in detail; past this many only the count goes on.</summary>
+    internal const int MaxProblems = 10_000;
+
     private readonly string _source;
     private readonly CohortReadOptions _options;
     private readonly List<DataIssue> _problems = [];
@@ -20,7 +23,12 @@ internal sealed class CohortBuilder
     private readonly Dictionary<string, int> _parameterIndex = new(StringComparer.Ordinal);
     private readonly List<string> _parameters = [];
     private readonly List<Instrument?> _parameterInstrument = [];
-    private readonly Dictionary<double, string?> _visitLabels = [];
+    private readonly Dictionary<double, VisitLabelTally> _visitLabels = [];
+    private readonly CaseVariantIndex _subjectCase = new(), _armCase = new(), _parameterCase = new();
+    private readonly CaseVariantIndex[] _covariateCase;
+    private readonly HashSet<(string? Column, string Code)> _caseReported = [];
+    private readonly string _subjectColumn, _parameterColumn;
+    private long _totalProblems, _rowsWithProblems, _lastProblemLine = -1;
     private readonly string[] _covariateNames;
     private readonly List<string?>[] _covariates;
     private readonly string? _baselineFlagColumn;
@@ -39,12 +47,15 @@ internal sealed class CohortBuilder
     private readonly List<long> _rowLine = [];
 
     public CohortBuilder(string source, CohortReadOptions options, string[] covariateNames,
-        string valueColumn, string? baselineFlagColumn, string? baseColumn, string? changeColumn)
+        string valueColumn, string? baselineFlagColumn, string? baseColumn, string? changeColumn, string subjectColumn = "subject", string parameterColumn = "parameter")
     {
         _source = source;
         _options = options;
         _covariateNames = covariateNames;
         _covariates = covariateNames.Select(_ => new List<string?>()).ToArray();
+        _covariateCase = covariateNames.Select(_ => new CaseVariantIndex()).ToArray();
+        _subjectColumn = subjectColumn;
+        _parameterColumn = parameterColumn;
         _valueColumn = valueColumn;
         _baselineFlagColumn = baselineFlagColumn;
         _baseColumn = baseColumn;
@@ -60,12 +71,54 @@ internal sealed class CohortBuilder
 
     public Privacy.IdentifierAcknowledgement? Identifiers { get; set; }
 
-    public bool HasProblems => _problems.Count > 0;
+    public bool HasProblems => _totalProblems > 0;
 
-    public int ProblemCount => _problems.Count;
+    /// <summary>Problems found so far, including those past <see cref="MaxProblems"/> whose details are not kept.</summary>
+    public long ProblemCount => _totalProblems;
 
     public void Problem(long line, string? column, string? value, string message) =>
-        _problems.Add(new DataIssue(DataIssueKind.Other, DataIssueSeverity.Excluded, _source, line, column, value, null, message));
+        Problem(new DataIssue(DataIssueKind.Other, DataIssueSeverity.Excluded, _source, line, column, value, null, message));
+
+    public void Problem(DataIssue problem)
+    {
+        _totalProblems++;
+        if (problem.Line != _lastProblemLine)
+        {
+            _rowsWithProblems++;
+            _lastProblemLine = problem.Line ?? -1;
+        }
+        if (_problems.Count < MaxProblems) _problems.Add(problem);
+    }
+
+    private CohortDataException Failure() => new(_problems, _totalProblems, _rowsWithProblems);
+
+    /// <summary>The spelling to use for a code seen for the first time, after the <see cref="CaseVariantPolicy"/>; null when
+    /// the code is refused (a problem was recorded once for it).</summary>
+    private string? CaseChecked(CaseVariantIndex index, string role, string column, string code, long line)
+    {
+        if (index.Register(code, line) is not { } first) return code;
+        string both = string.Create(CultureInfo.InvariantCulture,
+            $"{role} '{ColumnCodeCleaner.Visible(code)}' (line {line}) and {role} '{ColumnCodeCleaner.Visible(first.Spelling)}' (line {first.Line}) differ only by letter case");
+        bool firstTime = _caseReported.Add((column, code));
+        switch (_options.CaseVariants)
+        {
+            case CaseVariantPolicy.Merge:
+                if (firstTime)
+                    _issues.Add(new DataIssue(DataIssueKind.CaseVariant, DataIssueSeverity.Warning, _source, line, column, code, null,
+                        $"{both}; read as '{ColumnCodeCleaner.Visible(first.Spelling)}' (case variants merged)."));
+                return first.Spelling;
+            case CaseVariantPolicy.KeepDistinct:
+                if (firstTime)
+                    _issues.Add(new DataIssue(DataIssueKind.CaseVariant, DataIssueSeverity.Warning, _source, line, column, code, null,
+                        $"{both}; kept as two different codes (case variants kept distinct)."));
+                return code;
+            default:
+                if (firstTime)
+                    Problem(line, column, code,
+                        $"{both}: one {role} spelled two ways would be analysed as two. Correct the file, or read them as one with the case-variant policy Merge.");
+                return null;
+        }
+    }
 
     public void Note(DataIssue issue) => _issues.Add(issue);
 
@@ -73,7 +126,8 @@ internal sealed class CohortBuilder
     public void Add(long line, string subject, string arm, string armColumn, double visit, string? visitLabel, string parameter,
         double value, bool baselineFlag, double fileBase, double fileChange, ReadOnlySpan<string?> covariateValues)
     {
-        int p = ParameterIndex(parameter);
+        int p = ParameterIndex(parameter, line);
+        if (p < 0) return;
         Instrument? instrument = _parameterInstrument[p];
         if (!double.IsNaN(value) && instrument is not null && !instrument.InRange(value))
         {
@@ -87,8 +141,8 @@ internal sealed class CohortBuilder
 
         int s = SubjectIndex(subject, arm, armColumn, line, covariateValues);
         if (s < 0) return;
-        if (!_visitLabels.TryGetValue(visit, out string? known)) _visitLabels[visit] = visitLabel;
-        else if (known is null && visitLabel is not null) _visitLabels[visit] = visitLabel;
+        if (!_visitLabels.TryGetValue(visit, out VisitLabelTally? labels)) _visitLabels[visit] = labels = new VisitLabelTally();
+        labels.Add(visitLabel, line);
 
         _rowSubject.Add(s);
         _rowParameter.Add(p);
@@ -103,9 +157,16 @@ internal sealed class CohortBuilder
                 "missing score kept as a missing observation."));
     }
 
-    private int ParameterIndex(string parameter)
+    private int ParameterIndex(string parameter, long line)
     {
         if (_parameterIndex.TryGetValue(parameter, out int p)) return p;
+        string? spelling = CaseChecked(_parameterCase, "parameter", _parameterColumn, parameter, line);
+        if (spelling is null) return -1;
+        if (_parameterIndex.TryGetValue(spelling, out p))
+        {
+            _parameterIndex[parameter] = p;
+            return p;
+        }
         p = _parameters.Count;
         _parameterIndex[parameter] = p;
         _parameters.Add(parameter);
@@ -121,18 +182,40 @@ internal sealed class CohortBuilder
     {
         if (!_armIndex.TryGetValue(arm, out int a))
         {
-            a = _arms.Count;
+            string? spelling = CaseChecked(_armCase, "arm", armColumn, arm, line);
+            if (spelling is null) return -1;
+            if (!_armIndex.TryGetValue(spelling, out a))
+            {
+                a = _arms.Count;
+                _arms.Add(spelling);
+            }
             _armIndex[arm] = a;
-            _arms.Add(arm);
+            arm = spelling;
         }
-        if (!_subjectIndex.TryGetValue(subject, out int s))
+        else arm = _arms[a];
+        bool known = _subjectIndex.TryGetValue(subject, out int s);
+        if (!known)
         {
+            string? spelling = CaseChecked(_subjectCase, "subject", _subjectColumn, subject, line);
+            if (spelling is null) return -1;
+            known = _subjectIndex.TryGetValue(spelling, out s);
+            if (known) _subjectIndex[subject] = s;
+            subject = spelling;
+        }
+        if (!known)
+        {
+            string?[] values = new string?[_covariateNames.Length];
+            for (int c = 0; c < values.Length; c++)
+            {
+                values[c] = covariateValues[c] is { } v ? CaseChecked(_covariateCase[c], _covariateNames[c] + " value", _covariateNames[c], v, line) : null;
+                if (covariateValues[c] is not null && values[c] is null) return -1;
+            }
             s = _subjects.Count;
             _subjectIndex[subject] = s;
             _subjects.Add(subject);
             _subjectArm.Add(a);
             _subjectArmLine.Add(line);
-            for (int c = 0; c < _covariateNames.Length; c++) _covariates[c].Add(covariateValues[c]);
+            for (int c = 0; c < _covariateNames.Length; c++) _covariates[c].Add(values[c]);
             return s;
         }
         if (_subjectArm[s] != a)
@@ -143,19 +226,24 @@ internal sealed class CohortBuilder
         }
         for (int c = 0; c < _covariateNames.Length; c++)
         {
-            if (!string.Equals(_covariates[c][s], covariateValues[c], StringComparison.Ordinal))
+            if (string.Equals(_covariates[c][s], covariateValues[c], StringComparison.Ordinal)) continue;
+            string? value = covariateValues[c];
+            if (value is not null)
             {
-                Problem(line, _covariateNames[c], covariateValues[c], string.Create(CultureInfo.InvariantCulture,
-                    $"subject {subject} has {_covariateNames[c]} '{_covariates[c][s]}' on line {_subjectArmLine[s]} but '{covariateValues[c]}' here; a covariate must be constant within a subject."));
-                return -1;
+                value = CaseChecked(_covariateCase[c], _covariateNames[c] + " value", _covariateNames[c], value, line);
+                if (value is null) return -1;
+                if (string.Equals(_covariates[c][s], value, StringComparison.Ordinal)) continue;
             }
+            Problem(line, _covariateNames[c], covariateValues[c], string.Create(CultureInfo.InvariantCulture,
+                $"subject {subject} has {_covariateNames[c]} '{_covariates[c][s]}' on line {_subjectArmLine[s]} but '{covariateValues[c]}' here; a covariate must be constant within a subject."));
+            return -1;
         }
         return s;
     }
 
     public Cohort Build()
     {
-        if (_problems.Count > 0) throw new CohortDataException(_problems);
+        if (_totalProblems > 0) throw Failure();
 
         int n = _rowValue.Count;
         int[] order = new int[n];
@@ -193,7 +281,7 @@ internal sealed class CohortBuilder
             }
             keep.Add(i);
         }
-        if (_problems.Count > 0) throw new CohortDataException(_problems);
+        if (_totalProblems > 0) throw Failure();
 
         int m = keep.Count;
         var outSubject = new int[m]; var outParameter = new int[m]; var outVisit = new double[m]; var outValue = new double[m];
@@ -206,7 +294,9 @@ internal sealed class CohortBuilder
         }
         DeriveChange(keep, outSubject, outParameter, outVisit, outValue, outLine, outBase, outBaseTime, outChange, outPercent);
 
-        Visit[] visits = _visitLabels.OrderBy(kv => kv.Key).Select(kv => new Visit(kv.Key, kv.Value)).ToArray();
+        foreach (var (time, labels) in _visitLabels.OrderBy(kv => kv.Key))
+            if (labels.Conflict(_source, time) is { } conflict) _issues.Add(conflict);
+        Visit[] visits = _visitLabels.OrderBy(kv => kv.Key).Select(kv => new Visit(kv.Key, kv.Value.Chosen)).ToArray();
         string?[][] covariates = _covariates.Select(c => c.ToArray()).ToArray();
         _issues.Sort((x, y) => (x.Line ?? 0).CompareTo(y.Line ?? 0));
         var report = new DataQualityReport(_source, RowsRead, m, _issues.ToArray()) { Identifiers = Identifiers };
@@ -246,6 +336,8 @@ internal sealed class CohortBuilder
                     if (!double.IsNaN(value[r])) baseRow = r;
             }
 
+            if (useFlag && baseRow >= 0) CheckFlagPlacement(start, end, baseRow, subject, parameter, visit, value, line);
+
             double b = baseRow >= 0 ? value[baseRow] : double.NaN;
             double baseTime = baseRow >= 0 ? visit[baseRow] : double.NaN;
             string subjectId = _subjects[subject[start]];
@@ -272,7 +364,37 @@ internal sealed class CohortBuilder
             }
             start = end;
         }
-        if (_problems.Count > 0) throw new CohortDataException(_problems);
+        if (_totalProblems > 0) throw Failure();
+    }
+
+    /// <summary>Warns when the flagged baseline comes after post-baseline visits (visit times above the baseline visit, 0
+    /// unless the rule names another) or is not the record the last-at-or-before rule would pick.</summary>
+    private void CheckFlagPlacement(int start, int end, int baseRow, int[] subject, int[] parameter, double[] visit, double[] value, long[] line)
+    {
+        double threshold = double.IsFinite(_options.Baseline.Visit) ? _options.Baseline.Visit : 0;
+        double flagged = visit[baseRow];
+        int byRule = -1;
+        var earlierPost = new List<int>();
+        for (int r = start; r < end; r++)
+        {
+            if (double.IsNaN(value[r])) continue;
+            if (visit[r] <= threshold) byRule = r;
+            else if (visit[r] < flagged) earlierPost.Add(r);
+        }
+        bool disagrees = _options.Baseline.Kind == BaselineRuleKind.FlagOrLastAtOrBefore && byRule >= 0 && byRule != baseRow;
+        if (earlierPost.Count == 0 && !disagrees) return;
+        string subjectId = _subjects[subject[start]];
+        var text = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture,
+            $"subject {subjectId}, {_parameters[parameter[start]]}: the baseline flag is on visit {flagged:0.###} (line {line[baseRow]})"));
+        if (earlierPost.Count > 0)
+            text.Append(CultureInfo.InvariantCulture,
+                $", after post-baseline visit{(earlierPost.Count == 1 ? "" : "s")} {string.Join(", ", earlierPost.Select(r => visit[r].ToString("0.###", CultureInfo.InvariantCulture)))} (line{(earlierPost.Count == 1 ? "" : "s")} {string.Join(", ", earlierPost.Select(r => line[r]))})");
+        if (disagrees)
+            text.Append(CultureInfo.InvariantCulture,
+                $"{(earlierPost.Count > 0 ? ";" : ",")} the last value at or before visit {threshold:0.###} is on visit {visit[byRule]:0.###} (line {line[byRule]})");
+        text.Append(". The flagged record is used as baseline; check the flag.");
+        _issues.Add(new DataIssue(DataIssueKind.BaselineFlag, DataIssueSeverity.Warning, _source, line[baseRow], _baselineFlagColumn, null, subjectId,
+            text.ToString()));
     }
 
     private void CheckFileDerivation(int arrival, long line, string subject, double derivedBase, double derivedChange)

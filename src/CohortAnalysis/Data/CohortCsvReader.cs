@@ -3,7 +3,8 @@ namespace CohortAnalysis.Data;
 /// <summary>Reads a cohort from a CSV file in long (one row per observation) or wide (one row per subject) layout.</summary>
 /// <remarks>
 /// <para>Thread-safe (no shared state). Parsing is culture-invariant: decimals are always '.', whatever the machine's
-/// culture. UTF-8 with or without a byte-order mark; RFC 4180 quoting; CRLF or LF; blank lines are skipped.
+/// culture. UTF-8 with or without a byte-order mark; RFC 4180 quoting; CRLF or LF; blank lines are skipped. A data file has no
+/// comment lines unless <see cref="CohortReadOptions.CommentCharacter"/> says so: a subject <c>#101-001</c> is data.
 /// Missing values are empty, <c>NA</c> or <c>.</c> by default (<see cref="CohortReadOptions.MissingTokens"/>).</para>
 /// <para>Every problem (text in a numeric column, a ragged row, a subject in two arms, a duplicate subject × visit ×
 /// parameter, a score outside its instrument's range, a missing mapped column) is collected and thrown together as one
@@ -20,7 +21,7 @@ public static class CohortCsvReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= CohortReadOptions.Default;
-        using CsvTabularSource source = CsvTabularSource.Open(path, options.Delimiter);
+        using CsvTabularSource source = CsvTabularSource.Open(path, options.Delimiter, options.CommentCharacter);
         return CohortTableReader.Read(source, options);
     }
 
@@ -43,7 +44,7 @@ public static class CohortCsvReader
         }
         if (first < 0)
             throw new CohortDataException([CsvTabularSource.Problem(sourceName, null, null, null, "the file is empty: a header line is required.")]);
-        using var source = new CsvTabularSource(reader, sourceName, options.Delimiter);
+        using var source = new CsvTabularSource(reader, sourceName, options.Delimiter, comment: options.CommentCharacter);
         return CohortTableReader.Read(source, options);
     }
 

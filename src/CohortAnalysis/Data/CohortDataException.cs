@@ -13,14 +13,33 @@ public sealed class CohortDataException : Exception
 
     /// <summary>Creates an exception for a set of problems (at least one).</summary>
     public CohortDataException(IReadOnlyList<DataIssue> problems)
-        : base(BuildMessage(problems))
+        : this(problems, problems.Count, null)
+    {
+    }
+
+    /// <summary>Creates an exception for problems whose details were kept only up to a cap: <paramref name="totalProblems"/>
+    /// counts all of them, <paramref name="rowsWithProblems"/> the distinct rows they were on.</summary>
+    internal CohortDataException(IReadOnlyList<DataIssue> problems, long totalProblems, long? rowsWithProblems)
+        : base(BuildMessage(problems, totalProblems, rowsWithProblems))
     {
         if (problems.Count == 0) throw new ArgumentException("At least one problem is required.", nameof(problems));
         Problems = problems;
+        TotalProblems = Math.Max(totalProblems, problems.Count);
+        RowsWithProblems = rowsWithProblems;
     }
 
-    /// <summary>All problems found.</summary>
+    /// <summary>The problems kept in detail: all of them, unless collection stopped at a cap (then the first ones, see
+    /// <see cref="TotalProblems"/>).</summary>
     public IReadOnlyList<DataIssue> Problems { get; } = [];
+
+    /// <summary>How many problems were found in all, including those past the cap whose details were not kept.</summary>
+    public long TotalProblems { get; }
+
+    /// <summary>How many distinct rows had a problem, when known (null otherwise).</summary>
+    public long? RowsWithProblems { get; }
+
+    /// <summary>True when more problems were found than <see cref="Problems"/> holds.</summary>
+    public bool Truncated => TotalProblems > Problems.Count;
 
     /// <summary>Source (file or data-frame name) of the first problem.</summary>
     public string SourceName => Problems[0].Source;
@@ -42,13 +61,18 @@ public sealed class CohortDataException : Exception
         return text.Append(": ").ToString();
     }
 
-    private static string BuildMessage(IReadOnlyList<DataIssue> problems)
+    private static string BuildMessage(IReadOnlyList<DataIssue> problems, long total, long? rows)
     {
         var text = new StringBuilder();
         foreach (DataIssue problem in problems.Take(ProblemsListed)) text.AppendLine(problem.ToString());
-        if (problems.Count > ProblemsListed)
-            text.AppendLine(CultureInfo.InvariantCulture, $"... and {problems.Count - ProblemsListed} more.");
-        text.Append(CultureInfo.InvariantCulture, $"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}; 0 rows loaded.");
+        total = Math.Max(total, problems.Count);
+        if (total > ProblemsListed)
+            text.AppendLine(CultureInfo.InvariantCulture, $"... and {total - ProblemsListed} more.");
+        if (total > problems.Count)
+            text.Append(CultureInfo.InvariantCulture,
+                $"{total} problems{(rows is { } r ? string.Create(CultureInfo.InvariantCulture, $" on {r} rows") : "")} in all (details kept for the first {problems.Count} only: collection stopped there, counting went on); 0 rows loaded.");
+        else
+            text.Append(CultureInfo.InvariantCulture, $"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}; 0 rows loaded.");
         return text.ToString();
     }
 }

@@ -29,6 +29,17 @@ public sealed record CohortReadOptions
     /// <value>Default ','. Field delimiter; decimals always use '.', whatever the machine's culture.</value>
     public char Delimiter { get; init; } = ',';
 
+    /// <value>Default null: the file has no comment lines, so a row whose subject is <c>#101-001</c> is read like any other.
+    /// Set (e.g. to '#') to skip lines starting with that character; the skipped lines are counted in the report.
+    /// CSV only: a DataFrame read with it set is refused.</value>
+    public char? CommentCharacter { get; init; }
+
+    /// <value>Default <see cref="CaseVariantPolicy.Reject"/>: codes (subject, arm, parameter, covariate values) that differ
+    /// only by letter case (<c>Placebo</c> and <c>PLACEBO</c>) stop the load, since they would split one arm, subject or
+    /// parameter in two. Codes are first cleaned (surrounding and invisible characters removed, Unicode NFC), and every
+    /// such change is counted in the report.</value>
+    public CaseVariantPolicy CaseVariants { get; init; } = CaseVariantPolicy.Reject;
+
     /// <value>Default: empty, <c>NA</c> and <c>.</c> (SAS) mean a missing value (matched after trimming, case-sensitive).</value>
     public IReadOnlyList<string> MissingTokens { get; init; } = ["", "NA", "."];
 

@@ -6,8 +6,6 @@ namespace CohortAnalysis.Data;
 /// <summary>Turns a <see cref="TabularSource"/> (long or wide) into a <see cref="Cohort"/>, collecting every problem.</summary>
 internal static class CohortTableReader
 {
-    private const int MaxProblems = 10_000;
-
     /// <summary>Rows read ahead for the de-identification guard's content sample.</summary>
     internal const int GuardSampleRows = 1000;
 
@@ -103,7 +101,8 @@ internal static class CohortTableReader
         var used = new HashSet<int>([subject, arm, visit, parameter, value, label, flag, baseColumn, changeColumn, .. covariates, .. wideColumns.Select(w => w.Column), .. dropped.Keys, .. adam.Columns]);
         string[] extraCovariates = adam.ExtraCovariates;
         var builder = new CohortBuilder(source.Name, options, [.. covariates.Select(c => header[c]), .. extraCovariates], wide ? "score" : header[value],
-            flag >= 0 ? header[flag] : null, baseColumn >= 0 ? header[baseColumn] : null, changeColumn >= 0 ? header[changeColumn] : null)
+            flag >= 0 ? header[flag] : null, baseColumn >= 0 ? header[baseColumn] : null, changeColumn >= 0 ? header[changeColumn] : null,
+            header[subject], parameter >= 0 ? header[parameter] : "parameter")
         {
             DuplicateHint = AdamRecordSelector.DuplicateHint(header, options.Adam),
         };
@@ -118,12 +117,19 @@ internal static class CohortTableReader
         var missing = new HashSet<string>(options.MissingTokens.Select(t => t.Trim()), StringComparer.Ordinal);
         string missingList = string.Join(", ", options.MissingTokens.Select(t => t.Length == 0 ? "empty" : $"'{t}'"));
         var covariateValues = new string?[covariates.Length + extraCovariates.Length];
+        // One cleaner per text column, indexed by column (null for numeric and unused columns).
+        var cleaners = new ColumnCodeCleaner?[header.Count];
+        foreach (int c in new[] { subject, arm, parameter, label }.Concat(covariates).Where(c => c >= 0))
+            cleaners[c] = new ColumnCodeCleaner(header[c]);
+        var flagCodings = new long[BaselineFlagCoding.Count];
         long rows = 0;
         while (source.Read())
         {
             rows++;
             everyRow.Add(source);
             long line = source.Line;
+            if (source.EndLine > line && SpansRows(source, used, options.Delimiter, builder))
+                continue;
             if (IsBlank(source))
             {
                 rows--;
@@ -136,26 +142,22 @@ internal static class CohortTableReader
             {
                 builder.Problem(line, null, null, string.Create(CultureInfo.InvariantCulture,
                     $"the row has {source.FieldCount} fields but the header has {header.Count}."));
-                if (builder.ProblemCount >= MaxProblems) break;
                 continue;
             }
-            int before = builder.ProblemCount;
+            long before = builder.ProblemCount;
             if (!adam.Keep(source, line, builder, covariateValues.AsSpan(covariates.Length)))
-            {
-                if (builder.ProblemCount >= MaxProblems) break;
                 continue;
-            }
-            string? subjectId = Text(source, subject, missing, builder, line, required: true);
-            string? armName = Text(source, arm, missing, builder, line, required: true);
-            for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(source, covariates[c], missing, builder, line, required: false);
+            string? subjectId = Text(source, subject, cleaners, missing, builder, line, required: true);
+            string? armName = Text(source, arm, cleaners, missing, builder, line, required: true);
+            for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(source, covariates[c], cleaners, missing, builder, line, required: false);
 
             if (!wide)
             {
                 double time = Number(source, visit, missing, missingList, builder, line, required: true);
-                string? visitLabel = label >= 0 ? Text(source, label, missing, builder, line, required: false) : null;
-                string? parameterCode = parameter >= 0 ? Text(source, parameter, missing, builder, line, required: true) : map.DefaultParameter;
+                string? visitLabel = label >= 0 ? Text(source, label, cleaners, missing, builder, line, required: false) : null;
+                string? parameterCode = parameter >= 0 ? Text(source, parameter, cleaners, missing, builder, line, required: true) : map.DefaultParameter;
                 double score = Number(source, value, missing, missingList, builder, line, required: false);
-                bool isBaseline = flag >= 0 && source.Field(flag, out _).Trim().Equals("Y", StringComparison.OrdinalIgnoreCase);
+                bool isBaseline = flag >= 0 && Flag(source, flag, missing, builder, line, flagCodings);
                 double fileBase = baseColumn >= 0 ? Number(source, baseColumn, missing, missingList, builder, line, required: false) : double.NaN;
                 double fileChange = changeColumn >= 0 ? Number(source, changeColumn, missing, missingList, builder, line, required: false) : double.NaN;
                 if (builder.ProblemCount == before)
@@ -171,8 +173,16 @@ internal static class CohortTableReader
                         builder.Add(line, subjectId!, armName!, header[arm], wideColumns[w].Visit, wideColumns[w].Label, wideColumns[w].Parameter,
                             scores[w], false, double.NaN, double.NaN, covariateValues);
             }
-            if (builder.ProblemCount >= MaxProblems) break;
         }
+        foreach (DataIssue finding in source.Findings())
+        {
+            if (finding.Severity == DataIssueSeverity.Excluded) builder.Problem(finding);
+            else builder.Note(finding);
+        }
+        foreach (ColumnCodeCleaner? cleaner in cleaners)
+            if (cleaner?.Issue(source.Name) is { } cleaned) builder.Note(cleaned);
+        if (flag >= 0 && BaselineFlagCoding.Describe(flagCodings, header[flag]) is { } coding)
+            builder.Note(new DataIssue(DataIssueKind.BaselineFlag, DataIssueSeverity.Note, source.Name, null, header[flag], null, null, coding));
         builder.RowsRead = rows;
         builder.Identifiers = everyRow.Finish(used, builder, acknowledgement);
         if (rows == 0 && !builder.HasProblems)
@@ -210,10 +220,54 @@ internal static class CohortTableReader
         return true;
     }
 
-    private static string? Text(TabularSource source, int column, HashSet<string> missing, CohortBuilder builder, long line, bool required)
+    /// <summary>True when the current row spans several lines in a way that cannot be a real value (then it is recorded as a
+    /// problem and skipped): a code column holding a line break, or a text whose inner lines look like rows of this file,
+    /// the mark of an unbalanced quote that swallowed the rows after it. A free-text column legitimately spanning lines is
+    /// noted and read.</summary>
+    private static bool SpansRows(TabularSource source, HashSet<int> used, char delimiter, CohortBuilder builder)
+    {
+        long first = source.Line, last = source.EndLine;
+        int headerFields = source.Header.Count;
+        for (int c = 0; c < source.FieldCount; c++)
+        {
+            ReadOnlySpan<char> field = source.Field(c, out _);
+            if (field.IndexOfAny('\n', '\r') < 0) continue;
+            string column = c < headerFields ? source.Header[c] : string.Create(CultureInfo.InvariantCulture, $"#{c + 1}");
+            bool looksLikeRows = false;
+            foreach (Range part in field.SplitAny('\n', '\r'))
+                looksLikeRows |= headerFields > 1 && field[part].Count(delimiter) >= headerFields - 1;
+            if (used.Contains(c) || looksLikeRows)
+            {
+                builder.Problem(first, column, Shown(field), string.Create(CultureInfo.InvariantCulture,
+                    $"lines {first}–{last} were read as one row: a quoted field in column {column} opens on line {first} and closes on line {last}{(looksLikeRows ? ", and the lines inside it look like rows of this file" : "")}. Probably an unbalanced double quote: {last - first} line{(last - first == 1 ? " was" : "s were")} swallowed into one value. Fix the quote."));
+                return true;
+            }
+            builder.Note(new DataIssue(DataIssueKind.Other, DataIssueSeverity.Note, source.Name, first, column, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"a quoted text in column {column} spans lines {first}–{last}; read as one value.")));
+        }
+        return false;
+    }
+
+    private static bool Flag(TabularSource source, int column, HashSet<string> missing, CohortBuilder builder, long line, long[] codings)
     {
         ReadOnlySpan<char> field = source.Field(column, out bool isNull).Trim();
-        string? text = isNull ? null : field.ToString();
+        if (isNull || field.IsEmpty) return false;
+        int coding = BaselineFlagCoding.Find(field);
+        if (coding >= 0)
+        {
+            codings[coding]++;
+            return BaselineFlagCoding.IsYes(coding);
+        }
+        if (missing.Contains(field.ToString())) return false;
+        string shown = Shown(field);
+        builder.Problem(line, source.Header[column], shown, $"'{shown}' is not a baseline flag value: {BaselineFlagCoding.Accepted}.");
+        return false;
+    }
+
+    private static string? Text(TabularSource source, int column, ColumnCodeCleaner?[] cleaners, HashSet<string> missing, CohortBuilder builder, long line, bool required)
+    {
+        ReadOnlySpan<char> field = source.Field(column, out bool isNull);
+        string? text = isNull ? null : cleaners[column]!.Clean(field, line);
         if (text is null || missing.Contains(text))
         {
             if (required) builder.Problem(line, source.Header[column], text ?? "", "a value is required here but the field is missing.");

@@ -5,18 +5,26 @@ using Sylvan.Data.Csv;
 namespace CohortAnalysis.Data;
 
 /// <summary>CSV rows through Sylvan.Data.Csv (RFC 4180 quoting, any field length), UTF-8 with or without BOM.</summary>
+/// <remarks>Lines are counted physically: a quoted field that spans lines, a skipped comment line and a blank line each
+/// move the count, so <see cref="Line"/> is the line an editor shows.</remarks>
 internal sealed class CsvTabularSource : TabularSource
 {
     private readonly CsvDataReader _reader;
     private readonly string[] _header;
+    private readonly char? _comment;
+    private readonly List<long> _commentLines = [];
+    private readonly List<long> _lostLines = [];
     private long _line = 1;
+    private long _endLine = 1;
+    private long _nextLine = 2;
 
     private readonly string? _path;
 
-    public CsvTabularSource(TextReader text, string name, char delimiter, string? path = null)
+    public CsvTabularSource(TextReader text, string name, char delimiter, string? path = null, char? comment = null)
     {
         Name = name;
         _path = path;
+        _comment = comment;
         try
         {
             _reader = CsvDataReader.Create(text, new CsvDataReaderOptions
@@ -24,6 +32,11 @@ internal sealed class CsvTabularSource : TabularSource
                 HasHeaders = true,
                 Delimiter = delimiter,
                 Quote = '"',
+                // Sylvan skips lines starting with its comment character ('#' by default), which would drop a subject
+                // '#101-001' silently. Without a comment character the option is set to NUL, and any line the reader
+                // still takes for a comment (one starting with NUL) is reported as lost, never skipped quietly.
+                Comment = comment ?? '\0',
+                CommentHandler = new Action<CsvDataReader, string>(OnComment),
                 Culture = CultureInfo.InvariantCulture,
                 // Lets a single very long field load (a multi-megabyte comment) instead of failing on buffer size.
                 MaxBufferSize = 64 * 1024 * 1024,
@@ -39,10 +52,18 @@ internal sealed class CsvTabularSource : TabularSource
             throw NotUtf8(name, path, null);
         }
         _header = new string[_reader.FieldCount];
-        for (int i = 0; i < _header.Length; i++) _header[i] = _reader.GetName(i).Trim();
+        for (int i = 0; i < _header.Length; i++)
+        {
+            _header[i] = _reader.GetName(i).Trim();
+            _nextLine += LineBreaks(_header[i]);
+        }
+        // Comment lines before the header were counted before the header's own line was known.
+        for (int i = 0; i < _commentLines.Count; i++) _commentLines[i] = i + 1;
+        for (int i = 0; i < _lostLines.Count; i++) _lostLines[i] = i + 1;
+        _nextLine += _commentLines.Count + _lostLines.Count;
     }
 
-    public static CsvTabularSource Open(string path, char delimiter)
+    public static CsvTabularSource Open(string path, char delimiter, char? comment = null)
     {
         string name = Path.GetFileName(path);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -61,35 +82,82 @@ internal sealed class CsvTabularSource : TabularSource
             throw new CohortDataException([Problem(name, 1, null, null, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8.")]);
         }
         var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
-        return new CsvTabularSource(text, name, delimiter, path);
+        return new CsvTabularSource(text, name, delimiter, path, comment);
     }
 
     public override string Name { get; }
     public override IReadOnlyList<string> Header => _header;
     public override long Line => _line;
+    public override long EndLine => _endLine;
     public override int FieldCount => _reader.RowFieldCount;
+
+    public override IEnumerable<DataIssue> Findings()
+    {
+        if (_commentLines.Count > 0)
+            yield return new DataIssue(DataIssueKind.Other, DataIssueSeverity.Note, Name, _commentLines[0], null, null, null,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{_commentLines.Count} comment line{(_commentLines.Count == 1 ? "" : "s")} starting with '{_comment}' skipped (the comment character was set): {LineList(_commentLines)}."));
+        foreach (long line in _lostLines)
+            yield return Problem(Name, line, null, null,
+                "the line starts with a NUL character (U+0000), so it cannot be read as a row: a damaged or binary export?");
+    }
 
     public override bool Read()
     {
         try
         {
             bool more = _reader.Read();
-            // Sylvan numbers data records from 1; with the header as line 1 a record's line is one more. Physical lines
-            // differ only when a quoted field spans lines.
-            if (more) _line = _reader.RowNumber + 1;
+            if (more)
+            {
+                _line = _nextLine;
+                _endLine = _line + LineBreaks(RecordText());
+                _nextLine = _endLine + 1;
+            }
             return more;
         }
         catch (CsvFormatException e)
         {
-            throw new CohortDataException([Problem(Name, _line + 1, null, null,
+            throw new CohortDataException([Problem(Name, _nextLine, null, null,
                 string.Create(CultureInfo.InvariantCulture, $"malformed CSV near here (an unterminated quote?): {e.Message}"))]);
         }
         catch (DecoderFallbackException)
         {
             // Decoding with replacement characters would silently change subject IDs: refuse instead.
-            throw NotUtf8(Name, _path, _line + 1);
+            throw NotUtf8(Name, _path, _nextLine);
         }
     }
+
+    // The current record without its line ending.
+    private ReadOnlySpan<char> RecordText()
+    {
+        ReadOnlySpan<char> raw = _reader.GetRawRecordSpan();
+        int end = raw.Length;
+        while (end > 0 && raw[end - 1] is '\n' or '\r') end--;
+        return raw[..end];
+    }
+
+    // Line breaks inside a record (only a quoted field can hold one): CRLF and lone LF or CR each count once.
+    private static long LineBreaks(ReadOnlySpan<char> text)
+    {
+        int lf = text.Count('\n');
+        if (!text.Contains('\r')) return lf;
+        return lf + text.Count('\r') - text.Count("\r\n".AsSpan());
+    }
+
+    private void OnComment(CsvDataReader reader, string text)
+    {
+        // A comment line occupies one physical line before the next record (or, before the header, is numbered later).
+        bool beforeHeader = _header is null;
+        long line = beforeHeader ? 0 : _nextLine;
+        if (_comment is null) _lostLines.Add(line);
+        else _commentLines.Add(line);
+        if (!beforeHeader) _nextLine++;
+    }
+
+    private static string LineList(List<long> lines) =>
+        lines.Count <= 10
+            ? "line" + (lines.Count == 1 ? " " : "s ") + string.Join(", ", lines)
+            : string.Create(CultureInfo.InvariantCulture, $"lines {string.Join(", ", lines.Take(10))} and {lines.Count - 10} more");
 
     public override ReadOnlySpan<char> Field(int column, out bool isNull)
     {

@@ -21,8 +21,11 @@ public static class DataFrameInterop
     public static Cohort ToCohort(DataFrame frame, string sourceName = "DataFrame", CohortReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        options ??= CohortReadOptions.Default;
+        if (options.CommentCharacter is not null)
+            throw new ArgumentException("CommentCharacter applies to CSV files only; a DataFrame has no comment lines.", nameof(options));
         using var source = new DataFrameTabularSource(frame, sourceName);
-        return CohortTableReader.Read(source, options ?? CohortReadOptions.Default);
+        return CohortTableReader.Read(source, options);
     }
 
     /// <summary>The cohort in long form with ADaM names: USUBJID, TRT01P, covariates, PARAMCD, AVISITN, AVISIT, AVAL,

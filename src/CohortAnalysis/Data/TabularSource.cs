@@ -12,6 +12,12 @@ internal abstract class TabularSource : IDisposable
     /// <summary>1-based line of the current row in the source, the header being line 1.</summary>
     public abstract long Line { get; }
 
+    /// <summary>Last physical line of the current row: greater than <see cref="Line"/> when a quoted field spans lines.</summary>
+    public virtual long EndLine => Line;
+
+    /// <summary>What the source itself found while reading (skipped comment lines, unreadable lines); read after the last row.</summary>
+    public virtual IEnumerable<DataIssue> Findings() => [];
+
     /// <summary>Number of fields on the current row (may differ from the header's in a ragged file).</summary>
     public abstract int FieldCount { get; }
 

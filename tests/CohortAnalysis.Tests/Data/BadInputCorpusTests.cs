@@ -6,7 +6,7 @@ namespace CohortAnalysis.Tests.Data;
 
 /// <summary>tests/data/bad: each NAME.csv (with optional NAME.options, CLI-style) is paired with NAME.expected, whose
 /// first line is "error" (then the exact exception message) or "loaded" (then "rows-loaded: N", "rows-excluded: N" and
-/// every non-note issue of the report, exactly). Set COHORT_WRITE_EXPECTED=1 to rewrite the expected files after a
+/// every issue of the report except the routine notes (missing values, unknown instruments, unused columns), exactly). Set COHORT_WRITE_EXPECTED=1 to rewrite the expected files after a
 /// deliberate change, then review the diff.</summary>
 public class BadInputCorpusTests
 {
@@ -56,6 +56,8 @@ public class BadInputCorpusTests
                 "--exclude-invalid" => options with { OutOfRangeScores = InvalidRowPolicy.Exclude, DuplicateVisits = InvalidRowPolicy.Exclude },
                 "--delimiter" => options with { Delimiter = words[++i][0] },
                 "--layout" when words[++i] == "wide" => options with { Wide = WideLayout.Default },
+                "--comment-char" => options with { CommentCharacter = words[++i][0] },
+                "--case-variants" => options with { CaseVariants = Enum.Parse<CaseVariantPolicy>(words[++i].Replace("-", ""), ignoreCase: true) },
                 "--drop-identifiers" => options with { Identifiers = options.Identifiers with { Policy = CohortAnalysis.Privacy.IdentifierPolicy.DropColumns } },
                 _ => throw new InvalidOperationException($"unknown option {words[i]} in {path}"),
             };
@@ -71,7 +73,7 @@ public class BadInputCorpusTests
             Cohort cohort = CohortCsvReader.Read(path, OptionsFor(name));
             var text = new StringBuilder("loaded\n");
             text.Append($"rows-loaded: {cohort.Report.RowsLoaded}\nrows-excluded: {cohort.Report.RowsExcluded}\n");
-            foreach (DataIssue issue in cohort.Report.Issues.Where(i => i.Severity != DataIssueSeverity.Note || i.Kind is DataIssueKind.Other or DataIssueKind.IdentifierColumnDropped))
+            foreach (DataIssue issue in cohort.Report.Issues.Where(i => i.Severity != DataIssueSeverity.Note || i.Kind is DataIssueKind.Other or DataIssueKind.IdentifierColumnDropped or DataIssueKind.BaselineFlag or DataIssueKind.NormalisedValue))
                 text.Append(issue).Append('\n');
             return text.ToString();
         }
