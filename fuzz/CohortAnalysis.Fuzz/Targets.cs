@@ -34,6 +34,8 @@ public static class Targets
     private static Cohort CsvFile(byte[] data, bool wide)
     {
         CohortReadOptions options = Options(data, wide, Delimiter(data));
+        // A third of the lengths read with a comment character (a CSV-only option).
+        if ((data.Length / 8) % 3 == 1) options = options with { CommentCharacter = '#' };
         if ((data.Length & 4) == 0)
         {
             File.WriteAllBytes(Scratch, data);
@@ -58,8 +60,8 @@ public static class Targets
         return DataFrameInterop.ToCohort(frame, "frame", Options(data, wide, ','));
     }
 
-    /// <summary>Option variants picked from the input length, so AFL reaches the exclusion, baseline-rule and guard-policy paths
-    /// by growing or shrinking an input, and a saved crash replays with the options it had.</summary>
+    /// <summary>Option variants picked from the input length, so AFL reaches the exclusion, baseline-rule, guard-policy and
+    /// case-variant paths by growing or shrinking an input, and a saved crash replays with the options it had.</summary>
     internal static CohortReadOptions Options(byte[] data, bool wide, char delimiter)
     {
         var options = CohortReadOptions.Default with
@@ -74,6 +76,8 @@ public static class Targets
                 2 => CohortAnalysis.Privacy.IdentifierGuardOptions.Allow("fuzz"),
                 _ => CohortAnalysis.Privacy.IdentifierGuardOptions.Default,
             },
+            // Case variants: rejected (default), merged or kept apart, chosen by a digit of the length the guard's does not use.
+            CaseVariants = (data.Length / 12 % 3) switch { 1 => CaseVariantPolicy.Merge, 2 => CaseVariantPolicy.KeepDistinct, _ => CaseVariantPolicy.Reject },
         };
         return (data.Length % 4) switch
         {
