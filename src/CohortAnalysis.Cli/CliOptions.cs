@@ -27,6 +27,8 @@ internal sealed class CliOptions
     {
         Description = "Exclude out-of-range scores and duplicate visits (each listed in the report) instead of stopping.",
     };
+    public Option<string?> CommentChar { get; } = new("--comment-char") { Description = "Skip lines starting with this character as comments (default: none; a data file has no comments)." };
+    public Option<string> CaseVariants { get; } = new("--case-variants") { Description = "Codes differing only by letter case (Placebo/PLACEBO): reject (default), merge, or keep-distinct.", DefaultValueFactory = _ => "reject" };
     public Option<bool> DropIdentifiers { get; } = new("--drop-identifiers")
     {
         Description = "Drop columns that look like personal identifiers (HIPAA Safe Harbor) instead of refusing the file.",
@@ -70,7 +72,7 @@ internal sealed class CliOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(File);
-        foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, InputFormat, AnalysisFlag, Population, Adsl, ExcludeInvalid, DropIdentifiers, AllowIdentifiers, Format, Verbose })
+        foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, InputFormat, AnalysisFlag, Population, Adsl, ExcludeInvalid, CommentChar, CaseVariants, DropIdentifiers, AllowIdentifiers, Format, Verbose })
             command.Options.Add(option);
     }
 
@@ -107,6 +109,18 @@ internal sealed class CliOptions
         if (result.GetValue(BaselineVisit) is { } baselineVisit) options = options with { Baseline = BaselineRule.LastNonMissingAtOrBefore(baselineVisit) };
         if (result.GetValue(ExcludeInvalid))
             options = options with { OutOfRangeScores = InvalidRowPolicy.Exclude, DuplicateVisits = InvalidRowPolicy.Exclude };
+        if (result.GetValue(CommentChar) is { } comment)
+            options = options with { CommentCharacter = comment.Length == 1 ? comment[0] : throw new ArgumentException("--comment-char takes one character, e.g. '#'.") };
+        options = options with
+        {
+            CaseVariants = result.GetValue(CaseVariants) switch
+            {
+                "merge" => CaseVariantPolicy.Merge,
+                "keep-distinct" => CaseVariantPolicy.KeepDistinct,
+                "reject" or null => CaseVariantPolicy.Reject,
+                var other => throw new ArgumentException($"--case-variants takes reject, merge or keep-distinct, not '{other}'."),
+            },
+        };
         if (result.GetValue(DropIdentifiers))
             options = options with { Identifiers = options.Identifiers with { Policy = Privacy.IdentifierPolicy.DropColumns } };
         if (result.GetValue(AllowIdentifiers) is { } reason)

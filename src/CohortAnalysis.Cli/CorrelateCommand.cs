@@ -43,6 +43,7 @@ internal static class CorrelateCommand
             else
             {
                 Console.Out.Write(table.ToString());
+                Console.Out.WriteLine(cohort.Report.ToString());
             }
             return 0;
         });

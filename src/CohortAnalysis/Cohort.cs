@@ -1,3 +1,4 @@
+using System.Globalization;
 using CohortAnalysis.Data;
 using CohortAnalysis.Instruments;
 
@@ -184,6 +185,55 @@ public sealed class Cohort
             rows.Select(r => newIndex[_rowSubject[r]]).ToArray(), Pick(_rowParameter), Pick(_rowVisit), Pick(_value), Pick(_baseline),
             Pick(_baselineTime), Pick(_change), Pick(_percentChange), Pick(_line), BaselineRule, Instruments,
             new DataQualityReport(Report.Source, Report.RowsRead, rows.Length, Report.Issues) { Identifiers = Report.Identifiers });
+    }
+
+    /// <summary>Why a parameter has no usable value of <paramref name="variable"/> (every score missing, no baseline, no visit
+    /// after baseline, every baseline 0), or null when it has at least one. An analysis that ends up empty prints this
+    /// instead of an empty table.</summary>
+    /// <param name="variable">AVAL, CHG or PCHG.</param>
+    /// <param name="parameter">A parameter code or alias; null for every parameter (the first reason found is returned).</param>
+    public string? WhyNoValues(ChangeVariable variable, string? parameter = null)
+    {
+        IEnumerable<int> which = parameter is null ? Enumerable.Range(0, _parameters.Length) : [IndexOfParameter(parameter)];
+        string? reason = null;
+        foreach (int p in which)
+        {
+            if (p < 0) return $"the cohort has no parameter {parameter}; parameters are {string.Join(", ", _parameters)}.";
+            string? why = WhyNoValues(variable, p);
+            if (why is null) return null;
+            reason ??= why;
+        }
+        return reason ?? "the cohort has no observations.";
+    }
+
+    private string? WhyNoValues(ChangeVariable variable, int p)
+    {
+        Range rows = RowsOf(p);
+        var (start, end) = (rows.Start.Value, rows.End.Value);
+        string code = _parameters[p];
+        string name = variable switch { ChangeVariable.Change => "CHG", ChangeVariable.PercentChange => "PCHG", _ => "AVAL" };
+        string excluded = Report.RowsExcluded > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" ({Report.RowsExcluded} row{(Report.RowsExcluded == 1 ? " was" : "s were")} excluded on load: see the data-quality report)")
+            : "";
+        int scored = 0, based = 0, post = 0, postScored = 0, nonZeroBase = 0;
+        for (int r = start; r < end; r++)
+        {
+            ReadOnlySpan<double> column = variable switch { ChangeVariable.Change => _change, ChangeVariable.PercentChange => _percentChange, _ => _value };
+            if (!double.IsNaN(column[r])) return null;
+            if (!double.IsNaN(_value[r])) scored++;
+            if (!double.IsNaN(_baseline[r])) { based++; if (_baseline[r] != 0) nonZeroBase++; }
+            if (_rowVisit[r] > _baselineTime[r]) { post++; if (!double.IsNaN(_value[r])) postScored++; }
+        }
+        int n = end - start;
+        if (n == 0) return $"no {code} observation was loaded{excluded}.";
+        if (scored == 0) return string.Create(CultureInfo.InvariantCulture, $"all {n} {code} scores are missing{excluded}.");
+        if (variable == ChangeVariable.Value) return null;
+        if (based == 0)
+            return string.Create(CultureInfo.InvariantCulture, $"no subject has a {code} baseline ({BaselineRule}), so {name} cannot be derived for any of the {n} rows{excluded}.");
+        if (post == 0) return $"no {code} visit comes after a subject's baseline, so there is no {name}{excluded}.";
+        if (postScored == 0) return string.Create(CultureInfo.InvariantCulture, $"all {post} post-baseline {code} scores are missing{excluded}.");
+        if (variable == ChangeVariable.PercentChange && nonZeroBase == 0) return $"every {code} baseline is 0, so PCHG (100·CHG/|BASE|) is undefined.";
+        return $"no {code} row has a {name} value{excluded}.";
     }
 
     /// <summary>Subjects per arm, parameters, visits and completeness by visit.</summary>

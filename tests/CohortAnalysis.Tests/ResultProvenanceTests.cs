@@ -10,7 +10,7 @@ namespace CohortAnalysis.Tests;
 public class ResultProvenanceTests
 {
     private static readonly Cohort Demo = DemoTrial.Load();
-    private const string DataLine = "Data: 1138 observations used, 0 rows excluded at load (10 data-quality issues; see Report).";
+    private const string DataLine = "Data: 1138 observations used, 0 rows excluded at load (11 data-quality issues; see Report).";
 
     [Fact]
     public void ChangeSummary_CarriesTheReport() =>

@@ -234,8 +234,13 @@ internal static class CohortTableReader
             if (field.IndexOfAny('\n', '\r') < 0) continue;
             string column = c < headerFields ? source.Header[c] : string.Create(CultureInfo.InvariantCulture, $"#{c + 1}");
             bool looksLikeRows = false;
-            foreach (Range part in field.SplitAny('\n', '\r'))
-                looksLikeRows |= headerFields > 1 && field[part].Count(delimiter) >= headerFields - 1;
+            for (ReadOnlySpan<char> rest = field; !looksLikeRows && rest.Length > 0;)
+            {
+                int end = rest.IndexOfAny('\n', '\r');
+                ReadOnlySpan<char> part = end < 0 ? rest : rest[..end];
+                looksLikeRows = headerFields > 1 && part.Count(delimiter) >= headerFields - 1;
+                rest = end < 0 ? [] : rest[(end + 1)..];
+            }
             if (used.Contains(c) || looksLikeRows)
             {
                 builder.Problem(first, column, Shown(field), string.Create(CultureInfo.InvariantCulture,
