@@ -18,12 +18,12 @@ internal static class CommandRunner
         {
             return body(result);
         }
-        catch (Exception e) when (e is CohortDataException or Privacy.IdentifiableDataException or Models.ModelSpecificationException or FileNotFoundException or DirectoryNotFoundException or ArgumentException
+        catch (Exception e) when (e is CohortDataException or Privacy.IdentifiableDataException or Models.ModelSpecificationException or Models.ModelFitException or FileNotFoundException or DirectoryNotFoundException or ArgumentException
                                    or InvalidOperationException or IOException or KeyNotFoundException or UnauthorizedAccessException)
         {
             string message = e is Privacy.IdentifiableDataException refusal ? IdentifierRefusalMessage.For(refusal) : e.Message;
             Console.Error.WriteLine(result.GetValue(options.Verbose) ? e.ToString() : message);
-            return e is CohortDataException or Privacy.IdentifiableDataException or Models.ModelSpecificationException ? DataError : UsageError;
+            return e is CohortDataException or Privacy.IdentifiableDataException or Models.ModelSpecificationException or Models.ModelFitException ? DataError : UsageError;
         }
     }
 }

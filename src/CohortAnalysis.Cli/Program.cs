@@ -11,5 +11,6 @@ var root = new RootCommand("cohort: clinical-trial cohort analysis (change from 
     CorrelateCommand.Create(),
     EffectSizeCommand.Create(),
     AncovaCommand.Create(),
+    MmrmCommand.Create(),
 };
 return root.Parse(args).Invoke();

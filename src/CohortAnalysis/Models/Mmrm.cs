@@ -18,7 +18,7 @@ namespace CohortAnalysis.Models;
 /// <para>References: Mallinckrodt et al. (2008) Drug Inf J 42:303-319; SAS/STAT User's Guide, The MIXED Procedure;
 /// Satterthwaite (1946).</para>
 /// </remarks>
-public static class Mmrm
+public static partial class Mmrm
 {
     private const string ArmName = "ARM", VisitName = "VISIT", SubjectName = "SUBJECT", BaselineName = "BASE", ResponseName = "Y";
 

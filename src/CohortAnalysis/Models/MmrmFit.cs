@@ -9,7 +9,7 @@ namespace CohortAnalysis.Models;
 /// with d the number of covariance parameters (REML; ML adds the p fixed effects) and n* = n − p under REML, n under ML.</para>
 /// <para>Immutable; computed once. Create with <see cref="Mmrm.Fit"/>.</para>
 /// </remarks>
-public sealed class MmrmFit
+public sealed partial class MmrmFit
 {
     private readonly Func<IReadOnlyList<double>, string, LsMeanEstimate> _contrast;
 
