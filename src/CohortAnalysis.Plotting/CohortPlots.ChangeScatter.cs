@@ -27,7 +27,7 @@ public static partial class CohortPlots
     {
         ArgumentNullException.ThrowIfNull(cohort);
         Trajectories x = Trajectories.Of(cohort, xParameter, missingData), y = Trajectories.Of(cohort, yParameter, missingData);
-        int vx = InstrumentLabels.VisitIndex(x, visit, nameof(visit)), vy = InstrumentLabels.VisitIndex(y, visit, nameof(visit));
+        int vx = x.VisitIndex(visit), vy = y.VisitIndex(visit);
         var yRow = new Dictionary<int, int>();
         for (int row = 0; row < y.SubjectCount; row++) yRow[y.SubjectIndices[row]] = row;
         var pairs = new List<(PairedPoint Point, bool Imputed)>();

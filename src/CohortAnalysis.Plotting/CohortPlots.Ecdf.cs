@@ -23,7 +23,7 @@ public static partial class CohortPlots
     public static Plot Ecdf(Trajectories trajectories, double visit, ChangeVariable variable = ChangeVariable.Change, CohortPlotStyle? style = null)
     {
         ArgumentNullException.ThrowIfNull(trajectories);
-        int v = InstrumentLabels.VisitIndex(trajectories, visit, nameof(visit));
+        int v = trajectories.VisitIndex(visit);
         Func<int, double> value = variable switch
         {
             ChangeVariable.Value => row => trajectories.Value(row, v),

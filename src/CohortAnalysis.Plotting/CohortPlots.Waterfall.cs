@@ -23,7 +23,7 @@ public static partial class CohortPlots
     public static Plot Waterfall(Trajectories trajectories, double visit, CohortPlotStyle? style = null)
     {
         ArgumentNullException.ThrowIfNull(trajectories);
-        int v = InstrumentLabels.VisitIndex(trajectories, visit, nameof(visit));
+        int v = trajectories.VisitIndex(visit);
         var patients = Enumerable.Range(0, trajectories.SubjectCount).OrderBy(trajectories.ArmOf)  // arm colours in cohort order
             .Where(row => double.IsFinite(trajectories.PercentChange(row, v)))
             .Select(row => new PatientPercentChange(trajectories.SubjectOf(row), trajectories.Cohort.Arms[trajectories.ArmOf(row)],

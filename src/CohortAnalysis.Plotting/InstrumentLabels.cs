@@ -78,16 +78,6 @@ internal static class InstrumentLabels
         _ => method.ToString().ToUpperInvariant(),
     };
 
-    /// <summary>The index of the visit at <paramref name="time"/> in <paramref name="trajectories"/>, or an exception listing the visits.</summary>
-    internal static int VisitIndex(Change.Trajectories trajectories, double time, string parameterName)
-    {
-        int v = trajectories.IndexOfVisit(time);
-        if (v < 0)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{trajectories.Parameter} has no visit at time {time}; it has: {string.Join(", ", trajectories.Visits.Select(x => x.Time.ToString("0.###", CultureInfo.InvariantCulture)))}."), parameterName);
-        return v;
-    }
-
     private static IReadOnlyList<Threshold> Merge(IEnumerable<ChangeThreshold> thresholds, Func<ChangeThreshold, double?> position,
         Func<double, string> text) =>
         thresholds.Select(t => (Value: position(t), t.Name)).Where(t => t.Value is not null)

@@ -115,9 +115,9 @@ public sealed class Cohort
     /// <summary>Per observation: source line (header = line 1), 0 when not from a file.</summary>
     public ReadOnlySpan<long> Lines => _line;
 
-    /// <summary>The arm comparisons use as reference by default: the first arm whose name contains "placebo" (any case),
-    /// else the first arm.</summary>
-    public string DefaultReferenceArm => _arms.FirstOrDefault(a => a.Contains("placebo", StringComparison.OrdinalIgnoreCase)) ?? _arms[0];
+    /// <summary>The arm comparisons use as reference when none is named: <see cref="ReferenceArm.Resolve"/> with no
+    /// arm given (the only arm named like "placebo", else the first alphabetically).</summary>
+    public string DefaultReferenceArm => ReferenceArm.Resolve(_arms, null).Arm;
 
     /// <summary>Index into <see cref="Arms"/> of a subject's arm.</summary>
     public int ArmIndexOfSubject(int subject) => _subjectArm[subject];

@@ -8,8 +8,9 @@ namespace CohortAnalysis;
 /// <param name="Label">Display label, e.g. "Week 6", or null.</param>
 public readonly record struct Visit(double Time, string? Label) : IComparable<Visit>
 {
-    /// <summary>The label, or the time formatted invariantly when there is no label.</summary>
-    public string DisplayName => Label ?? Time.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>The label, or "Week 12" when there is no label (study times are weeks unless labelled otherwise:
+    /// give visits an AVISIT label when they are days or months).</summary>
+    public string DisplayName => Label ?? "Week " + Time.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
     public int CompareTo(Visit other) => Time.CompareTo(other.Time);

@@ -34,6 +34,12 @@ public class CodeHygieneTests
     public void Randomness_IsAlwaysSeeded() =>
         Assert.DoesNotContain(Lines([.. Libraries, "CohortAnalysis.Cli"]), l => Regex.IsMatch(l.Text, @"new Random\(|Random\.Shared"));
 
+    // Comments cite the primary source (paper, manual, R package), never the team's internal notes ("REFERENCE K2b", "§3.1").
+    [Fact]
+    public void Comments_CitePrimarySources_NotInternalNotes() =>
+        Assert.DoesNotContain(Lines([.. Libraries, "CohortAnalysis.Cli"]), l =>
+            Regex.IsMatch(l.Text, @"\bREFERENCE\s*(K\d|§|\d)|\(K\d+[a-z]?\)|^\s*///?.*\bK\d+[a-z]?:"));
+
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CohortAnalysis.Change;
 
 /// <summary>Resolves once what every cohort-level analysis needs: the parameter's trajectories, the visit, the arms, the
@@ -12,15 +10,11 @@ namespace CohortAnalysis.Change;
 /// </remarks>
 public sealed class AnalysisContext
 {
-    private readonly Dictionary<string, int> _armIndex;
-
     private AnalysisContext(Trajectories trajectories, string reference, ReferenceArmSource source)
     {
         Trajectories = trajectories;
         ReferenceArm = reference;
         ReferenceSource = source;
-        _armIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int a = 0; a < trajectories.Cohort.Arms.Count; a++) _armIndex[trajectories.Cohort.Arms[a]] = a;
         TreatmentArms = trajectories.Cohort.Arms.Where(a => a != reference).ToArray();
     }
 
@@ -47,23 +41,11 @@ public sealed class AnalysisContext
 
     /// <summary>Index into the cohort's arms.</summary>
     /// <exception cref="ArgumentException">No such arm (the message lists the arms).</exception>
-    public int ArmIndex(string arm)
-    {
-        ArgumentNullException.ThrowIfNull(arm);
-        return _armIndex.TryGetValue(arm, out int a) ? a
-            : throw new ArgumentException($"No arm '{arm}'; arms are: {string.Join(", ", Trajectories.Cohort.Arms)}.", nameof(arm));
-    }
+    public int ArmIndex(string arm) => Trajectories.ArmIndex(arm);
 
     /// <summary>Index into <see cref="Trajectories"/>' visits of the visit at study time <paramref name="time"/>.</summary>
     /// <exception cref="ArgumentException">The parameter has no such visit (the message lists its visits with labels).</exception>
-    public int VisitIndex(double time)
-    {
-        int v = Trajectories.IndexOfVisit(time);
-        if (v < 0)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{Trajectories.Parameter} has no visit {time:0.###}; its visits are {string.Join(", ", Trajectories.Visits.Select(x => $"{x.Time:0.###} ({x.DisplayName})"))}."), "visit");
-        return v;
-    }
+    public int VisitIndex(double time) => Trajectories.VisitIndex(time);
 
     /// <summary>Indices of the post-baseline visits (at least one subject has a value after its baseline), by time.</summary>
     public IReadOnlyList<int> PostBaselineVisits()
@@ -96,17 +78,8 @@ public sealed class AnalysisContext
     /// subjects had none there.</summary>
     public (double[] Values, int Missing) Values(string arm, int visit, ChangeVariable variable)
     {
-        int a = ArmIndex(arm);
-        var t = Trajectories;
-        var values = new List<double>();
-        int missing = 0;
-        for (int row = 0; row < t.SubjectCount; row++)
-        {
-            if (t.ArmOf(row) != a) continue;
-            double x = variable switch { ChangeVariable.Value => t.Value(row, visit), ChangeVariable.Change => t.Change(row, visit), _ => t.PercentChange(row, visit) };
-            if (double.IsNaN(x)) missing++; else values.Add(x);
-        }
-        return (values.ToArray(), missing);
+        double[] values = Trajectories.ArmValues(ArmIndex(arm), visit, variable, out int missing);
+        return (values, missing);
     }
 
     /// <summary>Each subject of one arm with a baseline and a value at the visit: (value at the visit, baseline), and how

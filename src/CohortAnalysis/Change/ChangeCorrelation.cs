@@ -59,7 +59,7 @@ public sealed record ChangeCorrelationTable(string First, string Second, Visit V
     {
         ArgumentNullException.ThrowIfNull(cohort);
         Trajectories x = Trajectories.Of(cohort, first, missingData), y = Trajectories.Of(cohort, second, missingData);
-        int vx = ChangeFromBaseline.VisitIndex(x, visit), vy = ChangeFromBaseline.VisitIndex(y, visit);
+        int vx = x.VisitIndex(visit), vy = y.VisitIndex(visit);
         var pairs = new List<(int Arm, double X, double Y)>();
         foreach (var (row, other) in AnalysisContext.PairSubjects(x, y))
         {

@@ -12,33 +12,16 @@ namespace CohortAnalysis.Change;
 /// <param name="PairedT">One-sample t on CHG (= paired t of visit vs baseline): mean change, CI, t, df, p; null when n &lt; 2.</param>
 /// <param name="SignedRank">Wilcoxon signed-rank on CHG (V, p, exact or normal approximation); null when n = 0.</param>
 /// <param name="Note">Why a test is missing, or empty.</param>
-public sealed record WithinArmChange(string Arm, int N, TTestEstimate? PairedT, RankTestResult? SignedRank, string Note) : IEstimate
+public sealed record WithinArmChange(string Arm, int N, TTestEstimate? PairedT, RankTestResult? SignedRank, string Note) : IHeadlineEstimate
 {
     /// <summary>The typed key: parameter, visit, CHG, arm and missing-data method.</summary>
     public Comparison Comparison { get; init; } = new() { Arm = Arm, Variable = ChangeVariable.Change };
 
-    /// <inheritdoc />
-    public string Name => "Mean change";
-    /// <inheritdoc />
-    public double Estimate => PairedT?.Estimate ?? double.NaN;
-    /// <inheritdoc />
-    public ConfidenceInterval Ci => PairedT?.Ci ?? ConfidenceInterval.NotEstimable(CiLevel, CiMethod.T);
-    /// <inheritdoc />
-    public EstimateSizes Sizes => PairedT?.Sizes ?? EstimateSizes.Single(N);
-    /// <inheritdoc />
-    public string Method => PairedT?.Method ?? "One-sample t test on CHG";
-    /// <inheritdoc />
-    public string Reference => PairedT?.Reference ?? Citations.Student1908;
-    /// <inheritdoc />
-    string IEstimate.Note => Note.Length > 0 ? Note : PairedT?.Note ?? "";
-    /// <inheritdoc />
-    public double StandardError => PairedT?.StandardError ?? double.NaN;
-    /// <inheritdoc />
-    public double DegreesOfFreedom => PairedT?.DegreesOfFreedom ?? double.NaN;
-    /// <inheritdoc />
-    public double Statistic => PairedT?.Statistic ?? double.NaN;
-    /// <inheritdoc />
-    public double PValue => PairedT?.PValue ?? double.NaN;
+    /// <summary>The paired t estimate, or a not-estimable one (n &lt; 2) with the level asked for.</summary>
+    public IEstimate Headline => PairedT ?? TTestEstimate.NotEstimable(EstimateSizes.Single(N), CiLevel, "One-sample t test on CHG", Citations.Student1908) with { Comparison = Comparison };
+
+    string IEstimate.Name => "Mean change";
+    string IEstimate.Note => Note.Length > 0 ? Note : Headline.Note;
 
     /// <summary>The confidence level asked for (kept for rows without a t test).</summary>
     public double CiLevel { get; init; } = 0.95;
@@ -70,7 +53,7 @@ public sealed record WithinArmChangeTable(string Parameter, Visit Visit, Missing
             a.SignedRank is null ? a.Note : a.SignedRank.PValueMethod == RankPValueMethod.Exact ? "exact" : "normal approx. with continuity correction"]),
         [$"Missing data: {MissingData.Describe()}."]);
 
-    private string CiHeader => Arms.Count > 0 ? Display.CiHeader(Arms[0].Ci) : "CI";
+    private string CiHeader => Arms.Count > 0 ? Display.CiHeader(((IEstimate)Arms[0]).Ci) : "CI";
 
     /// <inheritdoc />
     public override string ToString() => TextTable.Render(ToTableView());
@@ -90,7 +73,7 @@ public sealed record WithinArmChangeTable(string Parameter, Visit Visit, Missing
 /// <param name="MannWhitney">Wilcoxon rank-sum / Mann–Whitney (W as R); null when an arm has no value.</param>
 /// <param name="Note">Why a test is missing, or empty.</param>
 public sealed record BetweenArmChange(string Parameter, Visit Visit, string Treatment, string Reference, MissingDataMethod MissingData,
-    GroupSizes N, TTestEstimate? Student, TTestEstimate? Welch, RankTestResult? MannWhitney, string Note) : ITabular, IEstimate
+    GroupSizes N, TTestEstimate? Student, TTestEstimate? Welch, RankTestResult? MannWhitney, string Note) : ITabular, IHeadlineEstimate
 {
     /// <summary>The typed key: parameter, visit, CHG, treatment vs reference arm, missing-data method.</summary>
     public Comparison Comparison { get; init; } = new()
@@ -105,26 +88,13 @@ public sealed record BetweenArmChange(string Parameter, Visit Visit, string Trea
     /// <summary>The tidy frame of <see cref="Estimates"/> (<see cref="Rendering.EstimateFrame"/>).</summary>
     public Microsoft.Data.Analysis.DataFrame ToDataFrame() => Rendering.EstimateFrame.From(Estimates);
 
-    /// <inheritdoc />
-    public string Name => "Mean difference";
-    /// <inheritdoc />
-    public double Estimate => Welch?.Estimate ?? double.NaN;
-    /// <inheritdoc />
-    public ConfidenceInterval Ci => Welch?.Ci ?? ConfidenceInterval.NotEstimable(CiLevel, CiMethod.T);
-    /// <inheritdoc />
-    public EstimateSizes Sizes => Welch?.Sizes ?? N;
-    /// <inheritdoc />
-    public string Method => Welch?.Method ?? "Welch two-sample t test";
-    string IEstimate.Reference => Welch?.Reference ?? Citations.Welch1947;
-    string IEstimate.Note => Note.Length > 0 ? Note : Welch?.Note ?? "";
-    /// <inheritdoc />
-    public double StandardError => Welch?.StandardError ?? double.NaN;
-    /// <inheritdoc />
-    public double DegreesOfFreedom => Welch?.DegreesOfFreedom ?? double.NaN;
-    /// <inheritdoc />
-    public double Statistic => Welch?.Statistic ?? double.NaN;
-    /// <inheritdoc />
-    public double PValue => Welch?.PValue ?? double.NaN;
+    /// <summary>The Welch estimate, or a not-estimable one (an arm with fewer than two changes) with the level asked for.</summary>
+    public IEstimate Headline => Welch ?? TTestEstimate.NotEstimable(N, CiLevel, "Welch two-sample t test", Citations.Welch1947) with { Comparison = Comparison };
+
+    // The positional Reference is the reference arm and Note the row's own note; the contract's are the citation and
+    // the row note, else the test's.
+    string IEstimate.Reference => Headline.Reference;
+    string IEstimate.Note => Note.Length > 0 ? Note : Headline.Note;
 
     /// <summary>The confidence level asked for.</summary>
     public double CiLevel { get; init; } = 0.95;
@@ -136,7 +106,7 @@ public sealed record BetweenArmChange(string Parameter, Visit Visit, string Trea
             t is null ? "NA" : Display.Interval(t.Ci, "0.00"), Display.Number(t?.Statistic ?? double.NaN, "0.00"), Display.Number(t?.DegreesOfFreedom ?? double.NaN, "0.0"), Display.P(t?.PValue ?? double.NaN)];
         return TableView.Create(
             $"{Parameter} CHG at {Visit.DisplayName}: {Treatment} − {Reference} (n = {N})",
-            [new("Test"), new("Difference", true), new(Display.CiHeader(Ci), true), new("Statistic", true), new("df", true), new("p", true)],
+            [new("Test"), new("Difference", true), new(Display.CiHeader(Headline.Ci), true), new("Statistic", true), new("df", true), new("p", true)],
             [Row("t (pooled SD)", Student), Row("t (Welch)", Welch),
              ["Mann-Whitney (W)", "", "", Display.Number(MannWhitney?.Statistic ?? double.NaN, "0.#"), "", Display.P(MannWhitney?.PValue ?? double.NaN)]],
             [$"Missing data: {MissingData.Describe()}.", .. Note.Length > 0 ? new[] { Note } : []]);
@@ -155,12 +125,12 @@ public static partial class ChangeFromBaseline
     public static WithinArmChangeTable TestWithinArms(Trajectories trajectories, double visit, TTestOptions? tOptions = null, RankTestOptions? rankOptions = null)
     {
         ArgumentNullException.ThrowIfNull(trajectories);
-        int v = VisitIndex(trajectories, visit);
+        int v = trajectories.VisitIndex(visit);
         var rows = new List<WithinArmChange>();
         for (int arm = 0; arm < trajectories.Cohort.Arms.Count; arm++)
         {
-            double[] chg = trajectories.ArmValues(arm, v, ChangeVariable.Change);
-            if (chg.Length == 0 && !HasArm(trajectories, arm)) continue;
+            double[] chg = trajectories.ArmValues(arm, v, ChangeVariable.Change, out int missing);
+            if (chg.Length + missing == 0) continue;
             TTestEstimate? t = chg.Length >= 2 ? TTest.OneSample(chg, tOptions) : null;
             RankTestResult? w = chg.Length >= 1 ? RankTest.WilcoxonSignedRank(chg, rankOptions) : null;
             string note = chg.Length < 2 ? string.Create(CultureInfo.InvariantCulture, $"n = {chg.Length}: too few changes for a t test.") : "";
@@ -186,9 +156,9 @@ public static partial class ChangeFromBaseline
         TTestOptions? tOptions = null, RankTestOptions? rankOptions = null)
     {
         ArgumentNullException.ThrowIfNull(trajectories);
-        int v = VisitIndex(trajectories, visit);
-        double[] x = trajectories.ArmValues(ArmIndex(trajectories, treatment), v, ChangeVariable.Change);
-        double[] y = trajectories.ArmValues(ArmIndex(trajectories, reference), v, ChangeVariable.Change);
+        int v = trajectories.VisitIndex(visit);
+        double[] x = trajectories.ArmValues(trajectories.ArmIndex(treatment), v, ChangeVariable.Change);
+        double[] y = trajectories.ArmValues(trajectories.ArmIndex(reference), v, ChangeVariable.Change);
         tOptions ??= TTestOptions.Default;
         bool tOk = x.Length >= 2 && y.Length >= 2;
         string note = tOk ? "" : string.Create(CultureInfo.InvariantCulture, $"n = {x.Length} vs {y.Length}: each arm needs 2 changes for a t test.");
@@ -204,22 +174,4 @@ public static partial class ChangeFromBaseline
             x.Length >= 1 && y.Length >= 1 ? RankTest.MannWhitney(x, y, rankOptions) with { Comparison = key } : null,
             note) { CiLevel = tOptions.CiLevel };
     }
-
-    internal static int VisitIndex(Trajectories t, double visit)
-    {
-        int v = t.IndexOfVisit(visit);
-        if (v < 0)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{t.Parameter} has no visit {visit:0.###}; its visits are {string.Join(", ", t.Visits.Select(x => x.Time))}."), nameof(visit));
-        return v;
-    }
-
-    internal static int ArmIndex(Trajectories t, string arm)
-    {
-        int a = t.Cohort.Arms.ToList().IndexOf(arm);
-        if (a < 0) throw new ArgumentException($"No arm '{arm}'; arms are: {string.Join(", ", t.Cohort.Arms)}.", nameof(arm));
-        return a;
-    }
-
-    private static bool HasArm(Trajectories t, int arm) => Enumerable.Range(0, t.SubjectCount).Any(r => t.ArmOf(r) == arm);
 }

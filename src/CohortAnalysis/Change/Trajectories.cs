@@ -1,3 +1,4 @@
+using System.Globalization;
 using CohortAnalysis.Instruments;
 
 namespace CohortAnalysis.Change;
@@ -72,15 +73,26 @@ public sealed class Trajectories
     /// <summary>Whether <paramref name="visit"/> is after the subject's baseline (so CHG is defined there).</summary>
     public bool IsPostBaseline(int row, int visit) => !double.IsNaN(_baselineTime[row]) && Visits[visit].Time > _baselineTime[row];
 
-    /// <summary>The non-missing values of <paramref name="variable"/> (AVAL, CHG or PCHG) of one arm's subjects at a visit.</summary>
-    internal double[] ArmValues(int arm, int visit, ChangeVariable variable)
+    /// <summary>The non-missing values of <paramref name="variable"/> (AVAL, CHG or PCHG) of one arm's subjects at the
+    /// visit at study time <paramref name="visit"/>, e.g. <c>madrs.ArmValues("Placebo", 6)</c> for the week-6 changes.</summary>
+    /// <exception cref="ArgumentException">No such arm or visit (the message lists those there are).</exception>
+    public double[] ArmValues(string arm, double visit, ChangeVariable variable = ChangeVariable.Change) =>
+        ArmValues(ArmIndex(arm), VisitIndex(visit), variable);
+
+    /// <summary>The non-missing values of <paramref name="variable"/> of one arm's subjects at a visit (by index).</summary>
+    internal double[] ArmValues(int arm, int visit, ChangeVariable variable) => ArmValues(arm, visit, variable, out _);
+
+    /// <summary>The non-missing values of <paramref name="variable"/> of one arm's subjects at a visit, and how many of the
+    /// arm's subjects had none there.</summary>
+    internal double[] ArmValues(int arm, int visit, ChangeVariable variable, out int missing)
     {
         var values = new List<double>();
+        missing = 0;
         for (int row = 0; row < SubjectCount; row++)
         {
             if (ArmOf(row) != arm) continue;
             double x = variable switch { ChangeVariable.Value => Value(row, visit), ChangeVariable.Change => Change(row, visit), _ => PercentChange(row, visit) };
-            if (!double.IsNaN(x)) values.Add(x);
+            if (double.IsNaN(x)) missing++; else values.Add(x);
         }
         return values.ToArray();
     }
@@ -90,6 +102,27 @@ public sealed class Trajectories
     {
         for (int v = 0; v < Visits.Count; v++) if (Visits[v].Time == time) return v;
         return -1;
+    }
+
+    /// <summary>Index into <see cref="Visits"/> of the visit at study time <paramref name="time"/>.</summary>
+    /// <exception cref="ArgumentException">The parameter has no such visit (the message lists its visits with labels).</exception>
+    public int VisitIndex(double time)
+    {
+        int v = IndexOfVisit(time);
+        if (v < 0)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{Parameter} has no visit {time:0.###}; its visits are {string.Join(", ", Visits.Select(x => $"{x.Time:0.###} ({x.DisplayName})"))}."), "visit");
+        return v;
+    }
+
+    /// <summary>Index into the cohort's arms of <paramref name="arm"/>.</summary>
+    /// <exception cref="ArgumentException">No such arm (the message lists the arms).</exception>
+    public int ArmIndex(string arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        for (int a = 0; a < Cohort.Arms.Count; a++)
+            if (string.Equals(Cohort.Arms[a], arm, StringComparison.Ordinal)) return a;
+        throw new ArgumentException($"No arm '{arm}'; arms are: {string.Join(", ", Cohort.Arms)}.", nameof(arm));
     }
 
     /// <summary>Builds the grid for one parameter (code or instrument alias).</summary>

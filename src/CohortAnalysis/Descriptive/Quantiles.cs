@@ -10,16 +10,17 @@ public static class Quantiles
     // R quantile.default uses this fuzz so that n·p landing a hair off an integer is treated as the integer.
     private const double Fuzz = 4 * 2.220446049250313e-16; // 4 * .Machine$double.eps
 
-    /// <summary>The <paramref name="probability"/> quantile of the finite values of <paramref name="values"/>.</summary>
+    /// <summary>The <paramref name="probability"/> quantile of the values of <paramref name="values"/> that are not NaN.</summary>
     /// <remarks>
     /// <para>Follows R 4.2 <c>quantile(x, probs, type)</c> step by step (including its 4·ε fuzz), so results agree
     /// with R to the last bits; <see cref="QuantileMethod.SasDefinition5"/> is computed as R type 2.</para>
-    /// <para>NaN values are ignored; an empty sample gives NaN.</para>
+    /// <para>NaN values are ignored; an empty sample gives NaN. ±∞ are values, as in R: they sort to the ends, so a
+    /// quantile at or interpolated towards an infinite value is infinite (and NaN between −∞ and +∞).</para>
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> outside [0, 1].</exception>
     public static double Quantile(ReadOnlySpan<double> values, double probability, QuantileMethod method = QuantileMethod.SasDefinition5)
     {
-        double[] sorted = SortedFinite(values);
+        double[] sorted = SortedWithoutNaN(values);
         return OfSorted(sorted, probability, method);
     }
 
@@ -27,7 +28,7 @@ public static class Quantiles
     /// <remarks>Equals the 0.5 quantile under SAS PCTLDEF=5 and R types 2 and 5–9; R types 1, 3 and 4 can return a single order statistic instead.</remarks>
     public static double Median(ReadOnlySpan<double> values) => Quantile(values, 0.5, QuantileMethod.R7);
 
-    internal static double[] SortedFinite(ReadOnlySpan<double> values)
+    internal static double[] SortedWithoutNaN(ReadOnlySpan<double> values)
     {
         var list = new List<double>(values.Length);
         foreach (double v in values) if (!double.IsNaN(v)) list.Add(v);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CohortAnalysis.Inference;
+using CohortAnalysis.Numerics;
 
 namespace CohortAnalysis.Descriptive;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CohortAnalysis.Inference;
+using CohortAnalysis.Numerics;
 
 namespace CohortAnalysis.Descriptive;
 
@@ -70,7 +71,7 @@ public sealed record Summary(
     {
         options ??= SummaryOptions.Default;
         Guard.CiLevel(options.CiLevel);
-        double[] sorted = Quantiles.SortedFinite(values);
+        double[] sorted = Quantiles.SortedWithoutNaN(values);
         int n = sorted.Length;
         int missing = values.Length - n;
         if (n == 0)

@@ -4,7 +4,8 @@ using CohortAnalysis.Resampling;
 namespace CohortAnalysis.EffectSizes;
 
 // The engine behind CohensD, HedgesG and GlassDelta: one place for standardizer, df, hn and the CI,
-// following R effectsize 0.8.3 .effect_size_difference (REFERENCE §3.1).
+// following R effectsize 0.8.3 .effect_size_difference (R/cohens_d.R; Ben-Shachar, Lüdecke & Makowski 2020,
+// J Open Source Softw 5(56):2815), with the formulas of Hedges & Olkin (1985) ch. 5 and Cohen (1988) ch. 2.
 public static partial class EffectSize
 {
     internal enum Standardized { D, G, Glass }

@@ -56,8 +56,6 @@ public enum EffectSizeIndex
     LogOddsRatio,
     /// <summary>A model-based standardized difference: an LS-mean difference (or other contrast) divided by an SD.</summary>
     StandardizedLsMeanDifference,
-    /// <summary>A user-defined statistic (e.g. a bootstrapped custom index).</summary>
-    Custom,
     /// <summary>Morris (2008) d_ppc1: the difference of the arms' raw-score standardized mean changes (SMCR_T − SMCR_C).</summary>
     Dppc1,
 }

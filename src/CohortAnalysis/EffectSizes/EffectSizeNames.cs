@@ -32,7 +32,6 @@ internal static class EffectSizeNames
         EffectSizeIndex.Correlation => "r",
         EffectSizeIndex.LogOddsRatio => "log OR",
         EffectSizeIndex.StandardizedLsMeanDifference => "standardized LS-mean difference",
-        EffectSizeIndex.Custom => "statistic",
         _ => index.ToString(),
     };
 }

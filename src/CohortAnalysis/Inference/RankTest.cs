@@ -1,4 +1,5 @@
 using System.Globalization;
+using CohortAnalysis.Numerics;
 
 namespace CohortAnalysis.Inference;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CohortAnalysis.Descriptive;
+using CohortAnalysis.Numerics;
 
 namespace CohortAnalysis.Inference;
 

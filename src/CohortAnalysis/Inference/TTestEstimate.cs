@@ -49,6 +49,11 @@ public sealed record TTestEstimate(
           Display.Number(DegreesOfFreedom, "0.##"), Display.P(PValue), Display.Sizes(Sizes.Groups)]],
         new[] { $"{Sided.Describe(Alternative)}; mu = {Display.Number(Mu, "0.####")}.", Reference, Note }.Where(s => s.Length > 0));
 
+    /// <summary>A t estimate that could not be computed (too few values): NaN throughout, with the sizes and level asked for.</summary>
+    internal static TTestEstimate NotEstimable(EstimateSizes sizes, double ciLevel, string method, string reference) =>
+        new(double.NaN, ConfidenceInterval.NotEstimable(ciLevel, CiMethod.T), double.NaN, double.NaN, double.NaN, double.NaN, 0,
+            Alternative.TwoSided, sizes, method, reference);
+
     internal static string FormatP(double p) =>
         double.IsNaN(p) ? "NA" : p < 1e-4 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -37,7 +37,7 @@ public sealed record Instrument(
     /// <summary>Whether <paramref name="score"/> lies inside the instrument's range (inclusive).</summary>
     public bool InRange(double score) => score >= Minimum && score <= Maximum;
 
-    /// <summary>"MADRS (0–60)".</summary>
+    /// <summary>The range as text, e.g. "0–60" for MADRS.</summary>
     public string RangeText => string.Create(CultureInfo.InvariantCulture, $"{Minimum:0.##}–{Maximum:0.##}");
 
     /// <inheritdoc />

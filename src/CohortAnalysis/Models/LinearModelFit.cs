@@ -1,5 +1,6 @@
 using CohortAnalysis.Inference;
 using MathNet.Numerics.LinearAlgebra;
+using CohortAnalysis.Numerics;
 
 namespace CohortAnalysis.Models;
 

@@ -6,7 +6,10 @@ namespace CohortAnalysis.Numerics;
 /// <remarks>
 /// Finds δ_L with F(t; ν, δ_L) = 1 − α/2 and δ_U with F(t; ν, δ_U) = α/2 (Steiger &amp; Fouladi 1997), as R effectsize
 /// <c>.get_ncp_t</c> and MBESS <c>conf.limits.nct</c> do — but with a bracketed Brent root finder to ~1e-15 relative
-/// rather than <c>optim(abstol = 1e-9)</c>, so the limits agree with effectsize only to ~1e-7 (REFERENCE K2b).
+/// rather than <c>optim(abstol = 1e-9)</c>, so the limits agree with effectsize only to ~1e-7 and with an exact
+/// inversion (R <c>uniroot(tol = 1e-15)</c>, tests/known-results/effect-sizes/exact_ncp.R) to ~1e-12. Effectsize: Ben-Shachar,
+/// M. S., Lüdecke, D. &amp; Makowski, D. (2020). effectsize: Estimation of effect size indices and standardized parameters.
+/// J Open Source Softw 5(56):2815.
 /// One-sided intervals use level 2·level − 1 and set the other limit to ±∞, as effectsize does.
 /// </remarks>
 internal static class NoncentralTInterval

@@ -1,55 +1,37 @@
 namespace CohortAnalysis.Numerics;
 
-/// <summary>Bracketed root finding: Brent's method (Brent 1973, ch. 4), written from the algorithm's description.</summary>
-/// <remarks>Keeps a sign-changing bracket at every step, so it cannot diverge; falls back to bisection
-/// whenever interpolation would not shrink the bracket fast enough.</remarks>
+/// <summary>Roots of continuous functions on a sign-changing bracket, to full double precision: MathNet's Brent–Dekker
+/// solver (Brent 1973, Algorithms for Minimization without Derivatives, ch. 4) asked for machine accuracy.</summary>
+/// <remarks>MathNet's Brent stops when the bracket is narrower than ε·|x| + accuracy/2, with ε the machine epsilon
+/// 2.22e-16 (not <see cref="double.Epsilon"/>, the smallest subnormal), or when |f(x)| &lt; accuracy. With accuracy
+/// <see cref="AbsoluteAccuracy"/> both tests are at the limit of doubles, so the roots (exact-CI limits) agree with
+/// R's <c>uniroot(tol = 1e-15)</c> to ~1e-15 relative. When the bracket stops shrinking before that (a root at 0, a
+/// flat or noisy function near the root), MathNet reports no convergence but its last iterate is the best doubles
+/// allow; it is polished by bisection on the sign change around it.</remarks>
 internal static class RootFinder
 {
-    /// <summary>A root of <paramref name="f"/> in [a, b], where f(a) and f(b) differ in sign.</summary>
-    /// <param name="f">The function.</param>
-    /// <param name="a">One end of the bracket.</param>
-    /// <param name="b">The other end.</param>
-    /// <param name="fa">f(a), already computed.</param>
-    /// <param name="fb">f(b), already computed.</param>
-    /// <param name="relativeTolerance">Stop when the bracket is narrower than this times |root| (plus a tiny absolute floor).</param>
-    public static double Brent(Func<double, double> f, double a, double b, double fa, double fb, double relativeTolerance = 1e-15)
+    /// <summary>Machine epsilon of double: the spacing of doubles just above 1 (R <c>.Machine$double.eps</c>).</summary>
+    public const double MachineEpsilon = 2.220446049250313e-16;
+
+    /// <summary>The absolute accuracy asked of MathNet's Brent: below any root the library needs, so its relative
+    /// test (ε·|x|) decides.</summary>
+    private const double AbsoluteAccuracy = 1e-300;
+
+    /// <summary>A root of <paramref name="f"/> in [<paramref name="lo"/>, <paramref name="hi"/>], or NaN when f does not
+    /// change sign there.</summary>
+    public static double Bracketed(Func<double, double> f, double lo, double hi)
     {
-        if (fa == 0) return a;
-        if (fb == 0) return b;
-        if (Math.Sign(fa) == Math.Sign(fb))
-            throw new ArgumentException("The bracket does not change sign.");
-        double c = a, fc = fa, d = b - a, e = d;
-        for (int iteration = 0; iteration < 300; iteration++)
-        {
-            if (Math.Sign(fb) == Math.Sign(fc)) { c = a; fc = fa; d = b - a; e = d; }
-            if (Math.Abs(fc) < Math.Abs(fb)) { a = b; b = c; c = a; fa = fb; fb = fc; fc = fa; }
-            double tol = 2 * double.Epsilon + 0.5 * relativeTolerance * Math.Abs(b) + 1e-300;
-            tol = Math.Max(tol, 2.2e-16 * Math.Abs(b));
-            double m = 0.5 * (c - b);
-            if (Math.Abs(m) <= tol || fb == 0) return b;
-            if (Math.Abs(e) >= tol && Math.Abs(fa) > Math.Abs(fb))
-            {
-                double s = fb / fa, p, q;
-                if (a == c) { p = 2 * m * s; q = 1 - s; }
-                else
-                {
-                    double qq = fa / fc, r = fb / fc;
-                    p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
-                    q = (qq - 1) * (r - 1) * (s - 1);
-                }
-                if (p > 0) q = -q; else p = -p;
-                if (2 * p < Math.Min(3 * m * q - Math.Abs(tol * q), Math.Abs(e * q))) { e = d; d = p / q; }
-                else { d = m; e = m; }
-            }
-            else { d = m; e = m; }
-            a = b; fa = fb;
-            b += Math.Abs(d) > tol ? d : (m > 0 ? tol : -tol);
-            fb = f(b);
-        }
-        return b;
+        double flo = f(lo), fhi = f(hi);
+        if (flo == 0) return lo;
+        if (fhi == 0) return hi;
+        if (double.IsNaN(flo) || double.IsNaN(fhi) || Math.Sign(flo) == Math.Sign(fhi)) return double.NaN;
+        if (MathNet.Numerics.RootFinding.Brent.TryFindRoot(f, lo, hi, AbsoluteAccuracy, 500, out double root))
+            return root;
+        return Polish(f, lo, flo, hi, root);
     }
 
-    /// <summary>Solves f(x) = 0 for a function that decreases in x, expanding a bracket outwards from <paramref name="start"/>.</summary>
+    /// <summary>Solves f(x) = 0 for a function that decreases in x, expanding a bracket outwards from <paramref name="start"/>;
+    /// NaN when no sign change is found.</summary>
     public static double DecreasingRoot(Func<double, double> f, double start, double initialStep)
     {
         double step = Math.Max(initialStep, 1e-3);
@@ -58,6 +40,27 @@ internal static class RootFinder
         for (int i = 0; i < 200 && flo < 0; i++) { hi = lo; fhi = flo; step *= 2; lo = start - step; flo = f(lo); }
         for (int i = 0; i < 200 && fhi > 0; i++) { lo = hi; flo = fhi; step *= 2; hi = start + step; fhi = f(hi); }
         if (flo < 0 || fhi > 0) return double.NaN;
-        return Brent(f, lo, hi, flo, fhi);
+        return Bracketed(f, lo, hi);
+    }
+
+    // Bisection between the bracket end with f's sign at lo and the candidate, shrinking onto the sign change until
+    // the midpoint no longer differs from an end (adjacent doubles).
+    private static double Polish(Func<double, double> f, double lo, double flo, double hi, double candidate)
+    {
+        if (candidate > Math.Min(lo, hi) && candidate < Math.Max(lo, hi))
+        {
+            double fc = f(candidate);
+            if (fc == 0) return candidate;
+            if (Math.Sign(fc) == Math.Sign(flo)) { lo = candidate; flo = fc; } else hi = candidate;
+        }
+        for (int i = 0; i < 2200; i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (mid == lo || mid == hi) break;
+            double fm = f(mid);
+            if (fm == 0) return mid;
+            if (Math.Sign(fm) == Math.Sign(flo)) { lo = mid; flo = fm; } else hi = mid;
+        }
+        return 0.5 * (lo + hi);
     }
 }

@@ -1,4 +1,5 @@
 using CohortAnalysis.Inference;
+using CohortAnalysis.Numerics;
 
 namespace CohortAnalysis.Responders;
 
@@ -93,6 +94,6 @@ internal sealed class Hypergeometric
         double lo = -1, hi = 1;
         while (increasing(lo) > 0 && lo > -700) lo *= 2;
         while (increasing(hi) < 0 && hi < 700) hi *= 2;
-        return Distributions.FindRoot(increasing, lo, hi);
+        return RootFinder.Bracketed(increasing, lo, hi);
     }
 }

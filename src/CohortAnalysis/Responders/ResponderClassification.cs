@@ -41,7 +41,7 @@ public sealed class ResponderClassification
     {
         ArgumentNullException.ThrowIfNull(trajectories);
         ArgumentNullException.ThrowIfNull(rule);
-        int v = ChangeFromBaseline.VisitIndex(trajectories, visitTime);
+        int v = trajectories.VisitIndex(visitTime);
         var status = new bool?[trajectories.SubjectCount];
         for (int row = 0; row < status.Length; row++)
             status[row] = trajectories.IsPostBaseline(row, v) ? rule.Evaluate(trajectories, row, v) : null;

@@ -40,10 +40,10 @@ public abstract record ResponderRule
     }
 
     /// <summary>Score at or below <paramref name="score"/> (inclusive), e.g. MADRS ≤ 10.</summary>
-    public static ResponderRule ScoreAtOrBelow(double score) => new ThresholdRule(new RemissionCutoff(score, true, "custom"), false);
+    public static ResponderRule ScoreAtOrBelow(double score) => new ThresholdRule(new RemissionCutoff(score, true, "custom"));
 
     /// <summary>Score strictly below <paramref name="score"/>, e.g. PHQ-9 &lt; 5.</summary>
-    public static ResponderRule ScoreBelow(double score) => new ThresholdRule(new RemissionCutoff(score, false, "custom"), false);
+    public static ResponderRule ScoreBelow(double score) => new ThresholdRule(new RemissionCutoff(score, false, "custom"));
 
     /// <summary>The instrument's conventional response (e.g. ≥ 50 % improvement), from the registry.</summary>
     public static ResponderRule Response(Instrument instrument)
@@ -59,7 +59,7 @@ public abstract record ResponderRule
         ArgumentNullException.ThrowIfNull(instrument);
         RemissionCutoff cutoff = instrument.Remission
             ?? throw new ArgumentException($"{instrument.Code} has no conventional remission cut-off; use ScoreAtOrBelow(score).", nameof(instrument));
-        return new ThresholdRule(cutoff, true);
+        return new ThresholdRule(cutoff);
     }
 
     /// <summary>An important-change threshold: percent or points improvement (either suffices when both are set,
@@ -119,7 +119,7 @@ public abstract record ResponderRule
         }
     }
 
-    private sealed record ThresholdRule(RemissionCutoff Cutoff, bool FromInstrument) : ResponderRule
+    private sealed record ThresholdRule(RemissionCutoff Cutoff) : ResponderRule
     {
         public override string Description => $"score {Cutoff}";
 

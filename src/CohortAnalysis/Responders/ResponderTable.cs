@@ -8,27 +8,13 @@ namespace CohortAnalysis.Responders;
 /// names the parameter, visit, arm and missing-data method.</remarks>
 /// <param name="Count">Responders, denominator and not-evaluable subjects.</param>
 /// <param name="Proportion">Proportion with its CI (Wilson by default).</param>
-public sealed record ArmResponders(ArmResponderCount Count, ProportionEstimate Proportion) : IEstimate
+public sealed record ArmResponders(ArmResponderCount Count, ProportionEstimate Proportion) : IHeadlineEstimate
 {
     /// <summary>Arm name.</summary>
     public string Arm => Count.Arm;
 
-    /// <inheritdoc />
-    public string Name => Proportion.Name;
-    /// <inheritdoc />
-    public double Estimate => Proportion.Estimate;
-    /// <inheritdoc />
-    public ConfidenceInterval Ci => Proportion.Ci;
-    /// <inheritdoc />
-    public EstimateSizes Sizes => Proportion.Sizes;
-    /// <inheritdoc />
-    public Comparison Comparison => Proportion.Comparison;
-    /// <inheritdoc />
-    public string Method => Proportion.Method;
-    /// <inheritdoc />
-    public string Reference => Proportion.Reference;
-    /// <inheritdoc />
-    public string Note => Proportion.Note;
+    /// <summary>The proportion.</summary>
+    public IEstimate Headline => Proportion;
 }
 
 /// <summary>One arm against the reference arm: RD, RR, OR, NNT, Fisher and chi-square.</summary>
@@ -44,28 +30,19 @@ public sealed record ArmResponders(ArmResponderCount Count, ProportionEstimate P
 /// <param name="Fisher">Fisher's exact test.</param>
 /// <param name="ChiSquare">Pearson chi-square (Yates-corrected by default, as R).</param>
 public sealed record ResponderComparison(string Treatment, string Reference, ResponderCounts Counts, RiskEstimate RiskDifference,
-    RiskEstimate RiskRatio, RiskEstimate OddsRatio, NntEstimate Nnt, AssociationTestResult Fisher, AssociationTestResult ChiSquare) : IEstimate
+    RiskEstimate RiskRatio, RiskEstimate OddsRatio, NntEstimate Nnt, AssociationTestResult Fisher, AssociationTestResult ChiSquare) : IHeadlineEstimate
 {
     /// <summary>RD, RR, OR, NNT, Fisher's test and the chi-square test, in that order.</summary>
     public IReadOnlyList<IEstimate> Estimates => [RiskDifference, RiskRatio, OddsRatio, Nnt, Fisher, ChiSquare];
 
-    /// <inheritdoc />
-    public string Name => RiskDifference.Name;
-    /// <inheritdoc />
-    public double Estimate => RiskDifference.Estimate;
-    /// <inheritdoc />
-    public ConfidenceInterval Ci => RiskDifference.Ci;
-    /// <inheritdoc />
-    public EstimateSizes Sizes => RiskDifference.Sizes;
-    /// <inheritdoc />
+    /// <summary>The risk difference.</summary>
+    public IEstimate Headline => RiskDifference;
+
+    /// <summary>What is compared (the risk difference's key: parameter, visit, arm vs reference arm).</summary>
     public Comparison Comparison => RiskDifference.Comparison;
-    /// <inheritdoc />
-    public string Method => RiskDifference.Method;
+
+    // The positional Reference is the reference arm; the contract's Reference is the citation.
     string IEstimate.Reference => RiskDifference.Reference;
-    /// <inheritdoc />
-    public string Note => RiskDifference.Note;
-    /// <inheritdoc />
-    public double StandardError => RiskDifference.StandardError;
 }
 
 /// <summary>Stratified comparison (Cochran–Mantel–Haenszel) of one arm with the reference.</summary>
@@ -78,28 +55,19 @@ public sealed record ResponderComparison(string Treatment, string Reference, Res
 /// <param name="CommonRiskRatio">Mantel–Haenszel RR with the Greenland–Robins CI.</param>
 /// <param name="Test">The CMH test (continuity-corrected by default, as R <c>mantelhaen.test</c>).</param>
 public sealed record StratifiedResponderComparison(string Treatment, string Reference, string StratifiedBy,
-    IReadOnlyList<ResponderCounts> Strata, RiskEstimate CommonOddsRatio, RiskEstimate CommonRiskRatio, AssociationTestResult Test) : IEstimate
+    IReadOnlyList<ResponderCounts> Strata, RiskEstimate CommonOddsRatio, RiskEstimate CommonRiskRatio, AssociationTestResult Test) : IHeadlineEstimate
 {
     /// <summary>MH odds ratio, MH risk ratio and the CMH test.</summary>
     public IReadOnlyList<IEstimate> Estimates => [CommonOddsRatio, CommonRiskRatio, Test];
 
-    /// <inheritdoc />
-    public string Name => CommonOddsRatio.Name;
-    /// <inheritdoc />
-    public double Estimate => CommonOddsRatio.Estimate;
-    /// <inheritdoc />
-    public ConfidenceInterval Ci => CommonOddsRatio.Ci;
-    /// <inheritdoc />
-    public EstimateSizes Sizes => CommonOddsRatio.Sizes;
-    /// <inheritdoc />
+    /// <summary>The common odds ratio.</summary>
+    public IEstimate Headline => CommonOddsRatio;
+
+    /// <summary>What is compared (the common odds ratio's key).</summary>
     public Comparison Comparison => CommonOddsRatio.Comparison;
-    /// <inheritdoc />
-    public string Method => CommonOddsRatio.Method;
+
+    // The positional Reference is the reference arm; the contract's Reference is the citation.
     string IEstimate.Reference => CommonOddsRatio.Reference;
-    /// <inheritdoc />
-    public string Note => CommonOddsRatio.Note;
-    /// <inheritdoc />
-    public double StandardError => CommonOddsRatio.StandardError;
 }
 
 /// <summary>A responder analysis at one visit: per-arm proportions and comparisons with the reference arm.</summary>
@@ -146,7 +114,7 @@ public sealed record ResponderTable(string Parameter, string Rule, Visit Visit, 
         foreach (StratifiedResponderComparison s in Stratified)
             notes.Add($"Stratified by {s.StratifiedBy} ({s.Strata.Count} strata): MH OR {Display.Number(s.CommonOddsRatio.Estimate, "0.00")} {Display.Interval(s.CommonOddsRatio.Ci, "0.00")}; " +
                       $"MH RR {Display.Number(s.CommonRiskRatio.Estimate, "0.00")} {Display.Interval(s.CommonRiskRatio.Ci, "0.00")}; CMH p = {Display.P(s.Test.PValue)}.");
-        string ciHeader = Arms.Count > 0 ? Display.CiHeader(Arms[0].Ci) + " (%)" : "CI (%)";
+        string ciHeader = Arms.Count > 0 ? Display.CiHeader(Arms[0].Proportion.Ci) + " (%)" : "CI (%)";
         return TableView.Create($"{Parameter} at {Visit.DisplayName}: {Rule}",
             [new("Arm"), new("Responders", true), new("%", true), new(ciHeader, true), new("Not evaluable", true)], rows, notes);
     }

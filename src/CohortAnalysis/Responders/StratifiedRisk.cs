@@ -1,5 +1,6 @@
 using System.Globalization;
 using CohortAnalysis.Inference;
+using CohortAnalysis.Numerics;
 
 namespace CohortAnalysis.Responders;
 

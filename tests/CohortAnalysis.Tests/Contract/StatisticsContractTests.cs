@@ -54,7 +54,7 @@ public class StatisticsContractTests
     {
         WithinArmChangeTable table = ChangeFromBaseline.TestWithinArms(Trajectories.Of(Demo, "MADRS"), 6, new TTestOptions { CiLevel = 0.9 });
         AssertNinety(table.ToTableView());
-        Assert.All(table.Arms, a => Assert.Equal(0.9, a.Ci.Level));
+        Assert.All(table.Arms, a => Assert.Equal(0.9, ((IEstimate)a).Ci.Level));
     }
 
     [Fact]

@@ -33,4 +33,16 @@ public class QuantileTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Quantiles.Quantile([1.0, 2.0], 1.5));
     }
+
+    // R 4.2.2: quantile(c(1, 2, Inf), c(0.5, 0.75, 1)) = 2, Inf, Inf (type 7); quantile(c(-Inf, Inf), 0.5) = NaN.
+    [Fact]
+    public void Quantile_KeepsInfiniteValues_AsR()
+    {
+        double[] x = [2.0, double.PositiveInfinity, double.NaN, 1.0];
+        Assert.Equal(2, Quantiles.Quantile(x, 0.5, QuantileMethod.R7));
+        Assert.Equal(double.PositiveInfinity, Quantiles.Quantile(x, 0.75, QuantileMethod.R7));
+        Assert.Equal(double.PositiveInfinity, Quantiles.Quantile(x, 1.0, QuantileMethod.SasDefinition5));
+        Assert.Equal(1, Quantiles.Quantile(x, 0.0, QuantileMethod.SasDefinition5));
+        Assert.True(double.IsNaN(Quantiles.Quantile([double.NegativeInfinity, double.PositiveInfinity], 0.5, QuantileMethod.R7)));
+    }
 }

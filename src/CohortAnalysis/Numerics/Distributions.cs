@@ -1,11 +1,13 @@
 using MathNet.Numerics;
 
-namespace CohortAnalysis.Inference;
+namespace CohortAnalysis.Numerics;
 
 /// <summary>Distribution functions used by the tests and intervals, accurate to near machine precision.</summary>
-/// <remarks>MathNet's inverse CDFs for t and beta are found by root search with an absolute tolerance of about
-/// 1e-12, too loose for 10-digit agreement with R; here every quantile is polished by safeguarded Newton steps on an
-/// accurate CDF (regularized incomplete beta) so that CI bounds agree with R's <c>qt</c>/<c>qbeta</c> to ~1e-14.</remarks>
+/// <remarks>CDFs come from MathNet's regularized incomplete beta and complementary error function. MathNet's inverse
+/// CDFs for t and beta stop at an absolute tolerance of about 1e-12, too loose for 10-digit agreement with R, so they
+/// serve only as starting points: <see cref="StudentTQuantile"/> polishes with Newton steps on the CDF and
+/// <see cref="BetaQuantile"/> with Newton steps kept inside a shrinking bisection bracket, to agree with R's
+/// <c>qt</c>/<c>qbeta</c> to ~1e-14. Root finding (interval inversion) is <see cref="RootFinder"/>.</remarks>
 internal static class Distributions
 {
     // ---- normal ----
@@ -100,29 +102,5 @@ internal static class Distributions
             x = next;
         }
         return x;
-    }
-
-    // ---- root finding on a monotone function ----
-
-    /// <summary>Root of a continuous function on [lo, hi] with a sign change, by Brent-style bisection/secant to full precision.</summary>
-    public static double FindRoot(Func<double, double> f, double lo, double hi)
-    {
-        double flo = f(lo), fhi = f(hi);
-        if (flo == 0) return lo;
-        if (fhi == 0) return hi;
-        if (Math.Sign(flo) == Math.Sign(fhi)) return double.NaN;
-        for (int i = 0; i < 400; i++)
-        {
-            // Illinois-modified regula falsi, falling back to bisection when it stalls.
-            double mid = hi - fhi * (hi - lo) / (fhi - flo);
-            if (!(mid > Math.Min(lo, hi) && mid < Math.Max(lo, hi))) mid = 0.5 * (lo + hi);
-            if (i % 3 == 2) mid = 0.5 * (lo + hi);
-            double fm = f(mid);
-            if (fm == 0) return mid;
-            if (Math.Sign(fm) == Math.Sign(flo)) { lo = mid; flo = fm; }
-            else { hi = mid; fhi = fm; }
-            if (Math.Abs(hi - lo) <= 2e-16 * Math.Max(Math.Abs(lo), Math.Abs(hi))) break;
-        }
-        return 0.5 * (lo + hi);
     }
 }
