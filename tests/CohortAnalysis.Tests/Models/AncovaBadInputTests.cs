@@ -44,14 +44,14 @@ public class AncovaBadInputTests
         Cohort cohort = Small();
         Cohort placebo = cohort.Subset(s => cohort.Arms[cohort.ArmIndexOfSubject(s)] == "Placebo");
         var ex = Assert.Throws<ModelSpecificationException>(() => Ancova.Fit(placebo, "MADRS", 6));
-        Assert.Equal("ANCOVA needs at least two arms with CHG at 6; only 'Placebo' has any (6 subjects).", ex.Message);
+        Assert.Equal("ANCOVA needs at least two arms with CHG at Week 6; only 'Placebo' has any (6 subjects).", ex.Message);
     }
 
     [Fact]
     public void Fit_NoDataAtTheVisit_Throws()
     {
         var ex = Assert.Throws<ModelSpecificationException>(() => Ancova.Fit(Small(), "MADRS", 0));
-        Assert.Equal("No subject has CHG of MADRS at 0; visits with data: 6.", ex.Message);
+        Assert.Equal("No subject has CHG of MADRS at Week 0; visits with data: 6.", ex.Message);
         ex = Assert.Throws<ModelSpecificationException>(() => Ancova.Fit(Small(), "MADRS", 12));
         Assert.Equal("MADRS has no visit 12; its visits are 0, 6.", ex.Message);
     }

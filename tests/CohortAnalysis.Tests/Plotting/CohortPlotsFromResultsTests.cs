@@ -107,6 +107,6 @@ public class CohortPlotsFromResultsTests
     public void Waterfall_UnknownVisit_ThrowsListingVisits()
     {
         var error = Assert.Throws<ArgumentException>(() => CohortPlots.Waterfall(Trajectories.Of(Demo.Value, "MADRS"), 5));
-        Assert.StartsWith("MADRS has no visit at time 5; it has: 0, 1, 3, 6, 12.", error.Message);
+        Assert.StartsWith("MADRS has no visit 5; its visits are 0 (Baseline), 1 (Week 1), 3 (Week 3), 6 (Week 6), 12 (Week 12).", error.Message);
     }
 }
