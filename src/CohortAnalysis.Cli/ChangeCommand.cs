@@ -31,56 +31,29 @@ internal static class ChangeCommand
             var tTests = new Inference.TTestOptions { CiLevel = summaryOptions.CiLevel };
             var within = new List<WithinArmChangeTable>();
             var between = new List<BetweenArmChange>();
-            string reference = cohort.DefaultReferenceArm;
+            string? reference = result.GetValue(analysis.Reference);
             foreach (string parameter in summaryOptions.Parameters ?? cohort.Parameters)
             {
-                Trajectories t = Trajectories.Of(cohort, parameter, summaryOptions.MissingData);
-                double visit = analysis.VisitOf(result, t);
-                within.Add(ChangeFromBaseline.TestWithinArms(t, visit, tTests));
-                between.AddRange(cohort.Arms.Where(a => a != reference).Select(a => ChangeFromBaseline.CompareArms(t, visit, a, reference, tTests)));
+                var context = AnalysisContext.Of(Trajectories.Of(cohort, parameter, summaryOptions.MissingData), reference);
+                double visit = analysis.VisitOf(result, context.Trajectories);
+                within.Add(ChangeFromBaseline.TestWithinArms(context.Trajectories, visit, tTests));
+                between.AddRange(context.TreatmentArms.Select(a => ChangeFromBaseline.CompareArms(context, visit, a, tTests)));
             }
-            if (options.Json(result))
-            {
-                Console.Out.WriteLine(JsonOutput.Serialize(new
+            IEstimate[] estimates = [.. table.Rows, .. within.SelectMany(w => w.Estimates), .. between.SelectMany(b => b.Estimates)];
+            EstimateOutput.Write(result, options, cohort, "Change from baseline", estimates,
+                json =>
                 {
-                    source = cohort.Source,
-                    missingData = table.Options.MissingData,
-                    imputed = table.ImputedCount,
-                    quantiles = table.Options.QuantileMethod,
-                    rowsUsed = cohort.ObservationCount,
-                    rowsExcluded = cohort.Report.RowsExcluded,
-                    summaries = table.Rows.Select(r => new
-                    {
-                        parameter = r.Parameter, arm = r.Arm, visit = r.Visit.Time, visitLabel = r.Visit.Label, variable = r.VariableCode,
-                        estimate = r.Summary.Mean, ciLower = r.Summary.MeanCi.Lower, ciUpper = r.Summary.MeanCi.Upper, ciLevel = r.Summary.MeanCi.Level, method = "mean, t interval",
-                        n = r.Summary.N, nMissing = r.Summary.Sizes.Missing, sd = r.Summary.Sd, se = r.Summary.Se, median = r.Summary.Median, q1 = r.Summary.Q1, q3 = r.Summary.Q3,
-                        min = r.Summary.Min, max = r.Summary.Max, imputed = r.Imputed,
-                    }),
-                    withinArm = within.SelectMany(w => w.Arms.Select(a => new
-                    {
-                        parameter = w.Parameter, visit = w.Visit.Time, arm = a.Arm,
-                        pairedT = a.PairedT is null ? null : EstimateJson.Of("mean change (paired t)", a.Arm, a.PairedT.Estimate, a.PairedT.Ci, a.PairedT.Method, a.PairedT.Sizes.Groups, a.PairedT.PValue),
-                        signedRank = a.SignedRank is null ? null : new { statistic = a.SignedRank.Statistic, pValue = a.SignedRank.PValue, method = a.SignedRank.Method, n = a.SignedRank.Sizes.Groups.First },
-                        note = a.Note,
-                    })),
-                    betweenArms = between.Select(b => new
-                    {
-                        parameter = b.Parameter, visit = b.Visit.Time, treatment = b.Treatment, reference = b.Reference,
-                        student = b.Student is null ? null : EstimateJson.Of("difference in mean change (pooled t)", null, b.Student.Estimate, b.Student.Ci, b.Student.Method, b.N, b.Student.PValue),
-                        welch = b.Welch is null ? null : EstimateJson.Of("difference in mean change (Welch t)", null, b.Welch.Estimate, b.Welch.Ci, b.Welch.Method, b.N, b.Welch.PValue),
-                        mannWhitney = b.MannWhitney is null ? null : new { statistic = b.MannWhitney.Statistic, pValue = b.MannWhitney.PValue, method = b.MannWhitney.Method, n = b.N },
-                        note = b.Note,
-                    }),
-                }));
-            }
-            else
-            {
-                Console.Out.Write(table.ToString());
-                foreach (WithinArmChangeTable w in within) { Console.Out.WriteLine(); Console.Out.Write(w.ToString()); }
-                foreach (BetweenArmChange b in between) { Console.Out.WriteLine(); Console.Out.Write(b.ToString()); }
-                Console.Out.WriteLine();
-                Console.Out.WriteLine(cohort.Report.ToString());
-            }
+                    json.WriteString("missingData", result.GetValue(analysis.Missing));
+                    json.WriteNumber("imputed", table.ImputedCount);
+                    json.WriteString("quantiles", result.GetValue(quantiles));
+                },
+                () =>
+                {
+                    var text = new System.Text.StringBuilder(table.ToString());
+                    foreach (WithinArmChangeTable w in within) text.AppendLine().Append(w.ToString());
+                    foreach (BetweenArmChange b in between) text.AppendLine().Append(b.ToString());
+                    return text.AppendLine().AppendLine(cohort.Report.ToString()).ToString();
+                });
             return 0;
         });
         return command;

@@ -27,24 +27,15 @@ internal static class CorrelateCommand
             double visit = analysis.VisitOf(result, Trajectories.Of(cohort, first, missing));
             var correlationOptions = new Inference.CorrelationOptions { CiLevel = result.GetValue(analysis.CiLevel) };
             ChangeCorrelationTable table = ChangeCorrelationTable.Of(cohort, first, second, visit, missing, correlationOptions);
-            if (options.Json(result))
-            {
-                Console.Out.WriteLine(JsonOutput.Serialize(new
+            EstimateOutput.Write(result, options, cohort, $"Correlation of change: {table.First} with {table.Second}", table.Estimates,
+                json =>
                 {
-                    source = cohort.Source, x = table.First, y = table.Second, visit = table.Visit.Time, missingData = table.MissingData,
-                    rows = table.Rows.Select(r => new
-                    {
-                        group = r.Arm, n = r.N,
-                        pearson = r.Pearson is null ? null : EstimateJson.Of("Pearson r", r.Arm, r.Pearson.Estimate, r.Pearson.Ci, r.Pearson.Method, GroupSizes.Single(r.N), r.Pearson.PValue),
-                        spearman = r.Spearman is null ? null : EstimateJson.Of("Spearman rho", r.Arm, r.Spearman.Estimate, r.Spearman.Ci, r.Spearman.Method, GroupSizes.Single(r.N), r.Spearman.PValue),
-                    }),
-                }));
-            }
-            else
-            {
-                Console.Out.Write(table.ToString());
-                Console.Out.WriteLine(cohort.Report.ToString());
-            }
+                    json.WriteString("x", table.First);
+                    json.WriteString("y", table.Second);
+                    json.WriteNumber("visit", table.Visit.Time);
+                    json.WriteString("missingData", result.GetValue(analysis.Missing));
+                },
+                () => table.ToString() + cohort.Report.ToString() + Environment.NewLine);
             return 0;
         });
         return command;

@@ -10,9 +10,11 @@ namespace CohortAnalysis.Cli;
 internal static class EstimateOutput
 {
     /// <summary>The JSON envelope: source and the rows used/excluded, then <c>estimates</c>; <paramref name="extra"/>
-    /// adds command-specific members (written by the caller with the same writer).</summary>
+    /// adds command-specific members that are not estimates (options used, counts), written by the caller with the
+    /// same writer. CSV is the estimates alone. Text is <paramref name="text"/> when the command has its own layout
+    /// (still built from the same results), else the shared estimate table.</summary>
     public static void Write(ParseResult result, CliOptions options, Cohort cohort, string title, IReadOnlyList<IEstimate> estimates,
-        Action<Utf8JsonWriter>? extra = null)
+        Action<Utf8JsonWriter>? extra = null, Func<string>? text = null)
     {
         switch (options.OutputFormat(result))
         {
@@ -36,7 +38,7 @@ internal static class EstimateOutput
                 EstimateCsv.Write(Console.Out, estimates);
                 break;
             default:
-                Console.Out.Write(EstimateText.ToTableView(title, estimates, cohort.Report).ToString());
+                Console.Out.Write(text is null ? EstimateText.ToTableView(title, estimates, cohort.Report).ToString() : text());
                 break;
         }
     }

@@ -61,43 +61,26 @@ internal static class RespondersCommand
                 Comparison = RiskComparisonOptions.Default with { CiLevel = level },
             };
             ResponderTable table = ResponderAnalysis.Analyze(classification, analysisOptions);
-            if (options.Json(result))
-            {
-                Console.Out.WriteLine(JsonOutput.Serialize(new
+            EstimateOutput.Write(result, options, cohort, $"{table.Parameter} at {table.Visit.DisplayName}: {table.Rule}", table.Estimates,
+                json =>
                 {
-                    source = cohort.Source, parameter = table.Parameter, rule = table.Rule, visit = table.Visit.Time, missingData = table.MissingData,
-                    nonCompleters = table.NonCompleters, rowsUsed = cohort.ObservationCount, rowsExcluded = cohort.Report.RowsExcluded,
-                    arms = table.Arms.Select(a => new
+                    json.WriteString("parameter", table.Parameter);
+                    json.WriteString("rule", table.Rule);
+                    json.WriteNumber("visit", table.Visit.Time);
+                    json.WriteString("missingData", result.GetValue(analysis.Missing));
+                    json.WriteString("nonCompleters", table.NonCompleters == NonCompleterHandling.NonResponder ? "nonResponder" : "observedCases");
+                    if (cross is not null)
                     {
-                        arm = a.Arm, responders = a.Count.Responders, notEvaluable = a.Count.NotEvaluable,
-                        proportion = EstimateJson.Of("proportion", a.Arm, a.Proportion.Estimate, a.Proportion.Ci, a.Proportion.Method, GroupSizes.Single(a.Count.Denominator)),
-                    }),
-                    comparisons = table.Comparisons.Select(c => new
-                    {
-                        treatment = c.Treatment, reference = c.Reference,
-                        riskDifference = EstimateJson.Of("risk difference", null, c.RiskDifference.Estimate, c.RiskDifference.Ci, c.RiskDifference.Method, c.RiskDifference.Sizes.Groups, note: c.RiskDifference.Note),
-                        riskRatio = EstimateJson.Of("risk ratio", null, c.RiskRatio.Estimate, c.RiskRatio.Ci, c.RiskRatio.Method, c.RiskRatio.Sizes.Groups, note: c.RiskRatio.Note),
-                        oddsRatio = EstimateJson.Of("odds ratio", null, c.OddsRatio.Estimate, c.OddsRatio.Ci, c.OddsRatio.Method, c.OddsRatio.Sizes.Groups, note: c.OddsRatio.Note),
-                        nnt = new { estimate = c.Nnt.Estimate, ciLower = c.Nnt.Ci.Lower, ciUpper = c.Nnt.Ci.Upper, ciLevel = c.Nnt.Ci.Level, method = "1/RD, limits from the RD interval (Altman 1998)", n = c.RiskDifference.Sizes.Groups.Total, direction = c.Nnt.Direction, text = c.Nnt.ToString() },
-                        fisherP = c.Fisher.PValue, chiSquareP = c.ChiSquare.PValue,
-                    }),
-                    stratified = table.Stratified.Select(s => new
-                    {
-                        treatment = s.Treatment, reference = s.Reference, stratifiedBy = s.StratifiedBy, strata = s.Strata.Count,
-                        commonOddsRatio = EstimateJson.Of("Mantel-Haenszel odds ratio", null, s.CommonOddsRatio.Estimate, s.CommonOddsRatio.Ci, s.CommonOddsRatio.Method, s.CommonOddsRatio.Sizes.Groups),
-                        commonRiskRatio = EstimateJson.Of("Mantel-Haenszel risk ratio", null, s.CommonRiskRatio.Estimate, s.CommonRiskRatio.Ci, s.CommonRiskRatio.Method, s.CommonRiskRatio.Sizes.Groups),
-                        cmhStatistic = s.Test.Statistic, cmhP = s.Test.PValue,
-                    }),
-                    crossTable = cross?.Cells,
-                }));
-            }
-            else
-            {
-                Console.Out.Write(table.ToString());
-                if (cross is not null) { Console.Out.WriteLine(); Console.Out.Write(cross.ToString()); }
-                Console.Out.WriteLine();
-                Console.Out.WriteLine(cohort.Report.ToString());
-            }
+                        json.WritePropertyName("crossTable");
+                        System.Text.Json.JsonSerializer.Serialize(json, cross.Cells, JsonOutput.Options);
+                    }
+                },
+                () =>
+                {
+                    var text = new System.Text.StringBuilder(table.ToString());
+                    if (cross is not null) text.AppendLine().Append(cross.ToString());
+                    return text.AppendLine().AppendLine(cohort.Report.ToString()).ToString();
+                });
             return 0;
         });
         return command;

@@ -14,7 +14,7 @@ namespace CohortAnalysis.Change;
 /// <param name="Imputed">Values in this cell filled by the missing-data method (0 for observed cases).</param>
 /// <param name="MissingData">The missing-data method applied before summarising.</param>
 public sealed record ChangeSummaryRow(string Parameter, string Arm, Visit Visit, ChangeVariable Variable, Summary Summary, int Imputed,
-    MissingDataMethod MissingData = MissingDataMethod.ObservedCases) : IEstimate
+    MissingDataMethod MissingData = MissingDataMethod.ObservedCases) : IEstimate, IDescribedSample
 {
     /// <summary>The ADaM name of the variable: AVAL, CHG or PCHG.</summary>
     public string VariableCode => Comparison.VariableCode(Variable);
@@ -81,8 +81,6 @@ public sealed class ChangeSummaryTable : ITabular
     public DataFrame ToDataFrame()
     {
         DataFrame frame = Rendering.EstimateFrame.From(Rows);
-        void Add(string name, Func<Summary, double> pick) => frame.Columns.Add(new DoubleDataFrameColumn(name, Rows.Select(r => Display.Nullable(pick(r.Summary)))));
-        Add("sd", s => s.Sd); Add("median", s => s.Median); Add("q1", s => s.Q1); Add("q3", s => s.Q3); Add("min", s => s.Min); Add("max", s => s.Max);
         frame.Columns.Add(new Int32DataFrameColumn("imputed", Rows.Select(r => r.Imputed)));
         return frame;
     }

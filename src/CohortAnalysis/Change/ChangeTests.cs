@@ -156,22 +156,32 @@ public static partial class ChangeFromBaseline
         TTestOptions? tOptions = null, RankTestOptions? rankOptions = null)
     {
         ArgumentNullException.ThrowIfNull(trajectories);
-        int v = trajectories.VisitIndex(visit);
-        double[] x = trajectories.ArmValues(trajectories.ArmIndex(treatment), v, ChangeVariable.Change);
-        double[] y = trajectories.ArmValues(trajectories.ArmIndex(reference), v, ChangeVariable.Change);
+        ArgumentNullException.ThrowIfNull(reference);
+        return CompareArms(AnalysisContext.Of(trajectories, reference), visit, treatment, tOptions, rankOptions);
+    }
+
+    /// <summary>CHG at a visit compared between <paramref name="treatment"/> and the context's reference arm (named or
+    /// guessed; the result's <see cref="Comparison"/> says which).</summary>
+    /// <exception cref="ArgumentException">The arm is not in the cohort or is the reference arm.</exception>
+    public static BetweenArmChange CompareArms(AnalysisContext context, double visit, string treatment,
+        TTestOptions? tOptions = null, RankTestOptions? rankOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Trajectories trajectories = context.Trajectories;
+        int v = context.VisitIndex(visit);
+        treatment = context.Treatment(treatment);
+        string reference = context.ReferenceArm;
+        double[] x = context.Values(treatment, v, ChangeVariable.Change).Values;
+        double[] y = context.Values(reference, v, ChangeVariable.Change).Values;
         tOptions ??= TTestOptions.Default;
         bool tOk = x.Length >= 2 && y.Length >= 2;
         string note = tOk ? "" : string.Create(CultureInfo.InvariantCulture, $"n = {x.Length} vs {y.Length}: each arm needs 2 changes for a t test.");
-        var key = new Comparison
-        {
-            Parameter = trajectories.Parameter, Visit = trajectories.Visits[v], Variable = ChangeVariable.Change, Arm = treatment,
-            ReferenceArm = reference, ReferenceSource = ReferenceArmSource.Given, MissingData = trajectories.MissingData,
-        };
+        Comparison key = context.Between(treatment, v, ChangeVariable.Change);
         return new BetweenArmChange(trajectories.Parameter, trajectories.Visits[v], treatment, reference, trajectories.MissingData,
             new GroupSizes(x.Length, y.Length),
             tOk ? TTest.TwoSample(x, y, tOptions with { EqualVariance = true }) with { Comparison = key } : null,
             tOk ? TTest.TwoSample(x, y, tOptions with { EqualVariance = false }) with { Comparison = key } : null,
             x.Length >= 1 && y.Length >= 1 ? RankTest.MannWhitney(x, y, rankOptions) with { Comparison = key } : null,
-            note) { CiLevel = tOptions.CiLevel };
+            note) { CiLevel = tOptions.CiLevel, Comparison = key };
     }
 }

@@ -34,8 +34,10 @@ public sealed record Summary(
     double Q3,
     double Min,
     double Max,
-    QuantileMethod QuantileMethod) : ITabular, IEstimate
+    QuantileMethod QuantileMethod) : ITabular, IEstimate, IDescribedSample
 {
+    Summary IDescribedSample.Summary => this;
+
     /// <summary>Number of non-missing values used (<see cref="EstimateSizes.Used"/> of <see cref="Sizes"/>).</summary>
     public int N => Sizes.Used;
 

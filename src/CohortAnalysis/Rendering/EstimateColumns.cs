@@ -1,4 +1,5 @@
 using System.Globalization;
+using CohortAnalysis.Descriptive;
 
 namespace CohortAnalysis.Rendering;
 
@@ -48,6 +49,22 @@ internal static class EstimateColumns
         new Text("citation", e => e.Reference),
         new Text("note", e => string.IsNullOrEmpty(e.Note) ? null : e.Note),
     ];
+
+    /// <summary>The descriptive statistics of an <see cref="IDescribedSample"/> (a change-from-baseline cell), added after
+    /// <see cref="All"/> when any row has them: sd, median, q1, q3, min, max.</summary>
+    public static IReadOnlyList<object> Descriptive { get; } =
+    [
+        new Number("sd", e => (e as IDescribedSample)?.Summary.Sd ?? double.NaN),
+        new Number("median", e => (e as IDescribedSample)?.Summary.Median ?? double.NaN),
+        new Number("q1", e => (e as IDescribedSample)?.Summary.Q1 ?? double.NaN),
+        new Number("q3", e => (e as IDescribedSample)?.Summary.Q3 ?? double.NaN),
+        new Number("min", e => (e as IDescribedSample)?.Summary.Min ?? double.NaN),
+        new Number("max", e => (e as IDescribedSample)?.Summary.Max ?? double.NaN),
+    ];
+
+    /// <summary>The columns for <paramref name="rows"/>: <see cref="All"/>, then <see cref="Descriptive"/> when a row describes a sample.</summary>
+    public static IReadOnlyList<object> For(IReadOnlyCollection<IEstimate> rows) =>
+        rows.Any(r => r is IDescribedSample) ? [.. All, .. Descriptive] : All;
 
     /// <summary>"given", "placebo-name", "first-alphabetical".</summary>
     public static string ReferenceSourceToken(ReferenceArmSource source) => source switch

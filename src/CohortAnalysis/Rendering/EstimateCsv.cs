@@ -11,13 +11,15 @@ public static class EstimateCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(estimates);
-        writer.WriteLine(string.Join(",", EstimateColumns.All.Select(Name)));
+        IEstimate[] rows = estimates.ToArray();
+        IReadOnlyList<object> columns = EstimateColumns.For(rows);
+        writer.WriteLine(string.Join(",", columns.Select(Name)));
         var line = new StringBuilder();
-        foreach (IEstimate e in estimates)
+        foreach (IEstimate e in rows)
         {
             line.Clear();
             bool first = true;
-            foreach (object column in EstimateColumns.All)
+            foreach (object column in columns)
             {
                 if (!first) line.Append(',');
                 first = false;

@@ -5,7 +5,8 @@ namespace CohortAnalysis.Rendering;
 /// <summary>Any estimates as a tidy DataFrame: one row per estimate, one column per field of the contract.</summary>
 /// <remarks>Columns: parameter, visit, visitLabel, variable, subgroup, term, arm, reference, referenceChosen, missingData,
 /// name, estimate, se, df, statistic, pValue, ciLower, ciUpper, ciLevel, ciMethod, n, nReference, missing, excluded,
-/// method, citation, note. Missing numbers are null, never 0 or NaN.</remarks>
+/// method, citation, note; then sd, median, q1, q3, min, max when a row describes a sample
+/// (<see cref="Descriptive.IDescribedSample"/>). Missing numbers are null, never 0 or NaN.</remarks>
 public static class EstimateFrame
 {
     /// <summary>The tidy frame of <paramref name="estimates"/>, in the order given.</summary>
@@ -14,7 +15,7 @@ public static class EstimateFrame
         ArgumentNullException.ThrowIfNull(estimates);
         IEstimate[] rows = estimates.ToArray();
         var columns = new List<DataFrameColumn>();
-        foreach (object column in EstimateColumns.All)
+        foreach (object column in EstimateColumns.For(rows))
         {
             columns.Add(column switch
             {

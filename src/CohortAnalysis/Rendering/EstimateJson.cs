@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace CohortAnalysis.Rendering;
 
 /// <summary>Any estimates as JSON objects with the tidy column names (camelCase), numbers in shortest round-trip form,
-/// NaN and infinities as null. The CLI's <c>--format json</c> is produced here.</summary>
+/// NaN and infinities as null; a change-from-baseline cell adds its descriptive statistics. The CLI's <c>--format json</c>
+/// is produced here.</summary>
 public static class EstimateJson
 {
     /// <summary>Writes one estimate as a JSON object.</summary>
@@ -12,7 +13,7 @@ public static class EstimateJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(estimate);
         writer.WriteStartObject();
-        foreach (object column in EstimateColumns.All)
+        foreach (object column in EstimateColumns.For([estimate]))
         {
             switch (column)
             {

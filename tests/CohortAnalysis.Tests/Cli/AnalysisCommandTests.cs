@@ -14,6 +14,9 @@ public class AnalysisCommandTests
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 
+    private static JsonElement[] Rows(JsonElement root, string name) =>
+        root.GetProperty("estimates").EnumerateArray().Where(e => e.GetProperty("name").GetString() == name).ToArray();
+
     [Fact]
     public void Change_Json_MatchesTheLibraryAndNamesTheMethod()
     {
@@ -21,24 +24,43 @@ public class AnalysisCommandTests
         Assert.Equal("locf", root.GetProperty("missingData").GetString());
         ChangeSummaryTable table = ChangeFromBaseline.Summarize(DemoTrial.Load(), new ChangeSummaryOptions { MissingData = MissingDataMethod.Locf, Parameters = ["MADRS"] });
         Assert.Equal(table.ImputedCount, root.GetProperty("imputed").GetInt32());
-        JsonElement first = root.GetProperty("summaries")[2];
+        JsonElement first = root.GetProperty("estimates")[2];
         ChangeSummaryRow row = table.Rows[2];
         Assert.Equal(row.Summary.Mean, first.GetProperty("estimate").GetDouble());   // round-trip precision
         Assert.Equal(row.Summary.MeanCi.Lower, first.GetProperty("ciLower").GetDouble());
+        Assert.Equal(row.Summary.Median, first.GetProperty("median").GetDouble());
         Assert.Equal(0.95, first.GetProperty("ciLevel").GetDouble());
         Assert.Equal(row.Summary.N, first.GetProperty("n").GetInt32());
+        Assert.Equal("locf", first.GetProperty("missingData").GetString());
         Assert.False(string.IsNullOrEmpty(first.GetProperty("method").GetString()));
-        Assert.Equal(2, root.GetProperty("withinArm").GetArrayLength());
-        Assert.Equal(1, root.GetProperty("betweenArms").GetArrayLength());
+        Assert.Equal(table.Rows.Count, Rows(root, "Mean").Length);
+        Assert.Equal(2, Rows(root, "Mean change").Length);
+        JsonElement[] between = Rows(root, "Mean difference");
+        Assert.Equal(2, between.Length);   // Welch and Student
+        Assert.All(between, b => Assert.Equal(DemoTrial.Placebo, b.GetProperty("reference").GetString()));
+        Assert.All(between, b => Assert.Equal("placebo-name", b.GetProperty("referenceChosen").GetString()));
+        Assert.All(between, b => Assert.Equal(6, b.GetProperty("visit").GetDouble()));
+    }
+
+    [Fact]
+    public void Change_Reference_IsUsedAndSaidToBeGiven()
+    {
+        JsonElement root = Json("change", "--paramcd", "MADRS", "--visit", "6", "--reference", DemoTrial.Psilocybin);
+        JsonElement welch = Rows(root, "Mean difference")[0];
+        Assert.Equal(DemoTrial.Psilocybin, welch.GetProperty("reference").GetString());
+        Assert.Equal(DemoTrial.Placebo, welch.GetProperty("arm").GetString());
+        Assert.Equal("given", welch.GetProperty("referenceChosen").GetString());
     }
 
     [Fact]
     public void Responders_Json_HasEstimatesWithCis()
     {
         JsonElement root = Json("responders", "--paramcd", "MADRS", "--visit", "12", "--stratify", "SITEID", "--joint", "PAINNRS");
-        JsonElement rd = root.GetProperty("comparisons")[0].GetProperty("riskDifference");
-        foreach (string name in new[] { "estimate", "ciLower", "ciUpper", "ciLevel", "method", "n" }) Assert.True(rd.TryGetProperty(name, out _), name);
-        Assert.Equal(4, root.GetProperty("stratified")[0].GetProperty("strata").GetInt32());
+        JsonElement rd = Assert.Single(Rows(root, "Risk difference"));
+        foreach (string name in new[] { "estimate", "ciLower", "ciUpper", "ciLevel", "method", "n", "nReference", "arm", "reference", "visit" })
+            Assert.True(rd.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null, name);
+        Assert.Equal(2, Rows(root, "Proportion").Length);
+        Assert.Single(Rows(root, "MH common odds ratio"));
         Assert.Equal(18, root.GetProperty("crossTable").GetArrayLength());
     }
 
@@ -46,8 +68,25 @@ public class AnalysisCommandTests
     public void Correlate_Json_HasArmsAndOverall()
     {
         JsonElement root = Json("correlate", "--visit", "12");
-        Assert.Equal(3, root.GetProperty("rows").GetArrayLength());
-        Assert.Equal("All subjects", root.GetProperty("rows")[2].GetProperty("group").GetString());
+        JsonElement[] pearson = Rows(root, "Pearson r");
+        Assert.Equal(3, pearson.Length);
+        Assert.Equal(JsonValueKind.Null, pearson[2].GetProperty("arm").ValueKind);   // all subjects
+        Assert.Equal(3, Rows(root, "Spearman rho").Length);
+    }
+
+    [Theory]
+    [InlineData("change")]
+    [InlineData("responders")]
+    [InlineData("correlate")]
+    [InlineData("effect-size")]
+    public void EveryAnalysisCommand_WritesTidyCsv_OneRowPerEstimate(string command)
+    {
+        var (code, csv, error) = CohortCommand.Run(command, "--visit", "12", "--format", "csv");
+        Assert.True(code == 0, error);
+        string[] lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("parameter,visit,visitLabel,variable,subgroup,term,arm,reference,", lines[0]);
+        JsonElement json = Json(command, "--visit", "12");
+        Assert.Equal(json.GetProperty("estimates").GetArrayLength(), lines.Length - 1);
     }
 
     [Fact]
