@@ -40,22 +40,34 @@ internal sealed class CovarianceParameterization
     /// <summary>Number of parameters.</summary>
     public int Count { get; }
 
-    /// <summary>Σ(θ) into <paramref name="sigma"/> (T×T, row-major), and ∂Σ/∂θₖ into <paramref name="derivatives"/>[k] when given.</summary>
-    public void Evaluate(ReadOnlySpan<double> theta, double[] sigma, double[][]? derivatives)
+    /// <summary>Σ(θ) into <paramref name="sigma"/> (T×T, row-major), ∂Σ/∂θₖ into <paramref name="derivatives"/>[k] and
+    /// ∂²Σ/∂θₖ∂θₗ into <paramref name="second"/>[k·Count + l] when given (exact, by hyper-dual numbers).</summary>
+    public void Evaluate(ReadOnlySpan<double> theta, double[] sigma, double[][]? derivatives, double[][]? second = null)
     {
         var dual = new Dual[Count];
         var s = new Dual[T * T];
         for (int i = 0; i < Count; i++) dual[i] = theta[i];
         Fill(dual, s);
         for (int i = 0; i < s.Length; i++) sigma[i] = s[i].Value;
-        if (derivatives is null) return;
+        if (derivatives is not null)
+            for (int k = 0; k < Count; k++)
+            {
+                dual[k] = new Dual(theta[k], 1, 0, 0);
+                Fill(dual, s);
+                for (int i = 0; i < s.Length; i++) derivatives[k][i] = s[i].D1;
+                dual[k] = theta[k];
+            }
+        if (second is null) return;
         for (int k = 0; k < Count; k++)
-        {
-            dual[k] = new Dual(theta[k], 1);
-            Fill(dual, s);
-            for (int i = 0; i < s.Length; i++) derivatives[k][i] = s[i].Derivative;
-            dual[k] = theta[k];
-        }
+            for (int l = k; l < Count; l++)
+            {
+                dual[k] = new Dual(theta[k], 1, k == l ? 1 : 0, 0);
+                if (l != k) dual[l] = new Dual(theta[l], 0, 1, 0);
+                Fill(dual, s);
+                for (int i = 0; i < s.Length; i++) second[k * Count + l][i] = second[l * Count + k][i] = s[i].D12;
+                dual[k] = theta[k];
+                dual[l] = theta[l];
+            }
     }
 
     private void Fill(Dual[] th, Dual[] s)

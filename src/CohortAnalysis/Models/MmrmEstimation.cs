@@ -67,8 +67,7 @@ internal sealed class MmrmEstimation
         for (int g = 0; g < groups; g++)
             cov.Start(design.ResidualCovariance(groups > 1 ? g : -1)).CopyTo(start, g * cov.Count);
         LikelihoodMaximizer.Outcome outcome = LikelihoodMaximizer.Minimize(likelihood, start);
-        if (!double.IsFinite(outcome.Value)) return new MmrmEstimation(design, structure, likelihood, outcome);
-        likelihood.Evaluate(outcome.Theta, new double[outcome.Theta.Length]); // state (and ∂Σ/∂θ) at θ̂
+        // Minimize leaves the likelihood's state (factors, ∂Σ/∂θ, B_ab) at θ̂.
         return new MmrmEstimation(design, structure, likelihood, outcome);
     }
 
