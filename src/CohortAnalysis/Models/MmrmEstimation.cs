@@ -36,6 +36,8 @@ internal sealed class MmrmEstimation
     }
 
     public MmrmDesign Design { get; }
+    /// <summary>The likelihood, its state at θ̂ (tests move it to check sensitivity).</summary>
+    internal MmrmLikelihood Likelihood => _likelihood;
     public CovarianceStructure Structure { get; }
     public LikelihoodMaximizer.Outcome Outcome { get; }
     public bool Reml => _likelihood.Reml;

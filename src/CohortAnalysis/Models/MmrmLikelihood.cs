@@ -98,6 +98,11 @@ internal sealed class MmrmLikelihood
     public int ParameterCount => _k * _groups;
     public CovarianceParameterization Covariance => _cov;
 
+    private double[] _theta = [];
+
+    /// <summary>θ of the last evaluation.</summary>
+    public double[] CurrentTheta => _theta;
+
     /// <summary>β̂ at the last evaluation.</summary>
     public double[] Beta => _beta;
 
@@ -109,6 +114,8 @@ internal sealed class MmrmLikelihood
     {
         _gradientCurrent = false;
         _bMatrices = null;
+        if (_theta.Length != theta.Length) _theta = new double[theta.Length];
+        theta.CopyTo(_theta);
         for (int g = 0; g < _groups; g++)
         {
             _cov.Evaluate(theta.Slice(g * _k, _k), _sigma[g], gradient is null ? null : _dSigma[g]);
