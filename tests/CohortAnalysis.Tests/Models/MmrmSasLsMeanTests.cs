@@ -102,7 +102,7 @@ public sealed class MmrmSasLsMeanTests
     private static void AssertRow(string[] printed, double[] l, MmrmEstimation fit, SasShortfall shortfall, string what, int columns = 8)
     {
         LinearEstimate ours = LinearEstimate.Of(l, fit.Beta, fit.Covariance, fit.Satterthwaite, 0.95);
-        double Quantile(double df) => CohortAnalysis.Inference.Distributions.StudentTQuantile(0.975, df);
+        double Quantile(double df) => CohortAnalysis.Numerics.Distributions.StudentTQuantile(0.975, df);
         double aEst = shortfall.Allowance(() => shortfall.Linear(l).Estimate);
         double aSe = shortfall.Allowance(() => shortfall.Linear(l).Se);
         double aDf = shortfall.Allowance(() => shortfall.Linear(l).Df);
