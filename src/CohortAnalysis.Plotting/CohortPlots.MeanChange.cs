@@ -40,6 +40,21 @@ public static partial class CohortPlots
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"Arm '{imputedPoint.Arm}' has {imputedPoint.Imputed} imputed values at visit {imputedPoint.Visit} but missingData is observed cases; name the method that imputed them."), nameof(missingData));
         style ??= CohortPlotStyle.Default;
+        int imputed = rows.Sum(r => r.Imputed);
+        string counts = missingData == MissingDataMethod.ObservedCases
+            ? "n analysed: values observed at the visit."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"n counts observed and imputed values; imputed in brackets ({imputed} in all).");
+        string countTitle = missingData == MissingDataMethod.ObservedCases ? "n analysed" : $"n (imputed) under {InstrumentLabels.MissingDataCode(missingData)}";
+        return ArmVisitFigure(rows, valueLabel, visitLabel, style, missingData, countTitle,
+            $"Mean ± {IntervalName(ciLevel, ciMethod)}. Missing data: {missingData.Describe()}. {counts}");
+    }
+
+    /// <summary>Lines with CI error bars by arm over visits, dodged sideways, with one "n" row per arm under the time
+    /// axis (titled <paramref name="countTitle"/>), the legend above and <paramref name="caption"/> below.</summary>
+    private static Plot ArmVisitFigure(IReadOnlyList<ArmVisitPoint> rows, string valueLabel, string visitLabel, CohortPlotStyle style,
+        MissingDataMethod missingData, string countTitle, string caption)
+    {
         var palette = new ArmPalette(style, rows.Select(r => r.Arm));
 
         double[] visits = rows.Select(r => r.Visit).Distinct().Order().ToArray();
@@ -58,7 +73,7 @@ public static partial class CohortPlots
                 .DefaultIfEmpty(double.NaN).First();
             if (!double.IsNaN(duplicate))
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"Arm '{arm}' has more than one point at visit {duplicate}."), nameof(points));
+                    $"Arm '{arm}' has more than one point at visit {duplicate}."), "points");
 
             double dodge = (a - (armCount - 1) / 2.0) * dodgeStep;
             double[] xs = armRows.Select(r => r.Visit + dodge).ToArray();
@@ -80,18 +95,12 @@ public static partial class CohortPlots
         double padding = spacing * 0.5;
         plot.Axes.SetLimitsX(visits[0] - padding, visits[^1] + padding);
         plot.Axes.Bottom.TickGenerator = VisitTicks(rows, visits);
-        AddCountRows(plot, rows, palette, visits, visits[0] - padding, visits[^1] + padding, missingData);
+        AddCountRows(plot, rows, palette, visits, visits[0] - padding, visits[^1] + padding, missingData, countTitle);
 
         plot.XLabel(visitLabel);
         plot.YLabel(valueLabel);
         PlotStyling.LegendAbove(plot);
-        int imputed = rows.Sum(r => r.Imputed);
-        string counts = missingData == MissingDataMethod.ObservedCases
-            ? "n analysed: values observed at the visit."
-            : string.Create(CultureInfo.InvariantCulture,
-                $"n counts observed and imputed values; imputed in brackets ({imputed} in all).");
-        return PlotStyling.Apply(plot, style,
-            [$"Mean ± {IntervalName(ciLevel, ciMethod)}. Missing data: {missingData.Describe()}. {counts}"]);
+        return PlotStyling.Apply(plot, style, [caption]);
     }
 
     /// <summary>Mean change from baseline ± CI by arm over visits, straight from a change-from-baseline summary table.</summary>
@@ -172,9 +181,8 @@ public static partial class CohortPlots
 
     /// <summary>One extra bottom axis per arm whose tick labels are that arm's n at each visit (imputed in brackets).</summary>
     private static void AddCountRows(Plot plot, IReadOnlyList<ArmVisitPoint> rows, ArmPalette palette,
-        double[] visits, double xMin, double xMax, MissingDataMethod missingData)
+        double[] visits, double xMin, double xMax, MissingDataMethod missingData, string title)
     {
-        string title = missingData == MissingDataMethod.ObservedCases ? "n analysed" : $"n (imputed) under {InstrumentLabels.MissingDataCode(missingData)}";
         foreach (string arm in palette.Arms)
         {
             var ticks = new ScottPlot.TickGenerators.NumericManual();
