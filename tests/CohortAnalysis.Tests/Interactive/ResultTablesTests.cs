@@ -20,6 +20,7 @@ public class ResultTablesTests
     {
         "effect-size", "effect-size-table", "summary", "t-test", "rank-test", "correlation", "proportion", "risk", "nnt",
         "association", "bootstrap", "responder-counts", "running-summary", "running-correlation", "responder-tally",
+        "mmrm-fit", "covariance-structures",
     };
 
     private static ITabular Build(string name) => name switch
@@ -41,6 +42,9 @@ public class ResultTablesTests
         "running-summary" => new RunningSummary(Active),
         "running-correlation" => new RunningCorrelation(Active, Placebo),
         "responder-tally" => new CohortAnalysis.Pooling.ArmResponderTally(0, 0, 3),
+        "mmrm-fit" => CohortAnalysis.Models.Mmrm.Fit(DemoTrial.Load(), "MADRS"),
+        "covariance-structures" => CohortAnalysis.Models.Mmrm.CompareStructures(DemoTrial.Load(), "MADRS",
+            [CohortAnalysis.Models.CovarianceStructure.CompoundSymmetry, CohortAnalysis.Models.CovarianceStructure.Autoregressive]),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
