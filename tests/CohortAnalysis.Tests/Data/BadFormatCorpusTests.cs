@@ -18,7 +18,7 @@ public class BadFormatCorpusTests
 
     [Fact]
     public void Corpus_HasBothFormats() =>
-        Assert.Equal((7, 7), (Cases().Count(c => ((string)c[0]).EndsWith(".xpt", StringComparison.Ordinal)), Cases().Count(c => !((string)c[0]).EndsWith(".xpt", StringComparison.Ordinal))));
+        Assert.Equal((8, 7), (Cases().Count(c => ((string)c[0]).EndsWith(".xpt", StringComparison.Ordinal)), Cases().Count(c => !((string)c[0]).EndsWith(".xpt", StringComparison.Ordinal))));
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -25,6 +25,8 @@ b = bytearray(xpt); struct.pack_into(">h", b, variable("AVAL") + 4, 12)  # numer
 write("x03-mis-sized-numeric.xpt", bytes(b))
 b = bytearray(xpt); struct.pack_into(">i", b, variable("AVAL") + 84, 5000)  # position past the end of the record
 write("x04-position-outside-record.xpt", bytes(b))
+b = bytearray(xpt); struct.pack_into(">i", b, variable("AVAL") + 84, 2**31 - 1)  # position + length wraps round in 32 bits
+write("x08-position-overflow.xpt", bytes(b))
 b = bytearray(xpt); struct.pack_into(">h", b, variable("AVISITN"), 2)    # the visit becomes a character variable
 write("x05-mis-typed-visit.xpt", bytes(b))
 write("x06-not-xport.xpt", "USUBJID,TRT01P,PARAMCD,AVISITN,AVAL\nS1,A,ACTOT,0,20\n" + " " * 80)

@@ -110,12 +110,15 @@ public sealed class XportReader : IDisposable
         }
         Expect(next, headerRecords, Version == 5 ? "OBS     HEADER RECORD!!!!!!!" : "OBSV8   HEADER RECORD!!!!!!!", "observation header");
 
-        _rowLength = variables.Max(v => v.Position + v.Length);
+        // Positions are 32-bit in the NAMESTR: add in 64 bits, so a damaged position near int.MaxValue cannot wrap round
+        // to a small end and pass the checks below (found by fuzzing).
+        long total = variables.Sum(v => (long)v.Length);
         foreach (XportVariable variable in variables)
-            if (variable.Position < 0 || variable.Position + variable.Length > _rowLength)
-                throw Fail(variable.Name, null, Invariant($"variable {variable.Index + 1} ({variable.Name}) lies outside the record."));
+            if ((long)variable.Position + variable.Length > total)
+                throw Fail(variable.Name, Number(variable.Position), Invariant(
+                    $"variable {variable.Index + 1} ({variable.Name}): position {variable.Position} lies outside the record: the {variables.Length} variables' lengths add up to {total} bytes per record, but it would end at byte {(long)variable.Position + variable.Length}."));
+        _rowLength = variables.Max(v => v.Position + v.Length);
         if (_rowLength <= 0) throw Fail(null, null, "the record length is 0.");
-        int total = variables.Sum(v => v.Length);
         if (total != _rowLength)
         {
             // Variables lie back to back (TS-140: npos is the offset in the observation); a gap or an overlap is damage.
