@@ -106,7 +106,8 @@ public static partial class EffectSize
                 var method = o.Method;
                 double mu = o.Mu;
                 var boot = Resampling.Bootstrap.Run(Resampling.Bootstrap.Design.Paired, rawX, rawY,
-                    (a, b) => FiniteOrNaN(RepeatedMeasuresValue(a, b, method, mu) * j), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), progress, cancellationToken);
+                    (a, b) => FiniteOrNaN(RepeatedMeasuresValue(PairedSummary.Of(a, b), method, mu) * j), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), progress, cancellationToken,
+                    () => Resampling.Jackknife.OneGroup(rawX, rawY, (g, _) => FiniteOrNaN(RepeatedMeasuresValue(PairedSummary.Of(g), method, mu) * j)));
                 ci = (boot.Ci.Lower, boot.Ci.Upper);
                 ciText = BootstrapText(o.CiMethod, boot);
                 break;
@@ -119,9 +120,8 @@ public static partial class EffectSize
         { Variance = o.Method == RepeatedMeasuresMethod.Z ? SmccVariance(n, d * j) : se * se * j * j };
     }
 
-    private static double RepeatedMeasuresValue(ReadOnlySpan<double> x, ReadOnlySpan<double> y, RepeatedMeasuresMethod method, double mu)
+    private static double RepeatedMeasuresValue(PairedSummary p, RepeatedMeasuresMethod method, double mu)
     {
-        PairedSummary p = PairedSummary.Of(x, y);
         double m = p.MeanX - p.MeanY - mu;
         return method switch
         {

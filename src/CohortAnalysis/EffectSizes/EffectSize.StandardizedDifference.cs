@@ -94,7 +94,9 @@ public static partial class EffectSize
             if (rawX is null || rawY is null)
                 throw new ArgumentException("Bootstrap intervals need the raw data, not summary statistics.", "CiMethod");
             var boot = Resampling.Bootstrap.Run(Resampling.Bootstrap.Design.TwoSample, rawX, rawY,
-                (a, b) => FiniteOrNaN(IndependentValue(a, b, kind, o, j)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), progress, cancellationToken);
+                (a, b) => FiniteOrNaN(IndependentValue(a, b, kind, o, j)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), progress, cancellationToken,
+                () => Resampling.Jackknife.TwoGroups(rawX, [], rawY, [],
+                    (g, h) => FiniteOrNaN(IndependentValue(SampleSummary.Of(g), SampleSummary.Of(h), kind, o, j))));
             ci = (boot.Ci.Lower, boot.Ci.Upper);
             ciText = BootstrapText(o.CiMethod, boot);
         }
@@ -131,6 +133,11 @@ public static partial class EffectSize
         var y = new SampleSummary(SampleMoments.Mean(b), 0, b.Length);
         x = x with { Sd = Math.Sqrt(SampleMoments.Variance(a, x.Mean)) };
         y = y with { Sd = Math.Sqrt(SampleMoments.Variance(b, y.Mean)) };
+        return IndependentValue(x, y, kind, o, j);
+    }
+
+    private static double IndependentValue(SampleSummary x, SampleSummary y, Standardized kind, StandardizedDifferenceOptions o, double j)
+    {
         Standardizer s = IndependentStandardizer(x, y, kind, o);
         double factor = !o.PooledSd && kind != Standardized.Glass && j != 1 ? SmallSampleCorrection.Factor(s.Df, o.Correction) : j;
         return (s.Diff - o.Mu) / s.Sd * factor;
@@ -169,7 +176,9 @@ public static partial class EffectSize
                 throw new ArgumentException("Bootstrap intervals need the raw data, not summary statistics.", "CiMethod");
             double mu = o.Mu;
             var boot = Resampling.Bootstrap.Run(oneSample ? Resampling.Bootstrap.Design.OneSample : Resampling.Bootstrap.Design.Paired, rawX, rawY,
-                (a, b) => FiniteOrNaN(DzValue(a, b, mu, j, oneSample)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), progress, cancellationToken);
+                (a, b) => FiniteOrNaN(DzValue(a, b, mu, j, oneSample)), BootstrapSettings(o.Bootstrap, o.CiMethod, o.CiLevel, o.Alternative), progress, cancellationToken,
+                () => Resampling.Jackknife.OneGroup(oneSample ? rawX : Differences(rawX, rawY), [],
+                    (g, _) => FiniteOrNaN((g.MeanX - mu) / Math.Sqrt(g.VarianceX) * j)));
             ci = (boot.Ci.Lower, boot.Ci.Upper);
             ciText = BootstrapText(o.CiMethod, boot);
         }
@@ -179,6 +188,13 @@ public static partial class EffectSize
             new ConfidenceInterval(ci.lo, ci.hi, o.CiLevel, o.CiMethod), GroupSizes.Single(n),
             $"{standardizer}{correction}; {ciText}", adjust ? Citations.HedgesOlkin1985 + " " + Citations.Hedges1981 : Citations.HedgesOlkin1985)
         { Variance = variance };
+    }
+
+    private static double[] Differences(double[] x, double[] y)
+    {
+        var diff = new double[x.Length];
+        SampleChecks.Differences(x, y, diff);
+        return diff;
     }
 
     private static double DzValue(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double mu, double j, bool oneSample)

@@ -167,8 +167,9 @@ public static partial class EffectSize
 
     /// <summary>d_z (or g_z) of paired values: mean(x − y − μ)/SD(x − y) = t/√n, times J(n − 1) for g_z; the CI method
     /// of <paramref name="options"/> (noncentral t by default, as R effectsize <c>cohens_d(x, y, paired = TRUE)</c>).</summary>
-    internal static EffectSizeEstimate PairedD(double[] x, double[] y, bool hedges, StandardizedDifferenceOptions options) =>
-        TwoSampleRaw(x, y, hedges ? Standardized.G : Standardized.D, options with { Paired = true }, null, default);
+    internal static EffectSizeEstimate PairedD(double[] x, double[] y, bool hedges, StandardizedDifferenceOptions options,
+        IProgress<BootstrapProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        TwoSampleRaw(x, y, hedges ? Standardized.G : Standardized.D, options with { Paired = true }, progress, cancellationToken);
 
     private static EffectSizeEstimate TwoSampleRaw(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Standardized kind, StandardizedDifferenceOptions o,
         IProgress<BootstrapProgress>? progress, CancellationToken cancellationToken)

@@ -37,43 +37,67 @@ public static class EffectSizeAnalysis
 
     /// <summary>The measure for every parameter (or those given) × post-baseline visit: each treatment arm against the
     /// reference (only <see cref="EffectSizeAnalysisOptions.Treatment"/> when it is set), or each arm for within-arm measures.</summary>
+    /// <param name="cohort">The cohort.</param>
+    /// <param name="options">Measure, arms, variable and interval; defaults when null.</param>
+    /// <param name="parameters">Parameters to analyse; every parameter when null.</param>
+    /// <param name="progress">Progress of bootstrap intervals over the whole table: cell k of K reports
+    /// (k·B + done, K·B) for B resamples.</param>
+    /// <param name="cancellationToken">Stops a bootstrap between chunks of replicates.</param>
     /// <exception cref="ArgumentException">An option that does not apply, or an unknown parameter or arm.</exception>
-    public static EffectSizeTable ByVisit(Cohort cohort, EffectSizeAnalysisOptions? options = null, IReadOnlyList<string>? parameters = null)
+    /// <exception cref="ArgumentOutOfRangeException">Too few resamples for the CI level: thrown at once, not turned
+    /// into not-estimable cells.</exception>
+    public static EffectSizeTable ByVisit(Cohort cohort, EffectSizeAnalysisOptions? options = null, IReadOnlyList<string>? parameters = null,
+        IProgress<Resampling.BootstrapProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         options ??= EffectSizeAnalysisOptions.Default;
         Validate(options);
-        var rows = new List<EffectSizeEstimate>();
+        var cells = new List<(AnalysisContext Context, int Visit, string Arm)>();
         foreach (string parameter in parameters ?? cohort.Parameters)
         {
             var context = AnalysisContext.Of(Trajectories.Of(cohort, parameter, options.MissingData ?? MissingDataMethod.ObservedCases), options.Reference);
-            foreach (int v in context.PostBaselineVisits()) rows.AddRange(Cells(context, v, options));
+            foreach (int v in context.PostBaselineVisits()) cells.AddRange(Arms(context, options).Select(a => (context, v, a)));
         }
-        return new EffectSizeTable(rows) { Report = cohort.Report };
+        return new EffectSizeTable(Cells(cells, options, progress, cancellationToken)) { Report = cohort.Report };
     }
 
     /// <summary>The measure at one visit of one parameter, for every arm as <see cref="ByVisit"/> does, computing nothing else.</summary>
+    /// <param name="cohort">The cohort.</param>
+    /// <param name="parameter">The parameter.</param>
+    /// <param name="visit">The visit (its number).</param>
+    /// <param name="options">Measure, arms, variable and interval; defaults when null.</param>
+    /// <param name="progress">Progress of bootstrap intervals over all arms, as in <see cref="ByVisit"/>.</param>
+    /// <param name="cancellationToken">Stops a bootstrap between chunks of replicates.</param>
     /// <exception cref="ArgumentException">An option that does not apply, or an unknown parameter, visit or arm.</exception>
-    public static EffectSizeTable ForVisit(Cohort cohort, string parameter, double visit, EffectSizeAnalysisOptions? options = null)
+    public static EffectSizeTable ForVisit(Cohort cohort, string parameter, double visit, EffectSizeAnalysisOptions? options = null,
+        IProgress<Resampling.BootstrapProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         options ??= EffectSizeAnalysisOptions.Default;
         Validate(options);
         var context = AnalysisContext.Of(Trajectories.Of(cohort, parameter, options.MissingData ?? MissingDataMethod.ObservedCases), options.Reference);
-        return new EffectSizeTable(Cells(context, context.VisitIndex(visit), options)) { Report = cohort.Report };
+        int v = context.VisitIndex(visit);
+        var cells = Arms(context, options).Select(a => (context, v, a)).ToList();
+        return new EffectSizeTable(Cells(cells, options, progress, cancellationToken)) { Report = cohort.Report };
     }
 
-    private static IEnumerable<EffectSizeEstimate> Cells(AnalysisContext context, int v, EffectSizeAnalysisOptions options)
+    // The arms of one visit's cells: each treatment arm against the reference, or each arm for within-arm measures.
+    private static IEnumerable<string> Arms(AnalysisContext context, EffectSizeAnalysisOptions options) => IsWithinArm(options.Measure)
+        ? (options.Treatment is { } only ? [only] : context.Trajectories.Cohort.Arms)
+        : (options.Treatment is { } treatment ? [context.Treatment(treatment)] : context.TreatmentArms);
+
+    private static IEnumerable<EffectSizeEstimate> Cells(List<(AnalysisContext Context, int Visit, string Arm)> cells, EffectSizeAnalysisOptions options,
+        IProgress<Resampling.BootstrapProgress>? progress, CancellationToken cancellationToken)
     {
-        IEnumerable<string> arms = IsWithinArm(options.Measure)
-            ? (options.Treatment is { } only ? [only] : context.Trajectories.Cohort.Arms)
-            : (options.Treatment is { } treatment ? [context.Treatment(treatment)] : context.TreatmentArms);
-        foreach (string arm in arms)
+        var rows = new List<EffectSizeEstimate>(cells.Count);
+        for (int k = 0; k < cells.Count; k++)
         {
+            var (context, v, arm) = cells[k];
+            IProgress<Resampling.BootstrapProgress>? cellProgress = progress is null ? null : new TableProgress(progress, k, cells.Count);
             EffectSizeEstimate cell;
             try
             {
-                cell = Estimate(context, v, arm, options);
+                cell = Estimate(context, v, arm, options, cellProgress, cancellationToken);
             }
             catch (NotEstimableException e)
             {
@@ -81,8 +105,16 @@ public static class EffectSizeAnalysis
                 cell = EffectSizeEstimate.NotEstimable(IndexOf(options), default, e.Message,
                     new ConfidenceInterval(double.NaN, double.NaN, options.Standardized.CiLevel, options.CiMethod ?? DefaultCiMethod(options.Measure)), comparison);
             }
-            yield return cell;
+            rows.Add(cell);
         }
+        return rows;
+    }
+
+    // Cell k of K: its replicates are counted after those of the k cells before it.
+    private sealed class TableProgress(IProgress<Resampling.BootstrapProgress> inner, int cell, int cells) : IProgress<Resampling.BootstrapProgress>
+    {
+        public void Report(Resampling.BootstrapProgress value) =>
+            inner.Report(new Resampling.BootstrapProgress(cell * value.Total + value.Completed, cells * value.Total));
     }
 
     private static bool IsWithinArm(EffectSizeMeasure m) => m is EffectSizeMeasure.Dz or EffectSizeMeasure.Gz or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm;
@@ -142,9 +174,12 @@ public static class EffectSizeAnalysis
             "Standardized.Correction", "it has no small-sample correction");
         NotFor(s.Bootstrap != d.Bootstrap && !(o.CiMethod is { } m && Bootstraps.Contains(m)), "Standardized.Bootstrap", "the CI method is not a bootstrap");
         NotFor(o.ResponseRule is not null && o.Measure != EffectSizeMeasure.CohensH, "ResponseRule", "only Cohen's h uses a response rule");
+        // Too few resamples for the level is a caller mistake: thrown here, never turned into not-estimable cells.
+        if (o.CiMethod is { } boot && Bootstraps.Contains(boot)) EffectSize.BootstrapSettings(s.Bootstrap, boot, s.CiLevel, s.Alternative).RequireTails();
     }
 
-    private static EffectSizeEstimate Estimate(AnalysisContext context, int v, string arm, EffectSizeAnalysisOptions options)
+    private static EffectSizeEstimate Estimate(AnalysisContext context, int v, string arm, EffectSizeAnalysisOptions options,
+        IProgress<Resampling.BootstrapProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Trajectories t = context.Trajectories;
         StandardizedDifferenceOptions s = options.Standardized;
@@ -158,13 +193,13 @@ public static class EffectSizeAnalysis
                 var (post, pre, missing) = context.Pairs(arm, v);
                 RequireTwo(post.Length, arm, t.Visits[v]);
                 EffectSizeEstimate within = options.Measure is EffectSizeMeasure.Dz or EffectSizeMeasure.Gz
-                    ? EffectSize.PairedD(post, pre, options.Measure == EffectSizeMeasure.Gz, s with { CiMethod = ciMethod })
+                    ? EffectSize.PairedD(post, pre, options.Measure == EffectSizeMeasure.Gz, s with { CiMethod = ciMethod }, progress, cancellationToken)
                     : EffectSize.RepeatedMeasuresD(post, pre, new RepeatedMeasuresOptions
                     {
                         Method = options.Measure == EffectSizeMeasure.Dav ? RepeatedMeasuresMethod.Av : RepeatedMeasuresMethod.Rm,
                         CiLevel = s.CiLevel, Alternative = s.Alternative, Correction = s.Correction, CiMethod = ciMethod, Bootstrap = s.Bootstrap,
                         Mu = s.Mu, Adjust = s.Adjust,
-                    });
+                    }, progress, cancellationToken);
                 return within with { Comparison = context.Within(arm, v, ChangeVariable.Change), Sizes = within.Sizes with { Missing = missing } };
             }
             case EffectSizeMeasure.Dppc2 or EffectSizeMeasure.Dppc1:
@@ -176,7 +211,7 @@ public static class EffectSizeAnalysis
                 EffectSizeEstimate e = options.Measure == EffectSizeMeasure.Dppc1
                     ? EffectSize.PrePostControlD1(PairedSummary.Of(tPost, tPre), PairedSummary.Of(cPost, cPre), effect)
                     : EffectSize.PrePostControlD(tPost, tPre, cPost, cPre, effect);
-                if (Bootstraps.Contains(ciMethod)) e = BootstrapPrePost(e, tPost, tPre, cPost, cPre, s, ciMethod, effect);
+                if (Bootstraps.Contains(ciMethod)) e = BootstrapPrePost(e, tPost, tPre, cPost, cPre, s, ciMethod, effect, progress, cancellationToken);
                 return e with { Comparison = context.Between(arm, v, ChangeVariable.Change), Sizes = e.Sizes with { Missing = tMissing + cMissing } };
             }
             case EffectSizeMeasure.CohensH:
@@ -197,9 +232,9 @@ public static class EffectSizeAnalysis
         StandardizedDifferenceOptions withCi = s with { CiMethod = ciMethod };
         EffectSizeEstimate estimate = options.Measure switch
         {
-            EffectSizeMeasure.CohensD => EffectSize.CohensD(xs, ys, withCi),
-            EffectSizeMeasure.HedgesG => EffectSize.HedgesG(xs, ys, withCi),
-            EffectSizeMeasure.GlassDelta => EffectSize.GlassDelta(xs, ys, withCi),
+            EffectSizeMeasure.CohensD => EffectSize.CohensD(xs, ys, withCi, progress, cancellationToken),
+            EffectSizeMeasure.HedgesG => EffectSize.HedgesG(xs, ys, withCi, progress, cancellationToken),
+            EffectSizeMeasure.GlassDelta => EffectSize.GlassDelta(xs, ys, withCi, progress, cancellationToken),
             EffectSizeMeasure.RankBiserial => EffectSize.RankBiserial(xs, ys, effect),
             EffectSizeMeasure.CliffsDelta => EffectSize.CliffsDelta(xs, ys, effect),
             EffectSizeMeasure.Cles => EffectSize.ProbabilityOfSuperiority(xs, ys, withCi),
@@ -218,18 +253,21 @@ public static class EffectSizeAnalysis
     // Resamples subjects (their baseline–visit pairs) within each arm: the bootstrap runs on subject indices and the
     // statistic looks the pairs up, so the seeded, thread-count-independent resampling of Bootstrap.TwoSample is reused.
     private static EffectSizeEstimate BootstrapPrePost(EffectSizeEstimate point, double[] tPost, double[] tPre, double[] cPost, double[] cPre,
-        StandardizedDifferenceOptions s, CiMethod ciMethod, EffectSizeOptions effect)
+        StandardizedDifferenceOptions s, CiMethod ciMethod, EffectSizeOptions effect, IProgress<Resampling.BootstrapProgress>? progress,
+        CancellationToken cancellationToken)
     {
         double[] ti = Enumerable.Range(0, tPost.Length).Select(i => (double)i).ToArray();
         double[] ci = Enumerable.Range(0, cPost.Length).Select(i => (double)i).ToArray();
         Resampling.BootstrapOptions settings = EffectSize.BootstrapSettings(s.Bootstrap, ciMethod, s.CiLevel, s.Alternative);
-        Resampling.BootstrapResult result = Resampling.Bootstrap.TwoSample(ti, ci, (x, y) =>
+        Resampling.BootstrapResult result = Resampling.Bootstrap.Run(Resampling.Bootstrap.Design.TwoSample, ti, ci, (x, y) =>
         {
             double[] a = new double[x.Length], b = new double[x.Length], c = new double[y.Length], d = new double[y.Length];
             for (int i = 0; i < x.Length; i++) { a[i] = tPost[(int)x[i]]; b[i] = tPre[(int)x[i]]; }
             for (int i = 0; i < y.Length; i++) { c[i] = cPost[(int)y[i]]; d[i] = cPre[(int)y[i]]; }
             return EffectSize.PrePostControlD(a, b, c, d, effect).Estimate;
-        }, settings);
+        }, settings, progress, cancellationToken,
+            () => Resampling.Jackknife.TwoGroups(tPost, tPre, cPost, cPre,
+                (g, h) => EffectSize.PrePostControlD(PairedSummary.Of(g), PairedSummary.Of(h), effect).Estimate));
         return point with
         {
             Ci = result.Ci,

@@ -27,4 +27,8 @@ public readonly record struct PairedSummary(int N, double MeanX, double SdX, dou
         double cov = SampleMoments.Covariance(x, y, mx, my);
         return new PairedSummary(x.Length, mx, Math.Sqrt(vx), my, Math.Sqrt(vy), cov / Math.Sqrt(vx * vy));
     }
+
+    // The paired moments of a group as a summary (bootstrap jackknife).
+    internal static PairedSummary Of(Resampling.GroupMoments g) =>
+        new(g.N, g.MeanX, Math.Sqrt(g.VarianceX), g.MeanY, Math.Sqrt(g.VarianceY), g.Sxy / Math.Sqrt(g.Sxx * g.Syy));
 }

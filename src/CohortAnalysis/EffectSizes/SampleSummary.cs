@@ -14,4 +14,7 @@ public readonly record struct SampleSummary(double Mean, double Sd, int N)
         SampleChecks.RequireFinite(values, "values");
         return new SampleSummary(SampleMoments.Mean(values), Math.Sqrt(SampleMoments.Variance(values)), values.Length);
     }
+
+    // The x moments of a group as a summary (bootstrap jackknife).
+    internal static SampleSummary Of(Resampling.GroupMoments g) => new(g.MeanX, Math.Sqrt(g.VarianceX), g.N);
 }

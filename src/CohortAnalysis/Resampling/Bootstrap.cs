@@ -11,7 +11,11 @@ namespace CohortAnalysis.Resampling;
 /// (an <see cref="OperationCanceledException"/> is thrown).</para>
 /// <para>Intervals: percentile and basic use type-7 (linear) quantiles of the replicates, as numpy/scipy;
 /// BCa uses z₀ = Φ⁻¹(#{θ* &lt; θ̂}/B) and the jackknife acceleration a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 (Σ(θ̄ − θ₍ᵢ₎)²)^{3/2})
-/// (Efron 1987; Davison &amp; Hinkley 1997 §5.3), leaving out one observation at a time from every group.</para>
+/// (Efron 1987; Davison &amp; Hinkley 1997 §5.3), leaving out one observation at a time from every group. For a general
+/// statistic that jackknife costs n evaluations on n − 1 values (O(n²)), done once whatever the number of resamples and
+/// spread over cores; the effect-size estimators drop observations from the group moments instead (O(n)).</para>
+/// <para>Memory: every interval needs quantiles of the replicates, so one double per replicate is kept (plus a sorted
+/// copy while the interval is formed); <see cref="BootstrapOptions.MaxResamples"/> bounds it.</para>
 /// <para>Thread safety: the statistic delegate is called concurrently and must not mutate shared state.</para>
 /// </remarks>
 public static class Bootstrap
@@ -64,13 +68,15 @@ public static class Bootstrap
 
     internal enum Design { OneSample, TwoSample, Paired }
 
+    // jackknife: leave-one-out values for BCa when the caller can form them faster than Jackknife.Of (e.g. from group
+    // moments); called only for BCa.
     internal static BootstrapResult Run(Design design, double[] x, double[] y, TwoSampleStatistic statistic,
-        BootstrapOptions? options, IProgress<BootstrapProgress>? progress, CancellationToken cancellationToken)
+        BootstrapOptions? options, IProgress<BootstrapProgress>? progress, CancellationToken cancellationToken,
+        Func<double[]>? jackknife = null)
     {
         options ??= BootstrapOptions.Default;
-        Guard.AtLeast(options.Resamples, 2, "Resamples");
-        Guard.CiLevel(options.CiLevel, "CiLevel");
         CiMethods.Require(options.Interval, "a bootstrap interval", nameof(options), CiMethod.BootstrapPercentile, CiMethod.BootstrapBasic, CiMethod.BootstrapBca);
+        options.RequireTails();
         Guard.AtLeast(x.Length, 2, design == Design.TwoSample ? "x.Length" : "sample length");
         if (design == Design.TwoSample) Guard.AtLeast(y.Length, 2, "y.Length");
 
@@ -100,7 +106,8 @@ public static class Bootstrap
             },
             _ => { });
 
-        return Summarize(estimate, replicates, options, () => Jackknife(design, x, y, statistic)) with
+        return Summarize(estimate, replicates, options,
+            jackknife ?? (() => Jackknife.Of(design, x, y, statistic, options.MaxDegreeOfParallelism, cancellationToken))) with
         {
             Sizes = design == Design.TwoSample ? EstimateSizes.Two(x.Length, y.Length) : EstimateSizes.Single(x.Length),
         };
@@ -120,40 +127,13 @@ public static class Bootstrap
         }
     }
 
-    // Leave-one-out values: one per observation of every group (per pair for paired data).
-    private static double[] Jackknife(Design design, double[] x, double[] y, TwoSampleStatistic statistic)
-    {
-        var values = new List<double>(x.Length + y.Length);
-        var shorterX = new double[x.Length - 1];
-        if (design == Design.Paired)
-        {
-            var shorterY = new double[y.Length - 1];
-            for (int i = 0; i < x.Length; i++)
-            {
-                LeaveOut(x, i, shorterX); LeaveOut(y, i, shorterY);
-                values.Add(statistic(shorterX, shorterY));
-            }
-            return [.. values];
-        }
-        for (int i = 0; i < x.Length; i++) { LeaveOut(x, i, shorterX); values.Add(statistic(shorterX, y)); }
-        if (design == Design.TwoSample)
-        {
-            var shorterY = new double[y.Length - 1];
-            for (int j = 0; j < y.Length; j++) { LeaveOut(y, j, shorterY); values.Add(statistic(x, shorterY)); }
-        }
-        return [.. values];
-    }
-
-    private static void LeaveOut(double[] source, int index, double[] target)
-    {
-        Array.Copy(source, 0, target, 0, index);
-        Array.Copy(source, index + 1, target, index, source.Length - index - 1);
-    }
-
     internal static BootstrapResult Summarize(double estimate, double[] replicates, BootstrapOptions options, Func<double[]> jackknife)
     {
-        double[] valid = replicates.Where(r => !double.IsNaN(r)).ToArray();
-        int invalid = replicates.Length - valid.Length;
+        int invalid = 0;
+        foreach (double r in replicates) if (double.IsNaN(r)) invalid++;
+        var valid = new double[replicates.Length - invalid];   // the one sorted copy the quantiles need
+        int k = 0;
+        foreach (double r in replicates) if (!double.IsNaN(r)) valid[k++] = r;
         Array.Sort(valid);
         double mean = 0, ss = 0;
         int finite = 0;
