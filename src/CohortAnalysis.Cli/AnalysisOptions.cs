@@ -27,7 +27,13 @@ internal sealed class AnalysisOptions
         _ => MissingDataMethod.ObservedCases,
     };
 
-    public double VisitOf(ParseResult r, Trajectories t) => r.GetValue(Visit) ?? t.Visits[^1].Time;
+    /// <summary>The analysis visit: --visit (which must be a visit of <paramref name="t"/>), or the last visit.</summary>
+    public double VisitOf(ParseResult r, Trajectories t)
+    {
+        if (r.GetValue(Visit) is not { } visit) return t.Visits[^1].Time;
+        OptionRules.RequireVisit(Visit.Name, visit, t);
+        return visit;
+    }
 
     public string ParameterOf(ParseResult r, Cohort cohort) => r.GetValue(Code) ?? cohort.Parameters[0];
 }

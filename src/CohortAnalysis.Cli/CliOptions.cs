@@ -67,6 +67,7 @@ internal sealed class CliOptions
         Format.AcceptOnlyFromAmong("text", "json", "csv");
         Layout.AcceptOnlyFromAmong("long", "wide");
         InputFormat.AcceptOnlyFromAmong("auto", "csv", "tsv", "xpt", "json", "ndjson");
+        CaseVariants.AcceptOnlyFromAmong("reject", "merge", "keep-distinct");
     }
 
     public void AddTo(Command command)

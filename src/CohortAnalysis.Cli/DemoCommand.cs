@@ -9,20 +9,33 @@ internal static class DemoCommand
     public static Command Create()
     {
         var seed = new Option<int>("--seed") { Description = "Simulation seed (the bundled file uses the default).", DefaultValueFactory = _ => DemoTrial.DefaultSeed };
-        var subjects = new Option<int>("--subjects") { Description = "Number of subjects (default 120).", DefaultValueFactory = _ => 120 };
+        var subjects = new Option<int>("--subjects")
+        {
+            Description = $"Number of subjects, 2 to {OptionRules.MaxDemoSubjects} (default 120).", DefaultValueFactory = _ => 120,
+        };
         var output = new Option<string?>("--output") { Description = "File to write (default: standard output): CSV, or SAS transport / Dataset-JSON for .xpt, .json, .ndjson." };
+        var verbose = new Option<bool>("--verbose") { Description = "Show stack traces on errors." };
         var command = new Command("demo", "Write the synthetic demo trial CSV (seeded simulation; the bundled dataset is --seed 20221103).")
         {
-            seed, subjects, output,
+            seed, subjects, output, verbose,
         };
-        command.SetAction(result =>
+        CommandRunner.SetAction(command, verbose, result =>
         {
-            string csv = DemoTrial.Generate(result.GetValue(seed), result.GetValue(subjects));
             if (result.GetValue(output) is { } path)
             {
-                if (!DemoFile.Write(csv, path)) File.WriteAllText(path, csv, new UTF8Encoding(false));
+                if (DemoFile.IsTransport(path))
+                {
+                    DemoFile.Write(DemoTrial.Generate(result.GetValue(seed), result.GetValue(subjects)), path);
+                    return 0;
+                }
+                using var file = new StreamWriter(path, false, new UTF8Encoding(false));
+                DemoTrial.Write(file, result.GetValue(seed), result.GetValue(subjects));
             }
-            else Console.Out.Write(csv);
+            else
+            {
+                // Streamed row by row, so memory does not grow with --subjects.
+                DemoTrial.Write(Console.Out, result.GetValue(seed), result.GetValue(subjects));
+            }
             return 0;
         });
         return command;

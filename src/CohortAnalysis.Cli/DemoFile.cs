@@ -11,10 +11,13 @@ namespace CohortAnalysis.Cli;
 /// <remarks>A column is numeric when every non-empty value is an invariant number; the others are text.</remarks>
 internal static class DemoFile
 {
+    /// <summary>True when <paramref name="path"/> asks for SAS transport or Dataset-JSON (.xpt, .json, .ndjson).</summary>
+    public static bool IsTransport(string path) => Path.GetExtension(path).ToLowerInvariant() is ".xpt" or ".json" or ".ndjson";
+
     public static bool Write(string csv, string path)
     {
         string extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is not (".xpt" or ".json" or ".ndjson")) return false;
+        if (!IsTransport(path)) return false;
         using var reader = CsvDataReader.Create(new StringReader(csv), new CsvDataReaderOptions { Culture = CultureInfo.InvariantCulture });
         string[] names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         var text = new List<string[]>();

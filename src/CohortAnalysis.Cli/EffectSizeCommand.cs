@@ -42,16 +42,13 @@ internal static class EffectSizeCommand
         foreach (Option o in new Option[] { measure, ciMethod, seed, resamples, on, arms }) command.Options.Add(o);
         CommandRunner.SetAction(command, options, result =>
         {
-            string[]? armNames = result.GetValue(arms)?.Split(',', StringSplitOptions.TrimEntries);
-            if (armNames is { Length: not 2 } || armNames?.Any(a => a.Length == 0) == true)
-                throw new ArgumentException("--arms takes two arm names separated by a comma: TREATMENT,REFERENCE.");
+            string[]? armNames = result.GetValue(arms)?.Split(',', StringSplitOptions.TrimEntries);   // two distinct names (OptionRules)
             string? reference = result.GetValue(analysis.Reference);
             if (armNames is not null && reference is not null && reference != armNames[1])
                 throw new ArgumentException($"--reference {reference} contradicts --arms {armNames[0]},{armNames[1]}; give one of them.");
             CiMethod? ci = result.GetValue(ciMethod) is { } name ? CiMethodNames[name] : null;
             bool bootstrap = ci is CiMethod.BootstrapBca or CiMethod.BootstrapPercentile or CiMethod.BootstrapBasic;
-            int? resampleCount = result.GetValue(resamples);
-            if (resampleCount is not null && !bootstrap) throw new ArgumentException("--resamples applies only with a bootstrap --ci-method.");
+            int? resampleCount = result.GetValue(resamples);   // only with a bootstrap --ci-method (OptionRules)
             Cohort cohort = options.ReadCohort(result);
             var esOptions = new EffectSizeAnalysisOptions
             {
@@ -69,9 +66,9 @@ internal static class EffectSizeCommand
             };
             IReadOnlyList<string> parameters = result.GetValue(analysis.Code) is { } code ? [code] : cohort.Parameters;
             double? visit = result.GetValue(analysis.Visit);
-            EffectSizeEstimate[] rows = visit is { } v
-                ? parameters.SelectMany(p => EffectSizeAnalysis.ForVisit(cohort, p, v, esOptions)).ToArray()
-                : EffectSizeAnalysis.ByVisit(cohort, esOptions, parameters).ToArray();
+            EffectSizeEstimate[] rows = BootstrapProgressDisplay.Run(bootstrap, progress => visit is { } v
+                ? parameters.SelectMany(p => EffectSizeAnalysis.ForVisit(cohort, p, v, esOptions, progress)).ToArray()
+                : EffectSizeAnalysis.ByVisit(cohort, esOptions, parameters, progress).ToArray());
             string title = rows.Length > 0 ? $"{rows[0].Name}: sign = arm − reference (post − baseline within an arm)" : "Effect sizes";
             EstimateOutput.Write(result, options, cohort, title, rows, json => json.WriteString("measure", result.GetValue(measure)));
             return 0;

@@ -33,6 +33,11 @@ internal static class RespondersCommand
             MissingDataMethod missing = analysis.MissingData(result);
             Trajectories t = Trajectories.Of(cohort, analysis.ParameterOf(result, cohort), missing);
             double visit = analysis.VisitOf(result, t);
+            if (result.GetValue(sustainedFrom) is { } from)
+            {
+                OptionRules.RequireVisit(sustainedFrom.Name, from, t, postBaseline: true);
+                if (from > visit) throw new ArgumentException(FormattableString.Invariant($"{sustainedFrom.Name} {from}: comes after the analysis visit {visit}."));
+            }
             ResponderClassification classification = ResponderClassification.Of(t, RuleFor(t, result.GetValue(rule)!, result.GetValue(sustainedFrom)), visit);
             ResponderCrossTable? cross = null;
             if (result.GetValue(joint) is { } second)

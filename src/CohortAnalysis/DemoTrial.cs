@@ -54,10 +54,22 @@ public static class DemoTrial
     /// <param name="subjects">Number of subjects (a multiple of 4 keeps the blocks whole). Default 120.</param>
     public static string Generate(int seed = DefaultSeed, int subjects = 120)
     {
+        using var csv = new StringWriter(CultureInfo.InvariantCulture);
+        Write(csv, seed, subjects);
+        return csv.ToString();
+    }
+
+    /// <summary>Simulates the trial and writes its CSV text to <paramref name="csv"/> row by row, so memory does not grow
+    /// with the number of subjects.</summary>
+    /// <param name="csv">Where to write ('\n' line ends, invariant culture).</param>
+    /// <param name="seed">Seed; <see cref="DefaultSeed"/> gives the bundled file.</param>
+    /// <param name="subjects">Number of subjects (at least 2).</param>
+    public static void Write(TextWriter csv, int seed = DefaultSeed, int subjects = 120)
+    {
+        Guard.NotNull(csv);
         Guard.AtLeast(subjects, 2);
         var rng = new Randomness.Xoshiro256(unchecked((ulong)seed));
-        var csv = new StringBuilder();
-        csv.Append("USUBJID,SITEID,SEX,AGEGR1,TRT01P,PARAMCD,AVISITN,AVISIT,ABLFL,AVAL,BASE,CHG\n");
+        csv.Write("USUBJID,SITEID,SEX,AGEGR1,TRT01P,PARAMCD,AVISITN,AVISIT,ABLFL,AVAL,BASE,CHG\n");
         string[] sites = ["101", "102", "103", "104"];
         string[] ageGroups = ["18-40", "41-64", ">=65"];
         var block = new List<bool>();
@@ -103,18 +115,17 @@ public static class DemoTrial
             AppendRows(csv, id, site, sex, age, arm, "MADRS", mood, lastVisit);
             AppendRows(csv, id, site, sex, age, arm, "PAINNRS", pain, lastVisit);
         }
-        return csv.ToString();
     }
 
-    private static void AppendRows(StringBuilder csv, string id, string site, string sex, string age, string arm, string parameter, double[] values, int lastVisit)
+    private static void AppendRows(TextWriter csv, string id, string site, string sex, string age, string arm, string parameter, double[] values, int lastVisit)
     {
         for (int v = 0; v <= lastVisit; v++)
         {
             string label = v == 0 ? "Baseline" : string.Create(CultureInfo.InvariantCulture, $"Week {Weeks[v]:0}");
             string aval = double.IsNaN(values[v]) ? "NA" : values[v].ToString("0", CultureInfo.InvariantCulture);
             string chg = v == 0 || double.IsNaN(values[v]) ? "NA" : (values[v] - values[0]).ToString("0", CultureInfo.InvariantCulture);
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{id},{site},{sex},{age},{arm},{parameter},{Weeks[v]:0},{label},{(v == 0 ? "Y" : "")},{aval},{values[0].ToString("0", CultureInfo.InvariantCulture)},{chg}\n");
+            csv.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{id},{site},{sex},{age},{arm},{parameter},{Weeks[v]:0},{label},{(v == 0 ? "Y" : "")},{aval},{values[0].ToString("0", CultureInfo.InvariantCulture)},{chg}\n"));
         }
     }
 }
