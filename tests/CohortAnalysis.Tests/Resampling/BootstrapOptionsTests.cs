@@ -37,7 +37,7 @@ public class BootstrapOptionsTests
     public void CiLevel_OutsideZeroOne_ThrowsAtConstruction(double level)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new BootstrapOptions { CiLevel = level });
-        Assert.Equal("CiLevel", e.ParamName);
+        Assert.Equal("Standardized.CiLevel", e.ParamName);
     }
 
     [Theory]
@@ -73,10 +73,11 @@ public class BootstrapOptionsTests
         {
             Standardized = new StandardizedDifferenceOptions { CiLevel = 1.5 },
         }));
-        Assert.Equal("CiLevel", e.ParamName);
+        Assert.Equal("Standardized.CiLevel", e.ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => EffectSizeAnalysis.ByVisit(cohort, new EffectSizeAnalysisOptions
         {
-            Standardized = new StandardizedDifferenceOptions { CiLevel = 0.999, CiMethod = CiMethod.BootstrapBca, Bootstrap = new() { Resamples = 100 } },
+            CiMethod = CiMethod.BootstrapBca,
+            Standardized = new StandardizedDifferenceOptions { CiLevel = 0.999, Bootstrap = new() { Resamples = 100 } },
         }));
     }
 
@@ -86,7 +87,8 @@ public class BootstrapOptionsTests
         var reports = new System.Collections.Concurrent.ConcurrentBag<BootstrapProgress>();
         EffectSizeTable table = EffectSizeAnalysis.ByVisit(DemoTrial.Load(), new EffectSizeAnalysisOptions
         {
-            Standardized = new StandardizedDifferenceOptions { CiMethod = CiMethod.BootstrapPercentile, Bootstrap = new() { Resamples = 128 } },
+            CiMethod = CiMethod.BootstrapPercentile,
+            Standardized = new StandardizedDifferenceOptions { Bootstrap = new() { Resamples = 128 } },
         }, ["MADRS"], new Collect(reports.Add));
         Assert.Equal(4, table.Count);
         Assert.All(reports, r => Assert.Equal(4 * 128, r.Total));

@@ -93,6 +93,6 @@ public class JackknifeTests
         EffectSizeEstimate all = EffectSize.RepeatedMeasuresD(post, pre, o);
         Assert.Equal(BitConverter.DoubleToInt64Bits(one.Ci.Lower), BitConverter.DoubleToInt64Bits(all.Ci.Lower));
         Assert.Equal(BitConverter.DoubleToInt64Bits(one.Ci.Upper), BitConverter.DoubleToInt64Bits(all.Ci.Upper));
-        Assert.True(all.Ci.Contains(all.Value));
+        Assert.True(all.Ci.Contains(all.Estimate));
     }
 }
