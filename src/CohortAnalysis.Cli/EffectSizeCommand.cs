@@ -71,6 +71,8 @@ internal static class EffectSizeCommand
                 : EffectSizeAnalysis.ByVisit(cohort, esOptions, parameters, progress).ToArray());
             string title = rows.Length > 0 ? $"{rows[0].Name}: sign = arm − reference (post − baseline within an arm)" : "Effect sizes";
             EstimateOutput.Write(result, options, cohort, title, rows, json => json.WriteString("measure", result.GetValue(measure)));
+            if (options.OutputFormat(result) == "text")
+                DataNotes.Write(Console.Out, cohort, rows, () => cohort.WhyNoValues(esOptions.On ?? ChangeVariable.Change, result.GetValue(analysis.Code)));
             return 0;
         });
         return command;
