@@ -8,7 +8,8 @@ namespace CohortAnalysis.Cli;
 /// against the reference arm (or within each arm), at one visit or at every post-baseline visit.</summary>
 internal static class EffectSizeCommand
 {
-    private static readonly Dictionary<string, EffectSizeMeasure> Measures = new()
+    /// <summary>The measures by CLI name.</summary>
+    internal static readonly Dictionary<string, EffectSizeMeasure> Measures = new()
     {
         ["cohens-d"] = EffectSizeMeasure.CohensD, ["hedges-g"] = EffectSizeMeasure.HedgesG, ["glass-delta"] = EffectSizeMeasure.GlassDelta,
         ["d-z"] = EffectSizeMeasure.Dz, ["g-z"] = EffectSizeMeasure.Gz, ["d-av"] = EffectSizeMeasure.Dav, ["d-rm"] = EffectSizeMeasure.Drm,
@@ -17,7 +18,8 @@ internal static class EffectSizeCommand
         ["cohens-h"] = EffectSizeMeasure.CohensH,
     };
 
-    private static readonly Dictionary<string, CiMethod> CiMethodNames = new()
+    /// <summary>The CI methods by CLI name ("bootstrap" is BCa).</summary>
+    internal static readonly Dictionary<string, CiMethod> CiMethodNames = new()
     {
         ["noncentral-t"] = CiMethod.NoncentralT, ["normal"] = CiMethod.Normal, ["bootstrap"] = CiMethod.BootstrapBca,
         ["bootstrap-bca"] = CiMethod.BootstrapBca, ["bootstrap-percentile"] = CiMethod.BootstrapPercentile, ["bootstrap-basic"] = CiMethod.BootstrapBasic,

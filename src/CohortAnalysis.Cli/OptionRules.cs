@@ -190,14 +190,23 @@ internal static class OptionRules
 
     private static void BetweenOptions(CommandResult command)
     {
-        // Which interval and --on each measure takes is the library's rule (EffectSizeAnalysisOptions), checked when the
-        // analysis runs; the bootstrap settings need a bootstrap interval whatever the measure.
+        // Which interval and which --on each measure takes are the library's rules (EffectSizeAnalysis.SupportedCiMethods,
+        // UsesOn), asked here so the refusal names the flags and comes before the file is read.
         if (Option(command, "--ci-method") is not null)
         {
             string method = Value(command, "--ci-method") ?? "";
             foreach (string name in new[] { "--resamples", "--seed" })
                 if (Given(command, name) is { } given && !method.StartsWith("bootstrap", StringComparison.Ordinal))
                     Refuse(given, "applies only with a bootstrap --ci-method (bootstrap, bootstrap-bca, bootstrap-percentile, bootstrap-basic).");
+            string measureName = Value(command, "--measure") ?? "cohens-d";
+            if (EffectSizeCommand.Measures.TryGetValue(measureName, out EffectSizes.EffectSizeMeasure measure))
+            {
+                IReadOnlyList<CiMethod> supported = EffectSizes.EffectSizeAnalysis.SupportedCiMethods(measure);
+                if (Given(command, "--ci-method") is { } explicitMethod && EffectSizeCommand.CiMethodNames.TryGetValue(method, out CiMethod asked) && !supported.Contains(asked))
+                    Refuse(explicitMethod, $"--measure {measureName} takes {string.Join(", ", EffectSizeCommand.CiMethodNames.Where(kv => supported.Contains(kv.Value)).Select(kv => kv.Key))}.");
+                if (Given(command, "--on") is { } on && !EffectSizes.EffectSizeAnalysis.UsesOn(measure))
+                    Refuse(on, $"does not apply to --measure {measureName}, which uses {(measure == EffectSizes.EffectSizeMeasure.CohensH ? "responders" : "each subject's baseline and visit values")}.");
+            }
         }
         if (Given(command, "--joint-rule") is { } jointRule && Given(command, "--joint") is null)
             Refuse(jointRule, "applies only with --joint.");

@@ -117,6 +117,13 @@ public static class EffectSizeAnalysis
             inner.Report(new Resampling.BootstrapProgress(cell * value.Total + value.Completed, cells * value.Total));
     }
 
+    /// <summary>Whether <paramref name="measure"/> compares the arms' values of <see cref="EffectSizeAnalysisOptions.On"/>
+    /// (d, g, Glass's Δ, rank-biserial, Cliff's δ, CLES); the others pair each subject's baseline and visit values, or
+    /// count responders (Cohen's h), and refuse <c>On</c>.</summary>
+    /// <param name="measure">The effect-size measure.</param>
+    public static bool UsesOn(EffectSizeMeasure measure) => measure is EffectSizeMeasure.CohensD or EffectSizeMeasure.HedgesG
+        or EffectSizeMeasure.GlassDelta or EffectSizeMeasure.RankBiserial or EffectSizeMeasure.CliffsDelta or EffectSizeMeasure.Cles;
+
     private static bool IsWithinArm(EffectSizeMeasure m) => m is EffectSizeMeasure.Dz or EffectSizeMeasure.Gz or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm;
 
     private static ChangeVariable VariableOf(EffectSizeAnalysisOptions o) => o.Measure switch
@@ -136,8 +143,11 @@ public static class EffectSizeAnalysis
 
     private static readonly CiMethod[] Bootstraps = [CiMethod.BootstrapPercentile, CiMethod.BootstrapBasic, CiMethod.BootstrapBca];
 
-    /// <summary>The CI methods each measure supports.</summary>
-    internal static IReadOnlyList<CiMethod> SupportedCiMethods(EffectSizeMeasure measure) => measure switch
+    /// <summary>The CI methods <paramref name="measure"/> supports (any other <see cref="EffectSizeAnalysisOptions.CiMethod"/>
+    /// is refused): noncentral t, normal and the three bootstraps for d, g, Glass's Δ, d_z, g_z, d_av and d_rm; normal and
+    /// the bootstraps for d_ppc2; noncentral t and normal for CLES; normal for the others.</summary>
+    /// <param name="measure">The effect-size measure.</param>
+    public static IReadOnlyList<CiMethod> SupportedCiMethods(EffectSizeMeasure measure) => measure switch
     {
         EffectSizeMeasure.CohensD or EffectSizeMeasure.HedgesG or EffectSizeMeasure.GlassDelta or EffectSizeMeasure.Dz or EffectSizeMeasure.Gz
             or EffectSizeMeasure.Dav or EffectSizeMeasure.Drm => [CiMethod.NoncentralT, CiMethod.Normal, .. Bootstraps],
@@ -162,7 +172,7 @@ public static class EffectSizeAnalysis
         if (o.CiMethod is { } ci && !SupportedCiMethods(o.Measure).Contains(ci))
             throw new ArgumentException($"CiMethod = {CiMethods.Describe(ci)} is not available for {measure}; it supports: {string.Join(", ", SupportedCiMethods(o.Measure).Select(CiMethods.Describe))}.", nameof(o));
         bool between = o.Measure is EffectSizeMeasure.CohensD or EffectSizeMeasure.HedgesG or EffectSizeMeasure.GlassDelta;
-        bool valueMeasure = between || o.Measure is EffectSizeMeasure.RankBiserial or EffectSizeMeasure.CliffsDelta or EffectSizeMeasure.Cles;
+        bool valueMeasure = UsesOn(o.Measure);
         NotFor(o.On is not null && !valueMeasure, "On", "it compares post-treatment values with baseline (or responders), not a chosen variable");
         NotFor(s.Paired, "Standardized.Paired", "arms are independent groups; within-arm pairing is chosen by the measure (d-z, d-av, d-rm)");
         NotFor(!s.PooledSd && !(o.Measure is EffectSizeMeasure.CohensD or EffectSizeMeasure.HedgesG or EffectSizeMeasure.Cles), "Standardized.PooledSd = false", "it has no pooled standardizer");
