@@ -5,4 +5,4 @@
 # Usage: bash benchmarks/guard.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet run -c Release --project benchmarks/CohortAnalysis.Benchmarks -- --filter '*IdentifierGuardBenchmarks*'
+dotnet run -c Release --project benchmarks/CohortAnalysis.Benchmarks -- --inProcess --job short --filter "*IdentifierGuardBenchmarks*"

@@ -9,7 +9,6 @@ namespace CohortAnalysis.Benchmarks;
 /// whole load of that file (which includes the scan), and the scan of values crafted against its patterns (the timing
 /// the unit tests do not make; they pin the bounds instead).</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class IdentifierGuardBenchmarks
 {
     private string _csv = "";
