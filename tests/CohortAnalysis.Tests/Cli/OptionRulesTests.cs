@@ -127,7 +127,7 @@ public class OptionRulesTests
             ["--delimiter", ";"], ["--subject", "NOPE"], ["--arms", "A,B"], ["--x", "NOPE"], ["--stratify", "NOPE"], ["--joint", "NOPE"],
             ["--baseline-visit", "99"], ["--subjects", "0"], ["--output", "."], ["--format", "xml"], ["--nonsense"],
         ];
-        foreach (string command in new[] { "describe", "demo", "change", "responders", "correlate", "effect-size", "ancova" })
+        foreach (string command in new[] { "describe", "demo", "change", "responders", "correlate", "effect-size", "ancova", "mmrm" })
             foreach (string[] args in bad) data.Add([command, .. args]);
         return data;
     }
