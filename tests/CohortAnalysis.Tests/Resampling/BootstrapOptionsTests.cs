@@ -37,7 +37,7 @@ public class BootstrapOptionsTests
     public void CiLevel_OutsideZeroOne_ThrowsAtConstruction(double level)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new BootstrapOptions { CiLevel = level });
-        Assert.Equal("Standardized.CiLevel", e.ParamName);
+        Assert.Equal("CiLevel", e.ParamName);
     }
 
     [Theory]
