@@ -42,18 +42,27 @@ internal sealed class CovarianceParameterization
 
     /// <summary>Σ(θ) into <paramref name="sigma"/> (T×T, row-major), ∂Σ/∂θₖ into <paramref name="derivatives"/>[k] and
     /// ∂²Σ/∂θₖ∂θₗ into <paramref name="second"/>[k·Count + l] when given (exact, by hyper-dual numbers).</summary>
-    public void Evaluate(ReadOnlySpan<double> theta, double[] sigma, double[][]? derivatives, double[][]? second = null)
+    public void Evaluate(ReadOnlySpan<double> theta, double[] sigma, double[][]? derivatives, double[][]? second = null) =>
+        Differentiate(Fill, theta, sigma, derivatives, second);
+
+    /// <summary>As <see cref="Evaluate"/>, in SAS's natural parameters φ (the values and order of <see cref="Natural"/>):
+    /// UN(i,j); CS, Residual; Var(i), CSH; AR(1), Residual; Var(i), ARH(1); TOEP(k), Residual; Var(i), TOEPH(k);
+    /// Var(i), Rho(k); SP(EXP), Residual. UN, CS and TOEP are linear in φ.</summary>
+    public void EvaluateNatural(ReadOnlySpan<double> phi, double[] sigma, double[][]? derivatives, double[][]? second = null) =>
+        Differentiate(FillNatural, phi, sigma, derivatives, second);
+
+    private void Differentiate(Action<Dual[], Dual[]> fill, ReadOnlySpan<double> theta, double[] sigma, double[][]? derivatives, double[][]? second)
     {
         var dual = new Dual[Count];
         var s = new Dual[T * T];
         for (int i = 0; i < Count; i++) dual[i] = theta[i];
-        Fill(dual, s);
+        fill(dual, s);
         for (int i = 0; i < s.Length; i++) sigma[i] = s[i].Value;
         if (derivatives is not null)
             for (int k = 0; k < Count; k++)
             {
                 dual[k] = new Dual(theta[k], 1, 0, 0);
-                Fill(dual, s);
+                fill(dual, s);
                 for (int i = 0; i < s.Length; i++) derivatives[k][i] = s[i].D1;
                 dual[k] = theta[k];
             }
@@ -63,11 +72,56 @@ internal sealed class CovarianceParameterization
             {
                 dual[k] = new Dual(theta[k], 1, k == l ? 1 : 0, 0);
                 if (l != k) dual[l] = new Dual(theta[l], 0, 1, 0);
-                Fill(dual, s);
+                fill(dual, s);
                 for (int i = 0; i < s.Length; i++) second[k * Count + l][i] = second[l * Count + k][i] = s[i].D12;
                 dual[k] = theta[k];
                 dual[l] = theta[l];
             }
+    }
+
+    private void FillNatural(Dual[] phi, Dual[] s)
+    {
+        Dual Sd(int i) => Dual.Sqrt(phi[i]);
+        switch (Structure)
+        {
+            case CovarianceStructure.Unstructured:
+            {
+                int k = 0;
+                for (int i = 0; i < T; i++)
+                    for (int j = 0; j <= i; j++) s[i * T + j] = s[j * T + i] = phi[k++];
+                break;
+            }
+            case CovarianceStructure.CompoundSymmetry:
+                Fill(s, (i, j) => i == j ? phi[0] + phi[1] : phi[0]);
+                break;
+            case CovarianceStructure.HeterogeneousCompoundSymmetry:
+                Fill(s, (i, j) => i == j ? phi[i] : Sd(i) * Sd(j) * phi[T]);
+                break;
+            case CovarianceStructure.Autoregressive:
+                Fill(s, (i, j) => phi[1] * Power(phi[0], Math.Abs(i - j)));
+                break;
+            case CovarianceStructure.HeterogeneousAutoregressive:
+                Fill(s, (i, j) => i == j ? phi[i] : Sd(i) * Sd(j) * Power(phi[T], Math.Abs(i - j)));
+                break;
+            case CovarianceStructure.Toeplitz:
+                Fill(s, (i, j) => i == j ? phi[T - 1] : phi[Math.Abs(i - j) - 1]);
+                break;
+            case CovarianceStructure.HeterogeneousToeplitz:
+                Fill(s, (i, j) => i == j ? phi[i] : Sd(i) * Sd(j) * phi[T + Math.Abs(i - j) - 1]);
+                break;
+            case CovarianceStructure.AnteDependence:
+                Fill(s, (i, j) =>
+                {
+                    if (i == j) return phi[i];
+                    Dual v = Sd(i) * Sd(j);
+                    for (int k = Math.Min(i, j); k < Math.Max(i, j); k++) v *= phi[T + k];
+                    return v;
+                });
+                break;
+            case CovarianceStructure.SpatialExponential:
+                Fill(s, (i, j) => i == j ? phi[1] : phi[1] * Dual.Exp(-(Dual)Math.Abs(Times[i] - Times[j]) / phi[0]));
+                break;
+        }
     }
 
     private void Fill(Dual[] th, Dual[] s)

@@ -16,7 +16,6 @@ internal sealed class MmrmEstimation
         Structure = structure;
         _likelihood = likelihood;
         Outcome = outcome;
-        int p = likelihood.FixedCount;
         Beta = Vector<double>.Build.DenseOfArray((double[])likelihood.Beta.Clone());
         Covariance = Matrix<double>.Build.DenseOfArray(likelihood.FixedCovariance());
         int k = outcome.Theta.Length;
@@ -32,7 +31,6 @@ internal sealed class MmrmEstimation
         Natural = Enumerable.Range(0, likelihood.GroupCount)
             .Select(g => likelihood.Covariance.Natural(outcome.Theta.AsSpan(g * likelihood.Covariance.Count, likelihood.Covariance.Count)))
             .ToArray();
-        _ = p;
     }
 
     public MmrmDesign Design { get; }
@@ -126,6 +124,128 @@ internal sealed class MmrmEstimation
     {
         Matrix<double> meat = Matrix<double>.Build.DenseOfArray(_likelihood.ScoreOuterProduct());
         return Covariance * meat * Covariance;
+    }
+
+    /// <summary>The Kenward–Roger adjusted covariance of β̂ (Kenward &amp; Roger 1997, eq. 3-4; SAS DDFM=KR):
+    /// Φ_A = Φ + 2Φ{Σᵢⱼ Wᵢⱼ(Qᵢⱼ − PᵢΦPⱼ − ¼Rᵢⱼ)}Φ, with Φ = (XᵀV⁻¹X)⁻¹, Pᵢ = −XᵀV⁻¹VᵢV⁻¹X,
+    /// Qᵢⱼ = XᵀV⁻¹VᵢV⁻¹VⱼV⁻¹X, Rᵢⱼ = XᵀV⁻¹VᵢⱼV⁻¹X, derivatives in SAS's covariance parameters φ (UN(i,j), CS and
+    /// Residual, Var(i), …: the adjustment is not invariant to the parameterisation, SAS's is the one to match) and
+    /// W = 2H_φ⁻¹ the inverse observed information of φ̂ (as SAS; pbkrtest uses the expected information, equal in
+    /// balanced designs). <paramref name="firstOrder"/>: Rᵢⱼ dropped (SAS DDFM=KR(FIRSTORDER), the
+    /// Prasad–Rao–Jeske–Kackar–Harville estimator); for the linear UN, CS and TOEP the two coincide.</summary>
+    public Matrix<double> KenwardRogerCovariance(bool firstOrder)
+    {
+        MmrmLikelihood lik = _likelihood;
+        CovarianceParameterization cov = lik.Covariance;
+        int p = lik.FixedCount, k = cov.Count, groups = lik.GroupCount, kk = k * groups, t = lik.VisitCount, tt = t * t, S = groups * tt;
+        var d1 = new double[groups][][];
+        var d2 = new double[groups][][];
+        var sigma = new double[tt];
+        for (int g = 0; g < groups; g++)
+        {
+            double[] phi = Natural[g].Select(n => n.Value).ToArray();
+            if (phi.Length != k) throw new NotSupportedException($"Kenward-Roger needs the {Describe(Structure)} structure over at least two visits.");
+            d1[g] = Enumerable.Range(0, k).Select(_ => new double[tt]).ToArray();
+            d2[g] = Enumerable.Range(0, k * k).Select(_ => new double[tt]).ToArray();
+            cov.EvaluateNatural(phi, sigma, d1[g], d2[g]);
+        }
+        double[] f = lik.SigmaHessian;
+        double[][] gs = lik.SigmaGradient;
+        var h = new double[kk, kk];
+        for (int a = 0; a < kk; a++)
+            for (int b = 0; b < kk; b++)
+            {
+                int g1 = a / k, i = a % k, g2 = b / k, j = b % k;
+                double sum = 0;
+                double[] ji = d1[g1][i], jj = d1[g2][j];
+                for (int e1 = 0; e1 < tt; e1++)
+                {
+                    if (ji[e1] == 0) continue;
+                    int row = (g1 * tt + e1) * S + g2 * tt;
+                    double hf = 0;
+                    for (int e2 = 0; e2 < tt; e2++) hf += f[row + e2] * jj[e2];
+                    sum += ji[e1] * hf;
+                }
+                if (g1 == g2) for (int e = 0; e < tt; e++) sum += gs[g1][e] * d2[g1][i * k + j][e];
+                h[a, b] = sum;
+            }
+        var w = new double[kk, kk];
+        for (int j = 0; j < kk; j++)
+        {
+            var e = new double[kk];
+            e[j] = 2;
+            double[] col = LikelihoodMaximizer.SolvePositiveDefinite(h, e)
+                ?? throw new ModelFitException("Kenward-Roger: the information matrix of the covariance parameters is not positive definite.");
+            for (int i = 0; i < kk; i++) w[i, j] = col[i];
+        }
+        double[][] bm = lik.SigmaDesignDerivatives;
+        Matrix<double> SumOver(double[] weights, int g)
+        {
+            var m = Matrix<double>.Build.Dense(p, p);
+            for (int e = 0; e < tt; e++)
+            {
+                double c = weights[e];
+                double[] b = bm[g * tt + e];
+                if (c == 0 || b.Length == 0) continue;
+                for (int r = 0; r < p; r++) for (int q = 0; q < p; q++) m[r, q] += c * b[r * p + q];
+            }
+            return m;
+        }
+        Matrix<double>[] pk = Enumerable.Range(0, kk).Select(a => -SumOver(d1[a / k][a % k], a / k)).ToArray();
+        Matrix<double> phiM = Covariance;
+        Matrix<double> inner = Matrix<double>.Build.Dense(p, p);
+        for (int a = 0; a < kk; a++)
+            for (int b = 0; b < kk; b++)
+            {
+                if (w[a, b] == 0) continue;
+                Matrix<double> term = -(pk[a] * phiM * pk[b]);
+                if (!firstOrder && a / k == b / k) term -= 0.25 * SumOver(d2[a / k][(a % k) * k + b % k], a / k);
+                inner += w[a, b] * term;
+            }
+        foreach (var (group, visits, wm, gg) in lik.PatternProducts())
+        {
+            int m = visits.Length;
+            var v = new double[k][];
+            for (int i = 0; i < k; i++)
+            {
+                v[i] = new double[m * m];
+                for (int r = 0; r < m; r++) for (int c = 0; c < m; c++) v[i][r * m + c] = d1[group][i][visits[r] * t + visits[c]];
+            }
+            var vw = new double[k][];
+            for (int i = 0; i < k; i++)
+            {
+                vw[i] = new double[m * m];
+                for (int r = 0; r < m; r++)
+                    for (int c = 0; c < m; c++)
+                    {
+                        double sum = 0;
+                        for (int q = 0; q < m; q++) sum += v[i][r * m + q] * wm[q * m + c];
+                        vw[i][r * m + c] = sum;
+                    }
+            }
+            var coef = new double[m * m];
+            for (int i = 0; i < k; i++)
+                for (int j = 0; j < k; j++)
+                {
+                    double wij = w[group * k + i, group * k + j];
+                    if (wij == 0) continue;
+                    for (int r = 0; r < m; r++)
+                        for (int c = 0; c < m; c++)
+                        {
+                            double sum = 0;
+                            for (int q = 0; q < m; q++) sum += vw[i][r * m + q] * v[j][q * m + c];
+                            coef[r * m + c] += wij * sum;
+                        }
+                }
+            for (int e = 0; e < m * m; e++)
+            {
+                if (coef[e] == 0) continue;
+                double[] block = gg[e];
+                for (int r = 0; r < p; r++) for (int q = 0; q < p; q++) inner[r, q] += coef[e] * block[r * p + q];
+            }
+        }
+        Matrix<double> adjusted = phiM + 2 * (phiM * inner * phiM);
+        return (adjusted + adjusted.Transpose()) / 2;
     }
 
     internal static string Describe(CovarianceStructure structure) => structure switch

@@ -34,6 +34,7 @@ internal sealed class MmrmLikelihood
     private readonly double[][] _gsum;
     private readonly double[] _xt, _yt, _rt, _a, _b, _la, _beta, _c, _z;
     private double[][]? _bMatrices; // B_s (p×p) per σ-space index, from the last Hessian
+    private double[]? _f;           // ∂²(−2ℓ)/∂Σ∂Σ (S×S), from the last Hessian
     private bool _gradientCurrent;
 
     private sealed class Pattern(int group, int[] visits, int[] subjects)
@@ -282,6 +283,7 @@ internal sealed class MmrmLikelihood
     {
         if (!_gradientCurrent) throw new InvalidOperationException("Evaluate with a gradient first.");
         SigmaSpace(out double[] f, out double[] f2);
+        _f = f;
         int kk = ParameterCount, t2 = _t * _t;
         var second = Enumerable.Range(0, _k * _k).Select(_ => new double[t2]).ToArray();
         var sigma = new double[t2];
@@ -513,6 +515,12 @@ internal sealed class MmrmLikelihood
     /// <summary>B_ab = Σᵢ Gᵢ[a,·]ᵀGᵢ[b,·] (p×p row-major; empty when no subject has both visits) per σ-space index,
     /// at the last <see cref="Hessian"/>: ∂A/∂Σ_ab = −B_ab.</summary>
     public double[][] SigmaDesignDerivatives => _bMatrices ?? throw new InvalidOperationException("Compute the Hessian first.");
+
+    /// <summary>∂²(−2ℓ)/∂Σ_ab∂Σ_cd (S×S row-major, S = groups·T²) at the last <see cref="Hessian"/>.</summary>
+    public double[] SigmaHessian => _f ?? throw new InvalidOperationException("Compute the Hessian first.");
+
+    /// <summary>∂(−2ℓ)/∂Σ_ab per group (T×T) at the last evaluation with a gradient.</summary>
+    public double[][] SigmaGradient => _gsum;
 
     /// <summary>∂Σ_g/∂θ at the last evaluation with a gradient: [group][k] → T×T row-major.</summary>
     public double[][][] Jacobian => _dSigma;

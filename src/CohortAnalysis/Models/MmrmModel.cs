@@ -31,9 +31,10 @@ internal static class MmrmModel
     public static MmrmFit Fit(MmrmSpecification spec, MmrmOptions options)
     {
         Guard.CiLevel(options.CiLevel);
-        if (options.EmpiricalCovariance && options.DegreesOfFreedom is DegreesOfFreedomMethod.Satterthwaite or DegreesOfFreedomMethod.KenwardRoger)
+        bool kr = options.DegreesOfFreedom is DegreesOfFreedomMethod.KenwardRoger or DegreesOfFreedomMethod.KenwardRogerFirstOrder;
+        if (options.EmpiricalCovariance && (kr || options.DegreesOfFreedom == DegreesOfFreedomMethod.Satterthwaite))
             throw new ArgumentException($"EmpiricalCovariance = true does not combine with DegreesOfFreedom = {options.DegreesOfFreedom}; use BetweenWithin or Residual (as R mmrm).", nameof(options));
-        if (options.DegreesOfFreedom == DegreesOfFreedomMethod.KenwardRoger && options.Method == EstimationMethod.Ml)
+        if (kr && options.Method == EstimationMethod.Ml)
             throw new ArgumentException("Kenward-Roger degrees of freedom are defined for REML fits; use Method = Reml.", nameof(options));
 
         var arm = (FactorVariable)spec.Data[spec.Arm];
@@ -68,13 +69,19 @@ internal static class MmrmModel
     private static MmrmFit Report(MmrmSpecification spec, MmrmOptions options, MmrmDesign design, MmrmEstimation est, List<string> notes)
     {
         ModelFrame frame = design.Frame;
-        Matrix<double> covariance = options.EmpiricalCovariance ? est.EmpiricalCovariance() : est.Covariance;
+        Matrix<double> covariance = options.EmpiricalCovariance ? est.EmpiricalCovariance() : options.DegreesOfFreedom switch
+        {
+            DegreesOfFreedomMethod.KenwardRoger => est.KenwardRogerCovariance(firstOrder: false),
+            DegreesOfFreedomMethod.KenwardRogerFirstOrder => est.KenwardRogerCovariance(firstOrder: true),
+            _ => est.Covariance,
+        };
         Func<double[], double> df = options.DegreesOfFreedom switch
         {
             DegreesOfFreedomMethod.Satterthwaite => est.Satterthwaite,
             DegreesOfFreedomMethod.BetweenWithin => est.BetweenWithin,
             DegreesOfFreedomMethod.Residual => _ => est.ResidualDf,
-            DegreesOfFreedomMethod.KenwardRoger => throw new NotSupportedException("Kenward-Roger is not available yet."),
+            // For one contrast the Kenward–Roger df (m = 2/A, A = Σ Wᵢⱼ aᵢaⱼ, aᵢ = lᵀΦPᵢΦl/lᵀΦl) are the Satterthwaite df.
+            DegreesOfFreedomMethod.KenwardRoger or DegreesOfFreedomMethod.KenwardRogerFirstOrder => est.Satterthwaite,
             _ => throw new ArgumentOutOfRangeException(nameof(options)),
         };
         var arm = (FactorVariable)spec.Data[spec.Arm];
@@ -82,7 +89,9 @@ internal static class MmrmModel
         string structureNote = notes.Count == 0 ? "as requested" : $"fallback after: {string.Join("; ", notes)}";
         string method = string.Create(CultureInfo.InvariantCulture,
             $"MMRM ({(est.Reml ? "REML" : "ML")}), {MmrmEstimation.Describe(est.Structure)} covariance{(options.GroupCovariance ? " per arm" : "")}, {DescribeDf(options.DegreesOfFreedom)} df{(options.EmpiricalCovariance ? ", empirical (sandwich) SE" : "")}; LS means with {(options.Weights == LsMeanWeights.Equal ? "equal" : "proportional")} weights, covariates at their means");
-        string citation = $"{Citations.Mallinckrodt2008} {Citations.SasProcMixed}";
+        string citation = options.DegreesOfFreedom is DegreesOfFreedomMethod.KenwardRoger or DegreesOfFreedomMethod.KenwardRogerFirstOrder
+            ? $"{Citations.Mallinckrodt2008} {Citations.KenwardRoger1997} {Citations.SasProcMixed}"
+            : $"{Citations.Mallinckrodt2008} {Citations.SasProcMixed}";
         string note = notes.Count == 0 ? "" : $"Covariance structure {MmrmEstimation.Describe(est.Structure)} used after the fallback chain ({string.Join("; ", notes)}).";
 
         ReferenceGrid grid = ReferenceGrid.Build(frame, [spec.Arm, spec.Visit], options.Weights);
@@ -167,6 +176,7 @@ internal static class MmrmModel
     {
         DegreesOfFreedomMethod.Satterthwaite => "Satterthwaite",
         DegreesOfFreedomMethod.KenwardRoger => "Kenward-Roger",
+        DegreesOfFreedomMethod.KenwardRogerFirstOrder => "Kenward-Roger (first order)",
         DegreesOfFreedomMethod.BetweenWithin => "between-within",
         DegreesOfFreedomMethod.Residual => "residual",
         _ => method.ToString(),
