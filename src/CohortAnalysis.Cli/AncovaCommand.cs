@@ -24,12 +24,11 @@ internal static class AncovaCommand
         weights.AcceptOnlyFromAmong("equal", "proportional");
         var robust = new Option<string?>("--robust") { Description = "Sandwich standard errors: hc0, hc1, hc2 or hc3 (default: model-based)." };
         robust.AcceptOnlyFromAmong("hc0", "hc1", "hc2", "hc3");
-        var reference = new Option<string?>("--reference") { Description = "Reference arm (default: the arm named placebo, else the first alphabetically)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Do not adjust for the baseline score." };
         var command = new Command("ancova", "ANCOVA at --visit: outcome ~ arm + baseline (+ covariates); LS means, differences, Type III F tests; --subgroup for effects within subgroups.");
         options.AddTo(command);
         analysis.AddTo(command);
-        foreach (Option o in new Option[] { on, covariates, continuous, subgroup, weights, robust, reference, noBaseline }) command.Options.Add(o);
+        foreach (Option o in new Option[] { on, covariates, continuous, subgroup, weights, robust, noBaseline }) command.Options.Add(o);
         CommandRunner.SetAction(command, options, result =>
         {
             string[] categorical = List(result.GetValue(covariates)), numeric = List(result.GetValue(continuous));
@@ -49,7 +48,7 @@ internal static class AncovaCommand
                     "hc0" => RobustCovariance.Hc0, "hc1" => RobustCovariance.Hc1, "hc2" => RobustCovariance.Hc2, "hc3" => RobustCovariance.Hc3,
                     _ => RobustCovariance.ModelBased,
                 },
-                Reference = result.GetValue(reference),
+                Reference = result.GetValue(analysis.Reference),
                 MissingData = analysis.MissingData(result),
                 CiLevel = result.GetValue(analysis.CiLevel),
             };

@@ -55,6 +55,9 @@ internal static class OptionRules
     {
         foreach (Command command in root.Subcommands)
         {
+            // Two options of one name: the parser gives the value to one and the other stays at its default, silently.
+            if (command.Options.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new InvalidOperationException($"Option {twice.Key} is declared {twice.Count()} times on '{command.Name}'.");
             foreach (Option option in command.Options)
             {
                 if (!ValueRules.TryGetValue(option.Name, out Action<OptionResult>? rule))

@@ -101,6 +101,15 @@ public class OptionRulesTests
     }
 
     [Fact]
+    public void Ancova_Reference_IsHonoured()
+    {
+        // ancova declared --reference twice; the second copy, the one it read, never got the value, so any arm was accepted.
+        var (code, _, error) = Run("ancova", "--paramcd", "MADRS", "--visit", "6", "--reference", "NoSuchArm");
+        Assert.NotEqual(0, code);
+        Assert.Contains("NoSuchArm", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Directory_AsFile_IsRefused()
     {
         var (code, _, error) = Run("describe", ".");
