@@ -19,6 +19,8 @@ internal static class CorrelateCommand
         command.Options.Add(y);
         CommandRunner.SetAction(command, options, result =>
         {
+            if (result.GetValue(analysis.Reference) is not null)
+                throw new ArgumentException("--reference does not apply to correlate: it correlates within each arm and over all subjects, with no reference arm.");
             Cohort cohort = options.ReadCohort(result);
             if (cohort.Parameters.Count < 2 && (result.GetValue(x) is null || result.GetValue(y) is null))
                 throw new ArgumentException($"Correlating change needs two parameters; {cohort.Source} has only {string.Join(", ", cohort.Parameters)}.");

@@ -52,6 +52,7 @@ internal static class RespondersCommand
             {
                 NonCompleters = result.GetValue(observed) ? NonCompleterHandling.ObservedCases : NonCompleterHandling.NonResponder,
                 StratifyBy = result.GetValue(stratify),
+                Reference = result.GetValue(analysis.Reference),
                 Proportion = new ProportionOptions
                 {
                     CiLevel = level,

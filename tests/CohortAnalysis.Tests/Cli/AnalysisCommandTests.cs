@@ -53,6 +53,17 @@ public class AnalysisCommandTests
     }
 
     [Fact]
+    public void Responders_Reference_IsUsed_AndCorrelateRefusesIt()
+    {
+        JsonElement rd = Assert.Single(Rows(Json("responders", "--paramcd", "MADRS", "--visit", "12", "--reference", DemoTrial.Psilocybin), "Risk difference"));
+        Assert.Equal(DemoTrial.Psilocybin, rd.GetProperty("reference").GetString());
+        Assert.Equal("given", rd.GetProperty("referenceChosen").GetString());
+        var (code, _, error) = CohortCommand.Run("correlate", "--reference", DemoTrial.Placebo);
+        Assert.Equal(1, code);
+        Assert.Contains("--reference does not apply", error);
+    }
+
+    [Fact]
     public void Responders_Json_HasEstimatesWithCis()
     {
         JsonElement root = Json("responders", "--paramcd", "MADRS", "--visit", "12", "--stratify", "SITEID", "--joint", "PAINNRS");
