@@ -1,6 +1,7 @@
 // The README quick start, line for line (CI runs it).
 using CohortAnalysis;
 using CohortAnalysis.Change;
+using CohortAnalysis.Data;
 using CohortAnalysis.EffectSizes;
 using CohortAnalysis.Responders;
 

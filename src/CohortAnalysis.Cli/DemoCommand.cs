@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Cli;
 

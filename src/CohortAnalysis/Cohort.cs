@@ -1,5 +1,4 @@
 using System.Globalization;
-using CohortAnalysis.Data;
 using CohortAnalysis.Instruments;
 
 namespace CohortAnalysis;
@@ -9,7 +8,7 @@ namespace CohortAnalysis;
 /// <remarks>
 /// <para>Immutable and thread-safe; parallel reads of one cohort are safe. Stored as columns (arrays), so a
 /// 1 000 000-observation cohort stays compact. Observations are ordered by parameter, then subject, then visit time.</para>
-/// <para>Create one with <see cref="CohortCsvReader"/>, <see cref="DataFrameInterop.ToCohort"/> or <see cref="DemoTrial.Load"/>.</para>
+/// <para>Create one with <see cref="Data.CohortCsvReader"/>, <see cref="Data.DataFrameInterop.ToCohort"/> or <see cref="Data.DemoTrial.Load"/>.</para>
 /// </remarks>
 public sealed class Cohort
 {

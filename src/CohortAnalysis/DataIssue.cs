@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CohortAnalysis.Data;
 
 namespace CohortAnalysis;
 
@@ -75,5 +74,14 @@ public sealed record DataIssue(
     string Message)
 {
     /// <inheritdoc />
-    public override string ToString() => CohortDataException.FormatLocation(Source, Line, Column) + Message;
+    public override string ToString() => FormatLocation(Source, Line, Column) + Message;
+
+    /// <summary>"file.csv line 12, column AVAL: " — where a problem is, as messages start.</summary>
+    internal static string FormatLocation(string source, long? line, string? column)
+    {
+        var text = new StringBuilder(source);
+        if (line is { } l) text.Append(CultureInfo.InvariantCulture, $" line {l}");
+        if (column is not null) text.Append(line is null ? " column " : ", column ").Append(column);
+        return text.Append(": ").ToString();
+    }
 }

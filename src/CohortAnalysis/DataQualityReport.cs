@@ -35,7 +35,7 @@ public sealed record DataQualityReport : ITabular
 
     /// <summary>When identifiable columns were loaded on purpose (<see cref="Privacy.IdentifierPolicy.Allow"/>): the
     /// recorded reason and what was flagged; null otherwise. Results built from the cohort carry it as provenance.</summary>
-    public Privacy.IdentifierAcknowledgement? Identifiers { get; init; }
+    public IdentifierAcknowledgement? Identifiers { get; init; }
 
     /// <summary>All issues, in source order.</summary>
     public IReadOnlyList<DataIssue> Issues { get; }

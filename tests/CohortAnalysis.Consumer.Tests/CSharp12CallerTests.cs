@@ -6,6 +6,7 @@ using CohortAnalysis.Inference;
 using CohortAnalysis.Rendering;
 using CohortAnalysis.Responders;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Consumer.Tests;
 

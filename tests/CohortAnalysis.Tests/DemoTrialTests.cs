@@ -1,5 +1,6 @@
 using System.Text;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests;
 

@@ -3,6 +3,7 @@ using CohortAnalysis.EffectSizes;
 using CohortAnalysis.Instruments;
 using CohortAnalysis.Responders;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests;
 

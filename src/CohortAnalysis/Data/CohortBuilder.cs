@@ -69,7 +69,7 @@ internal sealed class CohortBuilder
     /// <summary>Appended to a duplicate-visit message (the ADaM analysis-flag advice); empty by default.</summary>
     public string DuplicateHint { get; init; } = "";
 
-    public Privacy.IdentifierAcknowledgement? Identifiers { get; set; }
+    public IdentifierAcknowledgement? Identifiers { get; set; }
 
     public bool HasProblems => _totalProblems > 0;
 

@@ -53,13 +53,7 @@ public sealed class CohortDataException : Exception
     /// <summary>Offending value of the first problem, or null.</summary>
     public string? Value => Problems[0].Value;
 
-    internal static string FormatLocation(string source, long? line, string? column)
-    {
-        var text = new StringBuilder(source);
-        if (line is { } l) text.Append(CultureInfo.InvariantCulture, $" line {l}");
-        if (column is not null) text.Append(line is null ? " column " : ", column ").Append(column);
-        return text.Append(": ").ToString();
-    }
+    internal static string FormatLocation(string source, long? line, string? column) => DataIssue.FormatLocation(source, line, column);
 
     private static string BuildMessage(IReadOnlyList<DataIssue> problems, long total, long? rows)
     {

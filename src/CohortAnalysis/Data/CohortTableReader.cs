@@ -193,7 +193,7 @@ internal static class CohortTableReader
     /// <summary>Runs the de-identification guard on the header and the rows read ahead; refuses, drops or acknowledges.
     /// Returns the header as the mapping should see it (dropped columns hidden), the dropped columns, and the scan
     /// that checks every row while loading.</summary>
-    private static (IReadOnlyList<string> Header, Dictionary<int, string> Dropped, Privacy.IdentifierAcknowledgement? Acknowledgement,
+    private static (IReadOnlyList<string> Header, Dictionary<int, string> Dropped, IdentifierAcknowledgement? Acknowledgement,
         LoadTimeIdentifierScan EveryRow) Guard(
         BufferedTabularSource source, CohortReadOptions options)
     {

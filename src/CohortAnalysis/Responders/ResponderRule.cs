@@ -145,7 +145,7 @@ public abstract record ResponderRule
 
     private sealed record SustainedRule(ResponderRule Inner, double FromVisit) : ResponderRule
     {
-        public override string Description => string.Create(CultureInfo.InvariantCulture, $"{Inner.Description}, sustained from visit {FromVisit:0.###}");
+        public override string Description => string.Create(CultureInfo.InvariantCulture, $"{Inner.Description}, sustained from {new Visit(FromVisit, null).DisplayName}");
 
         internal override bool? Evaluate(Trajectories t, int row, int visit)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CohortAnalysis.Change;
 using CohortAnalysis.EffectSizes;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests.Cli;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CohortAnalysis.Models;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests.Cli;
 

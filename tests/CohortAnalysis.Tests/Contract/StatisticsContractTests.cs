@@ -6,6 +6,7 @@ using CohortAnalysis.Resampling;
 using CohortAnalysis.Responders;
 using Microsoft.Data.Analysis;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests.Contract;
 

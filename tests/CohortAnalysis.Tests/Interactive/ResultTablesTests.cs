@@ -7,6 +7,7 @@ using CohortAnalysis.Interactive;
 using CohortAnalysis.Resampling;
 using CohortAnalysis.Responders;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests.Interactive;
 

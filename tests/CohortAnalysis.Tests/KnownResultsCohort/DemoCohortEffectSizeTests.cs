@@ -1,6 +1,7 @@
 using CohortAnalysis.Change;
 using CohortAnalysis.EffectSizes;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests.KnownResultsCohort;
 

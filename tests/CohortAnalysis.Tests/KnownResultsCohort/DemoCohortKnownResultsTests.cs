@@ -4,6 +4,7 @@ using CohortAnalysis.Inference;
 using CohortAnalysis.Instruments;
 using CohortAnalysis.Responders;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests.KnownResultsCohort;
 

@@ -1,6 +1,7 @@
 using CohortAnalysis.Models;
 using CohortAnalysis.Tests.Data;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests.Models;
 

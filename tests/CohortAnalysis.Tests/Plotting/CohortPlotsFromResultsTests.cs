@@ -7,6 +7,7 @@ using CohortAnalysis.Plotting;
 using CohortAnalysis.Responders;
 using ScottPlot;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests.Plotting;
 

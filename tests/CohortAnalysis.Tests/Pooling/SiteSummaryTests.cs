@@ -1,6 +1,7 @@
 using CohortAnalysis.Change;
 using CohortAnalysis.Pooling;
 using Xunit;
+using CohortAnalysis.Data;
 
 namespace CohortAnalysis.Tests.Pooling;
 

@@ -1,4 +1,4 @@
-namespace CohortAnalysis.Privacy;
+namespace CohortAnalysis;
 
 /// <summary>What made the guard flag a column: its header, its values, or both.</summary>
 [Flags]
@@ -6,6 +6,6 @@ public enum IdentifierEvidence
 {
     /// <summary>The column header names an identifier (case-insensitive; ADaM, snake_case and camelCase alike).</summary>
     ColumnName = 1,
-    /// <summary>Sampled values match an identifier pattern (see <see cref="IdentifierGuard"/> for thresholds).</summary>
+    /// <summary>Sampled values match an identifier pattern (see <c>Privacy.IdentifierGuard</c> for thresholds).</summary>
     Content = 2,
 }

@@ -1,4 +1,4 @@
-namespace CohortAnalysis.Privacy;
+namespace CohortAnalysis;
 
 /// <summary>
 /// A kind of identifier from the HIPAA Safe Harbor list (45 CFR 164.514(b)(2)(i), items A–R) that can appear

@@ -1,4 +1,4 @@
-namespace CohortAnalysis.Privacy;
+namespace CohortAnalysis;
 
 /// <summary>One column flagged as holding one kind of identifier; never carries a value from the file.</summary>
 /// <param name="ColumnIndex">Zero-based position of the column in the header.</param>

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using CohortAnalysis.Data;
 
-namespace CohortAnalysis;
+namespace CohortAnalysis.Data;
 
 /// <summary>The bundled demo dataset: a SYNTHETIC, de-identified comorbid depression-and-chronic-pain psilocybin trial.</summary>
 /// <remarks>
