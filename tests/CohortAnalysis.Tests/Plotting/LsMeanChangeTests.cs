@@ -1,3 +1,4 @@
+using CohortAnalysis.Data;
 using CohortAnalysis.Models;
 using CohortAnalysis.Plotting;
 using Xunit;

@@ -1,3 +1,4 @@
+using CohortAnalysis.Data;
 using CohortAnalysis.EffectSizes;
 using CohortAnalysis.Resampling;
 using Xunit;
