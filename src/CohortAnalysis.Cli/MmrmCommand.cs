@@ -100,15 +100,7 @@ internal static class MmrmCommand
                 ReferenceArm = result.GetValue(analysis.Reference),
                 CiLevel = result.GetValue(analysis.CiLevel),
             };
-            MmrmFit fit;
-            try
-            {
-                fit = Mmrm.Fit(cohort, parameter, mmrm);
-            }
-            catch (NotSupportedException e) when (dfMethod == DegreesOfFreedomMethod.KenwardRoger)
-            {
-                throw new InvalidOperationException($"--df kenward-roger: {e.Message} Use --df satterthwaite (the default), between-within or residual.", e);
-            }
+            MmrmFit fit = Mmrm.Fit(cohort, parameter, mmrm);
             double? visit = result.GetValue(visitShown);
             if (visit is { } v && !fit.LsMeans.Any(e => e.Comparison.Visit?.Time == v))
                 throw new ArgumentException(CliOptions.Invariant(

@@ -20,6 +20,18 @@ public sealed record WithinArmChange(string Arm, int N, TTestEstimate? PairedT, 
     /// <summary>The paired t estimate, or a not-estimable one (n &lt; 2) with the level asked for.</summary>
     public IEstimate Headline => PairedT ?? TTestEstimate.NotEstimable(EstimateSizes.Single(N), CiLevel, "One-sample t test on CHG", Citations.Student1908) with { Comparison = Comparison };
 
+    /// <summary>The headline's estimate (also <see cref="IEstimate.Estimate"/>).</summary>
+    public double Estimate => Headline.Estimate;
+
+    /// <summary>The headline's confidence interval, with its level and method.</summary>
+    public ConfidenceInterval Ci => Headline.Ci;
+
+    /// <summary>The headline's group sizes, with missing and excluded counts.</summary>
+    public EstimateSizes Sizes => Headline.Sizes;
+
+    /// <summary>The headline's p-value (NaN when it has none).</summary>
+    public double PValue => Headline.PValue;
+
     string IEstimate.Name => "Mean change";
     string IEstimate.Note => Note.Length > 0 ? Note : Headline.Note;
 
@@ -90,6 +102,18 @@ public sealed record BetweenArmChange(string Parameter, Visit Visit, string Trea
 
     /// <summary>The Welch estimate, or a not-estimable one (an arm with fewer than two changes) with the level asked for.</summary>
     public IEstimate Headline => Welch ?? TTestEstimate.NotEstimable(N, CiLevel, "Welch two-sample t test", Citations.Welch1947) with { Comparison = Comparison };
+
+    /// <summary>The headline's estimate (also <see cref="IEstimate.Estimate"/>).</summary>
+    public double Estimate => Headline.Estimate;
+
+    /// <summary>The headline's confidence interval, with its level and method.</summary>
+    public ConfidenceInterval Ci => Headline.Ci;
+
+    /// <summary>The headline's group sizes, with missing and excluded counts.</summary>
+    public EstimateSizes Sizes => Headline.Sizes;
+
+    /// <summary>The headline's p-value (NaN when it has none).</summary>
+    public double PValue => Headline.PValue;
 
     // The positional Reference is the reference arm and Note the row's own note; the contract's are the citation and
     // the row note, else the test's.

@@ -6,17 +6,18 @@ namespace CohortAnalysis.Models;
 /// + covariates)ᵢⱼβ + εᵢⱼ, with εᵢ ~ N(0, Σᵢ), Σᵢ the rows and columns of the T×T matrix Σ(θ) (<see cref="CovarianceStructure"/>;
 /// one per arm with <see cref="MmrmOptions.GroupCovariance"/>) for the visits subject i has. Visits are categories.
 /// Subjects with missing visits keep their observed ones (valid under missing at random).</para>
-/// <para><b>Estimation.</b> θ maximises the REML (default) or ML log-likelihood with β profiled out; exact gradient,
-/// BFGS then Newton steps on a Hessian from differences of the exact gradient; starting values from the covariance of
-/// OLS residuals. When the requested structure does not converge, <see cref="MmrmOptions.Fallback"/> is tried in order
+/// <para><b>Estimation.</b> θ maximises the REML (default) or ML log-likelihood with β profiled out; subjects grouped by
+/// visit pattern; Newton–Raphson on the exact gradient and Hessian, falling back to the average-information matrix when
+/// the Hessian is not positive definite; starting values from the covariance of OLS residuals. When the requested structure does not converge, <see cref="MmrmOptions.Fallback"/> is tried in order
 /// and the fit says which structure was used and why (<see cref="MmrmFit.StructureNote"/>).</para>
 /// <para><b>Inference.</b> LS means by arm × visit (baseline at its mean over the records analysed, categorical covariates
 /// weighted equally: SAS LSMEANS and emmeans defaults), differences from the reference arm at each visit, t intervals
-/// with Satterthwaite (default), between-within or residual df, model-based or empirical (sandwich) covariance.</para>
+/// with Satterthwaite (default), Kenward–Roger (adjusted covariance of the fixed effects and its df), between-within or
+/// residual df, model-based or empirical (sandwich) covariance.</para>
 /// <para>Matches SAS PROC MIXED (<c>REPEATED VISIT / SUBJECT=USUBJID TYPE=…</c>, <c>LSMEANS ARM*VISIT / PDIFF CL</c>) and
 /// R mmrm + emmeans; see tests/known-results/mmrm-sas.</para>
 /// <para>References: Mallinckrodt et al. (2008) Drug Inf J 42:303-319; SAS/STAT User's Guide, The MIXED Procedure;
-/// Satterthwaite (1946).</para>
+/// Satterthwaite (1946) Biometrics Bull 2:110-114; Kenward &amp; Roger (1997) Biometrics 53:983-997.</para>
 /// </remarks>
 public static partial class Mmrm
 {

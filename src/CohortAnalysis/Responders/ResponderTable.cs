@@ -15,6 +15,18 @@ public sealed record ArmResponders(ArmResponderCount Count, ProportionEstimate P
 
     /// <summary>The proportion.</summary>
     public IEstimate Headline => Proportion;
+
+    /// <summary>The headline's estimate (also <see cref="IEstimate.Estimate"/>).</summary>
+    public double Estimate => Headline.Estimate;
+
+    /// <summary>The headline's confidence interval, with its level and method.</summary>
+    public ConfidenceInterval Ci => Headline.Ci;
+
+    /// <summary>The headline's group sizes, with missing and excluded counts.</summary>
+    public EstimateSizes Sizes => Headline.Sizes;
+
+    /// <summary>The headline's p-value (NaN when it has none).</summary>
+    public double PValue => Headline.PValue;
 }
 
 /// <summary>One arm against the reference arm: RD, RR, OR, NNT, Fisher and chi-square.</summary>
@@ -37,6 +49,18 @@ public sealed record ResponderComparison(string Treatment, string Reference, Res
 
     /// <summary>The risk difference.</summary>
     public IEstimate Headline => RiskDifference;
+
+    /// <summary>The headline's estimate (also <see cref="IEstimate.Estimate"/>).</summary>
+    public double Estimate => Headline.Estimate;
+
+    /// <summary>The headline's confidence interval, with its level and method.</summary>
+    public ConfidenceInterval Ci => Headline.Ci;
+
+    /// <summary>The headline's group sizes, with missing and excluded counts.</summary>
+    public EstimateSizes Sizes => Headline.Sizes;
+
+    /// <summary>The headline's p-value (NaN when it has none).</summary>
+    public double PValue => Headline.PValue;
 
     /// <summary>What is compared (the risk difference's key: parameter, visit, arm vs reference arm).</summary>
     public Comparison Comparison => RiskDifference.Comparison;
@@ -62,6 +86,18 @@ public sealed record StratifiedResponderComparison(string Treatment, string Refe
 
     /// <summary>The common odds ratio.</summary>
     public IEstimate Headline => CommonOddsRatio;
+
+    /// <summary>The headline's estimate (also <see cref="IEstimate.Estimate"/>).</summary>
+    public double Estimate => Headline.Estimate;
+
+    /// <summary>The headline's confidence interval, with its level and method.</summary>
+    public ConfidenceInterval Ci => Headline.Ci;
+
+    /// <summary>The headline's group sizes, with missing and excluded counts.</summary>
+    public EstimateSizes Sizes => Headline.Sizes;
+
+    /// <summary>The headline's p-value (NaN when it has none).</summary>
+    public double PValue => Headline.PValue;
 
     /// <summary>What is compared (the common odds ratio's key).</summary>
     public Comparison Comparison => CommonOddsRatio.Comparison;

@@ -102,13 +102,11 @@ public class MmrmCommandTests
     }
 
     [Fact]
-    public void Mmrm_KenwardRoger_GivesResultsOrAClearError()
+    public void Mmrm_KenwardRoger_GivesResults()
     {
         var (code, output, error) = CohortCommand.Run("mmrm", "--paramcd", "MADRS", "--df", "kenward-roger");
-        if (code == 0) { Assert.Contains("Kenward-Roger df", output); return; }
-        Assert.Equal(1, code);
-        Assert.StartsWith("--df kenward-roger: ", error);
-        Assert.DoesNotContain("   at ", error);
+        Assert.True(code == 0, error);
+        Assert.Contains("Kenward-Roger df", output);
     }
 
     [Fact]
