@@ -54,7 +54,21 @@ internal static class AncovaCommand
             };
             AncovaFit fit = Ancova.Fit(cohort, parameter, visit, ancova);
             SubgroupAnalysis? groups = by is null ? null : Ancova.Subgroups(cohort, parameter, visit, by, ancova);
-            Console.Out.Write(options.Json(result) ? Json(cohort, fit, groups) : Text(cohort, fit, groups));
+            switch (options.OutputFormat(result))
+            {
+                case "json":
+                    Console.Out.Write(Json(cohort, fit, groups));
+                    break;
+                case "csv":
+                    // Tidy: one row per LS mean and difference (and per subgroup estimate), for R and SAS.
+                    IEnumerable<IEstimate> estimates = [.. fit.LsMeans, .. fit.Differences];
+                    if (groups is not null) estimates = [.. estimates, .. groups.Overall, .. groups.LsMeans, .. groups.Differences];
+                    Rendering.EstimateCsv.Write(Console.Out, estimates);
+                    break;
+                default:
+                    Console.Out.Write(Text(cohort, fit, groups));
+                    break;
+            }
             return 0;
         });
         return command;

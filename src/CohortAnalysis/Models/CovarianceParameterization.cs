@@ -334,11 +334,19 @@ internal sealed class CovarianceParameterization
     internal static double[]? Cholesky(double[] a, int n)
     {
         var l = new double[n * n];
+        return CholeskyInto(a, n, l) ? l : null;
+    }
+
+    /// <summary>Writes the lower Cholesky factor of <paramref name="a"/> (n × n, row-major) into <paramref name="l"/>;
+    /// false when <paramref name="a"/> is not positive definite.</summary>
+    internal static bool CholeskyInto(double[] a, int n, double[] l)
+    {
+        Array.Clear(l);
         for (int j = 0; j < n; j++)
         {
             double d = a[j * n + j];
             for (int k = 0; k < j; k++) d -= l[j * n + k] * l[j * n + k];
-            if (!(d > 0)) return null;
+            if (!(d > 0)) return false;
             double ljj = Math.Sqrt(d);
             l[j * n + j] = ljj;
             for (int i = j + 1; i < n; i++)
@@ -348,7 +356,7 @@ internal sealed class CovarianceParameterization
                 l[i * n + j] = s / ljj;
             }
         }
-        return l;
+        return true;
     }
 
     private static double[] Diagonal(double[] a, int n)

@@ -164,7 +164,7 @@ internal sealed class MmrmLikelihood
             }
         }
         for (int j = 0; j < p; j++) for (int q = 0; q < j; q++) _a[q * p + j] = _a[j * p + q];
-        if (!CholeskyInto(_a, p, _la)) return double.PositiveInfinity;
+        if (!CovarianceParameterization.CholeskyInto(_a, p, _la)) return double.PositiveInfinity;
         double logDetA = 0;
         for (int j = 0; j < p; j++) logDetA += 2 * Math.Log(_la[j * p + j]);
         SolveWithCholesky(_la, p, _b, _beta);
@@ -614,26 +614,6 @@ internal sealed class MmrmLikelihood
                 for (int j = 0; j < n; j++) r[i * n + j] += aik * b[k * n + j];
             }
         return r;
-    }
-
-    private static bool CholeskyInto(double[] a, int n, double[] l)
-    {
-        Array.Clear(l);
-        for (int j = 0; j < n; j++)
-        {
-            double d = a[j * n + j];
-            for (int k = 0; k < j; k++) d -= l[j * n + k] * l[j * n + k];
-            if (!(d > 0)) return false;
-            double ljj = Math.Sqrt(d);
-            l[j * n + j] = ljj;
-            for (int i = j + 1; i < n; i++)
-            {
-                double s = a[i * n + j];
-                for (int k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
-                l[i * n + j] = s / ljj;
-            }
-        }
-        return true;
     }
 
     private static void InverseFromCholesky(double[] l, int n, double[] inverse)

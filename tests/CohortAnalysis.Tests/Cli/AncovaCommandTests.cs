@@ -50,6 +50,17 @@ public class AncovaCommandTests
     }
 
     [Fact]
+    public void Ancova_Csv_IsTidyOneRowPerLsMeanAndDifference()
+    {
+        var (code, output, error) = CohortCommand.Run("ancova", "--paramcd", "MADRS", "--visit", "6", "--format", "csv");
+        Assert.True(code == 0, error);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var fit = CohortAnalysis.Models.Ancova.Fit(CohortAnalysis.Data.DemoTrial.Load(), "MADRS", 6);
+        Assert.Equal(1 + fit.LsMeans.Count + fit.Differences.Count, lines.Length);
+        Assert.StartsWith("parameter,", lines[0]);
+    }
+
+    [Fact]
     public void Ancova_Text_ShowsTablesAndTests()
     {
         var (code, output, error) = CohortCommand.Run("ancova", "--paramcd", "MADRS", "--visit", "6");
