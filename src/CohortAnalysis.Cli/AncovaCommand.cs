@@ -89,7 +89,7 @@ internal static class AncovaCommand
     private static string Json(Cohort cohort, AncovaFit fit, SubgroupAnalysis? groups)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(stream, EstimateOutput.JsonOptions))
         {
             w.WriteStartObject();
             w.WriteString("source", cohort.Source);

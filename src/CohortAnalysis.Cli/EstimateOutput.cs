@@ -9,6 +9,20 @@ namespace CohortAnalysis.Cli;
 /// (<see cref="EstimateText"/>), one JSON document (<see cref="EstimateJson"/>) or tidy CSV (<see cref="EstimateCsv"/>).</summary>
 internal static class EstimateOutput
 {
+    /// <summary>How every command writes JSON: indented, non-ASCII text (e.g. "−", "×") kept as it is.</summary>
+    public static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Opens the JSON envelope and writes what every estimate document starts with: the source and the rows
+    /// used, excluded and reported as issues.</summary>
+    public static void WriteEnvelopeStart(Utf8JsonWriter writer, Cohort cohort)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("source", cohort.Source);
+        writer.WriteNumber("rowsUsed", cohort.ObservationCount);
+        writer.WriteNumber("rowsExcluded", cohort.Report.RowsExcluded);
+        writer.WriteNumber("dataQualityIssues", cohort.Report.Issues.Count);
+    }
+
     /// <summary>The JSON envelope: source and the rows used/excluded, then <c>estimates</c>; <paramref name="extra"/>
     /// adds command-specific members that are not estimates (options used, counts), written by the caller with the
     /// same writer. CSV is the estimates alone. Text is <paramref name="text"/> when the command has its own layout
@@ -20,13 +34,9 @@ internal static class EstimateOutput
         {
             case "json":
                 using (var stream = Console.OpenStandardOutput())
-                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                using (var writer = new Utf8JsonWriter(stream, JsonOptions))
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("source", cohort.Source);
-                    writer.WriteNumber("rowsUsed", cohort.ObservationCount);
-                    writer.WriteNumber("rowsExcluded", cohort.Report.RowsExcluded);
-                    writer.WriteNumber("dataQualityIssues", cohort.Report.Issues.Count);
+                    WriteEnvelopeStart(writer, cohort);
                     extra?.Invoke(writer);
                     writer.WritePropertyName("estimates");
                     Rendering.EstimateJson.WriteArray(writer, estimates);

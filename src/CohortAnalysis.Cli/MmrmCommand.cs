@@ -143,16 +143,21 @@ internal static class MmrmCommand
         return names.Select(n => Structures[n]).ToArray();
     }
 
+    // −2 log-likelihood and the information criteria, as the fit and each row of the structure comparison carry them.
+    private static void WriteInformationCriteria(Utf8JsonWriter w, double minus2LogLikelihood, double aic, double aicc, double bic)
+    {
+        Rendering.EstimateJson.WriteNumber(w, "minus2LogLikelihood", minus2LogLikelihood);
+        Rendering.EstimateJson.WriteNumber(w, "aic", aic);
+        Rendering.EstimateJson.WriteNumber(w, "aicc", aicc);
+        Rendering.EstimateJson.WriteNumber(w, "bic", bic);
+    }
+
     private static string Json(Cohort cohort, MmrmFit fit, CovarianceStructureComparison? comparison, double? visit)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(stream, EstimateOutput.JsonOptions))
         {
-            w.WriteStartObject();
-            w.WriteString("source", cohort.Source);
-            w.WriteNumber("rowsUsed", cohort.ObservationCount);
-            w.WriteNumber("rowsExcluded", cohort.Report.RowsExcluded);
-            w.WriteNumber("dataQualityIssues", cohort.Report.Issues.Count);
+            EstimateOutput.WriteEnvelopeStart(w, cohort);
             w.WriteString("parameter", fit.Parameter);
             w.WriteString("variable", Comparison.VariableCode(fit.Outcome));
             w.WriteString("model", fit.Formula);
@@ -173,10 +178,7 @@ internal static class MmrmCommand
             w.WriteStartArray("structuresAbandoned");
             foreach (string note in fit.ConvergenceNotes) w.WriteStringValue(note);
             w.WriteEndArray();
-            Rendering.EstimateJson.WriteNumber(w, "minus2LogLikelihood", fit.Minus2LogLikelihood);
-            Rendering.EstimateJson.WriteNumber(w, "aic", fit.Aic);
-            Rendering.EstimateJson.WriteNumber(w, "aicc", fit.Aicc);
-            Rendering.EstimateJson.WriteNumber(w, "bic", fit.Bic);
+            WriteInformationCriteria(w, fit.Minus2LogLikelihood, fit.Aic, fit.Aicc, fit.Bic);
             w.WriteNumber("covarianceParameters", fit.CovarianceParameterCount);
             w.WriteNumber("iterations", fit.Iterations);
             w.WriteBoolean("converged", true);   // a fit is returned only when the maximisation converged
@@ -259,10 +261,7 @@ internal static class MmrmCommand
             w.WriteString("structureName", CovarianceStructureNames.Describe(row.Structure));
             w.WriteString("sasType", CovarianceStructureNames.Sas(row.Structure));
             w.WriteNumber("parameters", row.Parameters);
-            Rendering.EstimateJson.WriteNumber(w, "minus2LogLikelihood", row.Minus2LogLikelihood);
-            Rendering.EstimateJson.WriteNumber(w, "aic", row.Aic);
-            Rendering.EstimateJson.WriteNumber(w, "aicc", row.Aicc);
-            Rendering.EstimateJson.WriteNumber(w, "bic", row.Bic);
+            WriteInformationCriteria(w, row.Minus2LogLikelihood, row.Aic, row.Aicc, row.Bic);
             w.WriteBoolean("converged", row.Converged);
             w.WriteNumber("iterations", row.Iterations);
             if (row.Note.Length == 0) w.WriteNull("note"); else w.WriteString("note", row.Note);
