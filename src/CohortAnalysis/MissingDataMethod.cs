@@ -14,6 +14,11 @@ public enum MissingDataMethod
     /// <summary>Worst observation carried forward: a missing post-baseline visit takes the worst value observed so far,
     /// baseline included (the highest for a higher-is-worse instrument).</summary>
     Wocf,
+    /// <summary>Multiple imputation (Bayesian or approximate Bayesian) from an MMRM, under MAR or a reference-based
+    /// strategy, pooled by Rubin's rules (<c>CohortAnalysis.Missing.MultipleImputation</c>).</summary>
+    MultipleImputation,
+    /// <summary>Conditional mean imputation from an MMRM with jackknife or bootstrap standard errors (Wolbers et al. 2022).</summary>
+    ConditionalMeanImputation,
 }
 
 /// <summary>How a missing-data method is named in tables and notes.</summary>
@@ -26,6 +31,8 @@ public static class MissingDataMethodDescriptions
         MissingDataMethod.Locf => "LOCF (last post-baseline observation carried forward)",
         MissingDataMethod.Bocf => "BOCF (baseline carried forward)",
         MissingDataMethod.Wocf => "WOCF (worst observation carried forward)",
+        MissingDataMethod.MultipleImputation => "multiple imputation",
+        MissingDataMethod.ConditionalMeanImputation => "conditional mean imputation",
         _ => method.ToString(),
     };
 }

@@ -75,13 +75,15 @@ internal static class EstimateColumns
         _ => "not-applicable",
     };
 
-    /// <summary>"oc", "locf", "bocf", "wocf": the CLI's spelling.</summary>
+    /// <summary>"oc", "locf", "bocf", "wocf" (the CLI's spelling), "multiple-imputation", "conditional-mean".</summary>
     public static string MissingDataToken(MissingDataMethod method) => method switch
     {
         MissingDataMethod.ObservedCases => "oc",
         MissingDataMethod.Locf => "locf",
         MissingDataMethod.Bocf => "bocf",
         MissingDataMethod.Wocf => "wocf",
+        MissingDataMethod.MultipleImputation => "multiple-imputation",
+        MissingDataMethod.ConditionalMeanImputation => "conditional-mean",
         _ => method.ToString().ToLowerInvariant(),
     };
 
