@@ -57,7 +57,14 @@ public static partial class CohortPlots
         PlotStyling.LegendAbove(plot);
         ImputationOptions o = result.Options;
         string caption = string.Create(CultureInfo.InvariantCulture,
-            $"Difference ± {rows[0].Ci.Level * 100:0.##}% CI ({(rows[0].Ci.Method == CiMethod.T ? "t, Rubin's rules with Barnard-Rubin df" : "normal, " + ((o.Variance ?? ResamplingVariance.Jackknife) == ResamplingVariance.Jackknife ? "jackknife" : "bootstrap") + " SE")}). {o.Method.Token()} imputation, {o.Strategy.Token().ToUpperInvariant()} after discontinuation, reference {result.ReferenceArm}; δ added to values imputed after discontinuation in {(o.DeltaArms == DeltaArms.Active ? "the active arm(s)" : "every arm")}. Significance at α = {result.Alpha:0.###}{(result.TippingDelta is { } t ? $" is lost at δ = {t:0.###}" : " does not change over the grid")}.");
+            $"Difference ± {rows[0].Ci.Level * 100:0.##}% CI ({(rows[0].Ci.Method == CiMethod.T ? "t, Rubin's rules with Barnard-Rubin df" : "normal, " + ((o.Variance ?? ResamplingVariance.Jackknife) == ResamplingVariance.Jackknife ? "jackknife" : "bootstrap") + " SE")}). {MethodName(o.Method)}, {o.Strategy.Token().ToUpperInvariant()} after discontinuation, reference {result.ReferenceArm}; δ added to values imputed after discontinuation in {(o.DeltaArms == DeltaArms.Active ? "the active arm(s)" : "every arm")}. Significance at α = {result.Alpha:0.###}{(result.TippingDelta is { } t ? $" is lost at δ = {t:0.###}" : " does not change over the grid")}.");
         return PlotStyling.Apply(plot, style, [caption]);
     }
+
+    private static string MethodName(ImputationMethod method) => method switch
+    {
+        ImputationMethod.Bayesian => "Bayesian multiple imputation",
+        ImputationMethod.ApproximateBayesian => "approximate Bayesian multiple imputation",
+        _ => "conditional mean imputation",
+    };
 }

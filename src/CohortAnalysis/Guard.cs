@@ -33,6 +33,13 @@ internal static class Guard
                 string.Create(CultureInfo.InvariantCulture, $"{name} = {value} must be at least {minimum}."));
     }
 
+    public static void DegreeOfParallelism(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value is 0 or < -1)
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture,
+                $"{name} = {value} must be -1 (all cores) or at least 1."));
+    }
+
     public static void NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : class
     {
         if (value is null) throw new ArgumentNullException(name);

@@ -143,20 +143,8 @@ internal sealed class CompletedAncova : ICompletedAnalysis
 
     private static double[] Solve(double[] l, int q, double[] b)
     {
-        var z = new double[q];
-        for (int r = 0; r < q; r++)
-        {
-            double v = b[r];
-            for (int c = 0; c < r; c++) v -= l[r * q + c] * z[c];
-            z[r] = v / l[r * q + r];
-        }
         var x = new double[q];
-        for (int r = q - 1; r >= 0; r--)
-        {
-            double v = z[r];
-            for (int c = r + 1; c < q; c++) v -= l[c * q + r] * x[c];
-            x[r] = v / l[r * q + r];
-        }
+        MmrmLikelihood.SolveWithCholesky(l, q, b, x);
         return x;
     }
 }

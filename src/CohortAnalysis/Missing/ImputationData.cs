@@ -66,12 +66,8 @@ internal sealed class ImputationData
 
     public static ImputationData Build(Cohort cohort, string parameter, ImputationOptions options)
     {
-        int p = cohort.IndexOfParameter(parameter);
-        if (p < 0) throw new ArgumentException($"No parameter '{parameter}' in {cohort.Source}; parameters are: {string.Join(", ", cohort.Parameters)}.", nameof(parameter));
+        int p = Mmrm.ParameterIndex(cohort, parameter, options.Covariates);
         string code = cohort.Parameters[p];
-        foreach (string c in options.Covariates)
-            if (cohort.CovariateValues(c) is null)
-                throw new ArgumentException($"No covariate '{c}' in {cohort.Source}; covariates are: {(cohort.CovariateNames.Count == 0 ? "none" : string.Join(", ", cohort.CovariateNames))}.", nameof(options));
         ReadOnlySpan<double> outcome = options.Outcome switch
         {
             ChangeVariable.Change => cohort.Changes,
@@ -165,7 +161,7 @@ internal sealed class ImputationData
             }
             else if (lastObserved == t - 1) { lastUsed[i] = t - 1; strategy[i] = ImputationStrategy.Mar; strategySource[i] = StrategySource.Complete; }
             else { lastUsed[i] = lastObserved; strategy[i] = options.Strategy; strategySource[i] = StrategySource.Dropout; }
-            if (strategy[i] == ImputationStrategy.LastMeanCarriedForward && lastUsed[i] < 0 && arm[i] != referenceArm)
+            if (strategy[i] == ImputationStrategy.LastMeanCarriedForward && lastUsed[i] < 0)
                 throw new ArgumentException(
                     $"Subject {cohort.Subjects[subjects[i]]} ({armLevels[arm[i]]}) has no post-baseline {code} value used, so LMCF has no mean to carry forward; give it another strategy with an IntercurrentEvent (J2R or CR impute from the reference arm).", nameof(options));
         }

@@ -23,7 +23,7 @@ internal static class ImputationModel
             try { attempt = MmrmEstimation.Fit(design, structure, reml: true); }
             catch (ModelSpecificationException e) { notes.Add($"{MmrmEstimation.Describe(structure)}: {e.Message}"); continue; }
             if (!attempt.Outcome.Converged) { notes.Add($"{MmrmEstimation.Describe(structure)}: not converged ({attempt.Outcome.Note})"); continue; }
-            return (new ModelParameters(attempt.Beta.ToArray(), (double[])attempt.Sigma[0].Clone(), (double[])attempt.Outcome.Theta.Clone()), structure, notes);
+            return (Polished(attempt.Likelihood, attempt.Outcome.Theta), structure, notes);
         }
         throw new ModelFitException(string.Create(CultureInfo.InvariantCulture,
             $"{data.Parameter}: the imputation model (MMRM {data.Formula}, REML, {design.Y.Length} values used from {design.SubjectCount} subjects) could not be fitted with any covariance structure tried: {string.Join("; ", notes)}."));
@@ -56,8 +56,26 @@ internal static class ImputationModel
         var likelihood = new MmrmLikelihood(subjectStart.ToArray(), visit.ToArray(), y.ToArray(), x.ToArray(), p, new int[count], 1, cov, reml: true);
         LikelihoodMaximizer.Outcome outcome = LikelihoodMaximizer.Minimize(likelihood, start);
         if (!outcome.Converged) { note = outcome.Note; return null; }
-        if (!double.IsFinite(likelihood.Evaluate(outcome.Theta, null))) { note = "the covariance at the optimum is not positive definite"; return null; }
         note = "";
-        return new ModelParameters((double[])likelihood.Beta.Clone(), (double[])likelihood.Sigma(0).Clone(), (double[])outcome.Theta.Clone());
+        return Polished(likelihood, outcome.Theta);
+    }
+
+    /// <summary>One more Newton step from the converged θ̂ (the maximiser stops before taking it once the relative
+    /// criterion is below 1e-12): Newton converges quadratically, so this brings θ̂ — and the jackknife replicates, whose
+    /// spread is the SE — to rounding error. Kept only when −2ℓ does not rise beyond rounding.</summary>
+    private static ModelParameters Polished(MmrmLikelihood likelihood, double[] theta)
+    {
+        var gradient = new double[theta.Length];
+        double f = likelihood.Evaluate(theta, gradient);
+        double[]? step = LikelihoodMaximizer.SolvePositiveDefinite(likelihood.Hessian(theta).Hessian, gradient);
+        double[] best = theta;
+        if (step is not null)
+        {
+            double[] next = theta.Zip(step, (a, b) => a - b).ToArray();
+            double fn = likelihood.Evaluate(next, null);
+            if (double.IsFinite(fn) && fn <= f + 1e-12 * Math.Abs(f)) best = next;
+        }
+        likelihood.Evaluate(best, null);
+        return new ModelParameters((double[])likelihood.Beta.Clone(), (double[])likelihood.Sigma(0).Clone(), (double[])best.Clone());
     }
 }

@@ -105,13 +105,7 @@ public sealed record ImputationOptions
     public int MaxDegreeOfParallelism
     {
         get;
-        init
-        {
-            if (value is 0 or < -1)
-                throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, string.Create(CultureInfo.InvariantCulture,
-                    $"MaxDegreeOfParallelism = {value} must be -1 (all cores) or at least 1."));
-            field = value;
-        }
+        init { Guard.DegreeOfParallelism(value, nameof(MaxDegreeOfParallelism)); field = value; }
     } = -1;
 
     internal const int DefaultImputations = 100, DefaultBootstrapSamples = 1000, DefaultBurnIn = 200, DefaultThin = 10;

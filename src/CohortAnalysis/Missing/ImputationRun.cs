@@ -85,7 +85,7 @@ internal sealed class ImputationRun
                 stage = "imputations";
                 ModelParameters[] draws = PosteriorSampler.Draw(d, Fit, _options.BurnIn ?? ImputationOptions.DefaultBurnIn,
                     _options.Thin ?? ImputationOptions.DefaultThin, count, _options.Seed, progress, cancellationToken);
-                Parallel.For(0, count, parallel, m =>
+                ForEach(count, parallel, m =>
                 {
                     var random = new SeededRandom(Xoshiro256.ForReplicate(_options.Seed, m));
                     _subjects[m] = _all;
@@ -96,7 +96,7 @@ internal sealed class ImputationRun
             }
             case ImputationMethod.ApproximateBayesian:
                 stage = "imputations";
-                Parallel.For(0, count, parallel, m =>
+                ForEach(count, parallel, m =>
                 {
                     var random = new SeededRandom(Xoshiro256.ForReplicate(_options.Seed, m));
                     int[] sample = Resample(byArm, random);
@@ -112,7 +112,7 @@ internal sealed class ImputationRun
                 _conditionalMean = Complete(Fit, _all, null);
                 bool jackknife = Variance == ResamplingVariance.Jackknife;
                 stage = jackknife ? "jackknife" : "bootstrap";
-                Parallel.For(0, count, parallel, s =>
+                ForEach(count, parallel, s =>
                 {
                     int[] sample;
                     if (jackknife) sample = _all.Where(i => i != s).ToArray();
@@ -128,6 +128,17 @@ internal sealed class ImputationRun
                 break;
         }
         if (_analysis is UserAnalysis user) user.Initialize(_all, _conditionalMean ?? _completed[0]);
+    }
+
+    /// <summary>Parallel.For over [0, count) that rethrows the first failure as itself (a model that did not converge
+    /// names its sample), not wrapped in an <see cref="AggregateException"/>.</summary>
+    private static void ForEach(int count, ParallelOptions parallel, Action<int> body)
+    {
+        try { Parallel.For(0, count, parallel, body); }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     private double[] Complete(ModelParameters parameters, int[] subjects, SeededRandom? random)
@@ -167,7 +178,7 @@ internal sealed class ImputationRun
         var variances = new double[count][];
         var dfs = new double[count][];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, count, parallel, s =>
+        ForEach(count, parallel, s =>
         {
             estimates[s] = new double[slots]; variances[s] = new double[slots]; dfs[s] = new double[slots];
             _analysis.Analyze(_subjects[s], Shift(_completed[s], delta), estimates[s], variances[s], dfs[s]);

@@ -4,7 +4,7 @@ namespace CohortAnalysis.Missing;
 /// discontinuation): the mean profile its missing values are drawn around (Carpenter, Roger &amp; Kenward 2013).</summary>
 /// <remarks>With μ_own and μ_ref the subject's MMRM means (its covariates) in its own arm and in the reference arm, and
 /// k its last visit used: the missing values are drawn from N(μ, Σ) conditional on its observed values, with μ as
-/// below. A subject in the reference arm gets MAR whatever the strategy. CLI spelling in brackets; rbmi names in R.</remarks>
+/// below. For a subject in the reference arm J2R, CR and CIR coincide with MAR (μ_ref = μ_own); LMCF does not (as rbmi). CLI spelling in brackets; rbmi names in R.</remarks>
 public enum ImputationStrategy
 {
     /// <summary>Missing at random: μ = μ_own [mar] (rbmi "MAR").</summary>

@@ -16,7 +16,8 @@ internal static class StrategyMeans
             own[j] = Dot(d.XOwn.AsSpan((i * t + j) * p, p), beta);
             reference[j] = Dot(d.XRef.AsSpan((i * t + j) * p, p), beta);
         }
-        ImputationStrategy strategy = mar || d.Arm[i] == d.ReferenceArm ? ImputationStrategy.Mar : d.Strategy[i];
+        // A reference-arm subject needs no special case: μ_ref = μ_own makes J2R, CR and CIR its MAR; LMCF still carries.
+        ImputationStrategy strategy = mar ? ImputationStrategy.Mar : d.Strategy[i];
         for (int j = 0; j < t; j++)
             mu[j] = strategy switch
             {

@@ -38,14 +38,22 @@ public static partial class Mmrm
         return MmrmModel.Fit(Specify(cohort, parameter, options), options);
     }
 
-    internal static MmrmSpecification Specify(Cohort cohort, string parameter, MmrmOptions options)
+    /// <summary>The index of <paramref name="parameter"/> in the cohort, after checking that it and every covariate exist
+    /// (messages list what the cohort has).</summary>
+    internal static int ParameterIndex(Cohort cohort, string parameter, IReadOnlyList<string> covariates)
     {
         int p = cohort.IndexOfParameter(parameter);
         if (p < 0) throw new ArgumentException($"No parameter '{parameter}' in {cohort.Source}; parameters are: {string.Join(", ", cohort.Parameters)}.", nameof(parameter));
-        string code = cohort.Parameters[p];
-        foreach (string c in options.Covariates)
+        foreach (string c in covariates)
             if (cohort.CovariateValues(c) is null)
-                throw new ArgumentException($"No covariate '{c}' in {cohort.Source}; covariates are: {(cohort.CovariateNames.Count == 0 ? "none" : string.Join(", ", cohort.CovariateNames))}.", nameof(options));
+                throw new ArgumentException($"No covariate '{c}' in {cohort.Source}; covariates are: {(cohort.CovariateNames.Count == 0 ? "none" : string.Join(", ", cohort.CovariateNames))}.", "options");
+        return p;
+    }
+
+    internal static MmrmSpecification Specify(Cohort cohort, string parameter, MmrmOptions options)
+    {
+        int p = ParameterIndex(cohort, parameter, options.Covariates);
+        string code = cohort.Parameters[p];
 
         Range range = cohort.RowsOf(p);
         var rows = new List<int>();

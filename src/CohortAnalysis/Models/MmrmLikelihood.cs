@@ -638,7 +638,8 @@ internal sealed class MmrmLikelihood
         }
     }
 
-    private static void SolveWithCholesky(double[] l, int n, IReadOnlyList<double> rhs, double[] result)
+    /// <summary>Solves LLᵀx = rhs given the lower Cholesky factor L (n × n, row-major).</summary>
+    internal static void SolveWithCholesky(double[] l, int n, IReadOnlyList<double> rhs, double[] result)
     {
         Span<double> z = n <= 256 ? stackalloc double[n] : new double[n];
         for (int r = 0; r < n; r++)

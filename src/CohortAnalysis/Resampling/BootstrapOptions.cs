@@ -70,13 +70,7 @@ public sealed record BootstrapOptions
     public int MaxDegreeOfParallelism
     {
         get;
-        init
-        {
-            if (value is 0 or < -1)
-                throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, string.Create(CultureInfo.InvariantCulture,
-                    $"MaxDegreeOfParallelism = {value} must be -1 (all cores) or at least 1."));
-            field = value;
-        }
+        init { Guard.DegreeOfParallelism(value, nameof(MaxDegreeOfParallelism)); field = value; }
     } = -1;
 
     // The interval's tails must hold replicates: B·(1 − level)/2 ≥ 1 (level 2·CiLevel − 1 when one-sided).

@@ -129,4 +129,34 @@ public class MultipleImputationTests
         Assert.All(r.SubjectStrategies.Where(s => s.Source == StrategySource.Dropout), s => Assert.True(s.ValuesImputed > 0));
         Assert.Equal(r.SubjectStrategies.Sum(s => s.ValuesImputed), r.Differences.GroupBy(d => d.Comparison.Visit).Sum(g => g.First().Sizes.Missing));
     }
+
+    // Bootstrap and jackknife estimate the same sampling SD; with B = 200 the bootstrap SE has ~5% Monte Carlo error. 25%.
+    [Fact]
+    public void ConditionalMean_BootstrapSe_IsNearJackknifeSe()
+    {
+        var options = new ImputationOptions { Method = ImputationMethod.ConditionalMean, Strategy = ImputationStrategy.JumpToReference };
+        PooledEstimate jack = MultipleImputation.Analyze(Demo.Value, Madrs, options).Differences[^1];
+        PooledEstimate boot = MultipleImputation.Analyze(Demo.Value, Madrs, options with { Variance = ResamplingVariance.Bootstrap, Imputations = 200 }).Differences[^1];
+        Assert.Equal(jack.Estimate, boot.Estimate);
+        Assert.Equal(200, boot.Imputations);
+        Assert.InRange(boot.StandardError / jack.StandardError, 0.75, 1.25);
+    }
+
+    [Fact]
+    public void Cancelled_Throws_AndProgressReachesTotal()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => MultipleImputation.Analyze(Demo.Value, Madrs,
+            new ImputationOptions { Imputations = 5 }, cancellationToken: cancelled.Token));
+        var reports = new List<ImputationProgress>();
+        var progress = new SynchronousProgress(reports);
+        MultipleImputation.Analyze(Demo.Value, Madrs, new ImputationOptions { Method = ImputationMethod.ApproximateBayesian, Imputations = 5 }, progress);
+        Assert.Contains(reports, r => r.Stage == "imputations" && r.Completed == 5 && r.Total == 5);
+    }
+
+    private sealed class SynchronousProgress(List<ImputationProgress> reports) : IProgress<ImputationProgress>
+    {
+        public void Report(ImputationProgress value) { lock (reports) reports.Add(value); }
+    }
 }
