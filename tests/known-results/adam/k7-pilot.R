@@ -92,7 +92,7 @@ ancova("SITEGR1P", "pooled_")
 ancova("SITEGR1", "siteid_")
 
 res <- do.call(rbind, out)
-write.csv(data.frame(id = res$id, value = formatC(res$value, digits = 17, format = "g")), "k7-pilot-expected.csv",
+write.csv(data.frame(id = res$id, value = trimws(formatC(res$value, digits = 17, format = "g"))), "k7-pilot-expected.csv",
           row.names = FALSE, quote = FALSE)
 print(res, digits = 10)
 
