@@ -52,7 +52,7 @@ internal sealed class CliOptions
     };
     public Option<string?> Adsl { get; } = new("--adsl")
     {
-        Description = "Subject-level file (ADSL; .xpt, .json, .ndjson or .csv) merged by USUBJID: TRT01P, SITEGR1, AGEGR1, SEX and population flags; values must agree with the file's.",
+        Description = "Subject-level file (ADSL; .xpt, .json, .ndjson or .csv) merged by USUBJID: TRT01P, SITEGR1, AGEGR1, SEX, population flags and the command's --covariates; values must agree with the file's.",
     };
     public Option<string> Format { get; } = new("--format") { Description = "text (default), json, or csv (tidy: one row per estimate, for R and SAS).", DefaultValueFactory = _ => "text" };
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces on errors." };
@@ -105,7 +105,13 @@ internal sealed class CliOptions
         if (result.GetValue(AnalysisFlag) is not null || result.GetValue(Population) is not null || result.GetValue(Adsl) is not null)
             options = options with
             {
-                Adam = new AdamOptions { AnalysisFlag = result.GetValue(AnalysisFlag), Population = result.GetValue(Population), SubjectLevelFile = result.GetValue(Adsl) },
+                Adam = new AdamOptions
+                {
+                    AnalysisFlag = result.GetValue(AnalysisFlag), Population = result.GetValue(Population), SubjectLevelFile = result.GetValue(Adsl),
+                    // The command's covariates come from ADSL too when it has them (e.g. a pooled site group SITEGR1P).
+                    SubjectLevelVariables = [.. AdamOptions.None.SubjectLevelVariables,
+                        .. (covariates ?? []).Where(c => !AdamOptions.None.SubjectLevelVariables.Contains(c, StringComparer.OrdinalIgnoreCase))],
+                },
             };
         if (result.GetValue(BaselineVisit) is { } baselineVisit) options = options with { Baseline = BaselineRule.LastNonMissingAtOrBefore(baselineVisit) };
         if (result.GetValue(ExcludeInvalid))
