@@ -70,11 +70,13 @@ internal sealed class CliOptions
         CaseVariants.AcceptOnlyFromAmong("reject", "merge", "keep-distinct");
     }
 
-    public void AddTo(Command command)
+    /// <param name="command">The command.</param>
+    /// <param name="format">False for a command whose output has one format of its own (report: HTML).</param>
+    public void AddTo(Command command, bool format = true)
     {
         command.Arguments.Add(File);
         foreach (Option option in new Option[] { Subject, Arm, Visit, Parameter, Value, BaselineVisit, Layout, Delimiter, InputFormat, AnalysisFlag, Population, Adsl, ExcludeInvalid, CommentChar, CaseVariants, DropIdentifiers, AllowIdentifiers, Format, Verbose })
-            command.Options.Add(option);
+            if (format || option != Format) command.Options.Add(option);
     }
 
     public bool Json(ParseResult result) => result.GetValue(Format) == "json";

@@ -10,6 +10,7 @@ internal static class CohortCli
         var root = new RootCommand("cohort: clinical-trial cohort analysis (change from baseline, responders, effect sizes). " +
                                    "Every command runs on the bundled synthetic demo trial when no FILE is given.")
         {
+            ReportCommand.Create(),
             DescribeCommand.Create(),
             DemoCommand.Create(),
             ChangeCommand.Create(),

@@ -47,6 +47,8 @@ internal static class OptionRules
         ["--empirical"] = Flag, ["--compare-structures"] = Flag, ["--structures"] = NameList,
         // demo
         ["--subjects"] = DemoSubjects, ["--output"] = OutputFile,
+        // report
+        ["--mood"] = Name, ["--pain"] = Name, ["--quiet"] = Flag,
     };
 
     /// <summary>Adds every option's rule and the rules between options to each command under <paramref name="root"/>.</summary>

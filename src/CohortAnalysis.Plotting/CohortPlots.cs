@@ -54,11 +54,13 @@ public static partial class CohortPlots
     {
         ArgumentNullException.ThrowIfNull(plot);
         CheckSize(width, height);
-        return plot.GetImageBytes(width, height, ImageFormat.Png);
+        return InvariantCulture(() => plot.GetImageBytes(width, height, ImageFormat.Png));
     }
 
     /// <summary>Renders the plot to an SVG document; the same plot always gives the same text.</summary>
-    /// <remarks>Skia numbers SVG clip paths from a process-wide counter, so the raw text would depend on what was
+    /// <remarks>Tick labels are formatted when the plot is rendered, with the thread's culture; rendering runs under the
+    /// invariant culture so a figure reads "-2.5" on every machine (see <see cref="ToPng"/>).
+    /// Skia numbers SVG clip paths from a process-wide counter, so the raw text would depend on what was
     /// rendered before; the ids are renumbered in order of appearance to make the output reproducible.</remarks>
     /// <param name="plot">The figure.</param>
     /// <param name="width">Canvas width in pixels (≥ 1).</param>
@@ -69,7 +71,23 @@ public static partial class CohortPlots
     {
         ArgumentNullException.ThrowIfNull(plot);
         CheckSize(width, height);
-        return SvgClipIds.Renumber(plot.GetSvgXml(width, height));
+        return SvgClipIds.Renumber(InvariantCulture(() => plot.GetSvgXml(width, height)));
+    }
+
+    // ScottPlot formats tick labels with the current culture at render time ("-2,5" under de-DE): figures are rendered
+    // under the invariant culture, as every number the library writes, and the caller's culture is restored.
+    private static T InvariantCulture<T>(Func<T> render)
+    {
+        System.Globalization.CultureInfo saved = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            return render();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
     }
 
     private static void CheckSize(int width, int height)
