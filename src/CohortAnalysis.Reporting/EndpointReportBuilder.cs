@@ -70,12 +70,7 @@ internal static class EndpointReportBuilder
 
         steps.Start($"Responders of {parameter}");
         ResponderTable? response = null, remission = null;
-        var analysis = new ResponderAnalysisOptions
-        {
-            Reference = options.Reference,
-            Proportion = ProportionOptions.Default with { CiLevel = level },
-            Comparison = RiskComparisonOptions.Default with { CiLevel = level },
-        };
+        ResponderAnalysisOptions analysis = options.ResponderOptions;
         if (t.Instrument is { } instrument)
         {
             response = ResponderAnalysis.Analyze(t, ResponderRule.Response(instrument), primary.Time, analysis);

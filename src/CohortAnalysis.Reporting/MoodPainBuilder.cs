@@ -18,12 +18,7 @@ internal static class MoodPainBuilder
             ? ResponderRule.ImportantChange(pain.Instrument.ImportantChanges[0])
             : ResponderRule.Response(pain.Instrument);
         ResponderClassification second = ResponderClassification.Of(pain.Trajectories, painRule, visit);
-        var analysis = new ResponderAnalysisOptions
-        {
-            Reference = options.Reference,
-            Proportion = ProportionOptions.Default with { CiLevel = options.CiLevel },
-            Comparison = RiskComparisonOptions.Default with { CiLevel = options.CiLevel },
-        };
+        ResponderAnalysisOptions analysis = options.ResponderOptions;
         return new MoodPainReport
         {
             Mood = mood.Parameter,

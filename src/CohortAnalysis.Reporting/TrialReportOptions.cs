@@ -49,6 +49,15 @@ public sealed record TrialReportOptions
     /// Hedges' g at the primary visit.</value>
     public int Resamples { get; init; } = BootstrapOptions.Default.Resamples;
 
+    /// <summary>The responder-analysis options every responder table of the report uses: the library defaults (Wilson
+    /// intervals, Newcombe risk difference, non-completers as non-responders) at <see cref="CiLevel"/> and <see cref="Reference"/>.</summary>
+    internal Responders.ResponderAnalysisOptions ResponderOptions => new()
+    {
+        Reference = Reference,
+        Proportion = Responders.ProportionOptions.Default with { CiLevel = CiLevel },
+        Comparison = Responders.RiskComparisonOptions.Default with { CiLevel = CiLevel },
+    };
+
     /// <value>Default empty: the command line that made the report, printed verbatim in its methods section.</value>
     public string CommandLine { get; init; } = "";
 }

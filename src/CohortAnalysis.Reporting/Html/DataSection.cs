@@ -12,20 +12,17 @@ internal static class DataSection
         var inv = CultureInfo.InvariantCulture;
         CohortDescription d = report.Description;
         DataQualityReport q = d.Report;
-        IElement facts = html.Append(section, "dl", className: "facts");
-        void Fact(string term, string value, string? className = null)
-        {
-            html.Append(facts, "dt", term);
-            html.Append(facts, "dd", value, className);
-        }
-        Fact("Source", $"{report.Source.Name} ({report.Source.Description})");
-        Fact("Size", string.Create(inv, $"{report.Source.Bytes:N0} bytes"));
-        Fact("SHA-256", report.Source.Sha256, "hash");
-        Fact("Rows", string.Create(inv, $"{q.RowsRead} read, {q.RowsLoaded} loaded, {q.RowsExcluded} excluded"));
-        Fact("Subjects", string.Create(inv, $"{d.Subjects}: ") + string.Join("; ", d.Arms.Select(a => string.Create(inv, $"{a.Arm} {a.Subjects}"))));
-        Fact("Parameters", string.Join("; ", d.Parameters.Select(p => p.Instrument is null ? p.Code : $"{p.Code} ({p.Instrument}, {p.Range})")));
-        Fact("Visits", string.Join(", ", d.Visits.Select(v => string.Create(inv, $"{v.DisplayName} ({v.Time:0.###})"))));
-        Fact("Baseline", d.Baseline);
+        html.Facts(section,
+        [
+            ("Source", $"{report.Source.Name} ({report.Source.Description})", null),
+            ("Size", string.Create(inv, $"{report.Source.Bytes:N0} bytes"), null),
+            ("SHA-256", report.Source.Sha256, "hash"),
+            ("Rows", string.Create(inv, $"{q.RowsRead} read, {q.RowsLoaded} loaded, {q.RowsExcluded} excluded"), null),
+            ("Subjects", string.Create(inv, $"{d.Subjects}: ") + string.Join("; ", d.Arms.Select(a => string.Create(inv, $"{a.Arm} {a.Subjects}"))), null),
+            ("Parameters", string.Join("; ", d.Parameters.Select(p => p.Instrument is null ? p.Code : $"{p.Code} ({p.Instrument}, {p.Range})")), null),
+            ("Visits", string.Join(", ", d.Visits.Select(v => string.Create(inv, $"{v.DisplayName} ({v.Time:0.###})"))), null),
+            ("Baseline", d.Baseline, null),
+        ]);
 
         html.Append(section, "h3", "Subject flow");
         IElement flows = html.Append(section, "div", className: "flows");

@@ -18,7 +18,7 @@ internal sealed class HtmlFigures(HtmlReportDocument html, IProgress<ReportProgr
 
     public IElement Write(INode parent, string id, Func<Plot> plot, string caption, int height = Height)
     {
-        progress?.Report(new ReportProgress($"Figure: {caption}", _count, total));
+        progress?.Report(new ReportProgress(id, _count, total));
         _count++;
         IElement figure = html.Append(parent, "figure", className: "plot");
         figure.Id = id;

@@ -45,6 +45,18 @@ internal sealed class HtmlReportDocument
         return element;
     }
 
+    /// <summary>A definition list of facts (term, value, optional class of the value), appended to <paramref name="parent"/>.</summary>
+    public IElement Facts(INode parent, IEnumerable<(string Term, string Value, string? ClassName)> facts)
+    {
+        IElement list = Append(parent, "dl", className: "facts");
+        foreach (var (term, value, className) in facts)
+        {
+            Append(list, "dt", term);
+            Append(list, "dd", value, className);
+        }
+        return list;
+    }
+
     /// <summary>A text node appended to <paramref name="parent"/>.</summary>
     public void Text(INode parent, string text) => parent.AppendChild(_document.CreateTextNode(text));
 

@@ -11,19 +11,16 @@ internal static class MethodsSection
     {
         var inv = CultureInfo.InvariantCulture;
         html.Append(section, "h3", "Reproduce this report");
-        IElement facts = html.Append(section, "dl", className: "facts");
-        void Fact(string term, string value, string? className = null)
-        {
-            html.Append(facts, "dt", term);
-            html.Append(facts, "dd", value, className);
-        }
-        Fact("Command line", report.Options.CommandLine.Length > 0 ? report.Options.CommandLine : "(built through the library API)", "command");
-        Fact("Seed", report.Options.Seed.ToString(inv));
-        Fact("Bootstrap resamples", report.Options.Resamples.ToString(inv));
-        Fact("Confidence level", TrialReportHtml.Level(report));
-        Fact("Data", $"{report.Source.Name}, SHA-256 {report.Source.Sha256}");
-        Fact("CohortAnalysis", report.LibraryVersion);
-        Fact(".NET", RuntimeInformation.FrameworkDescription);
+        html.Facts(section,
+        [
+            ("Command line", report.Options.CommandLine.Length > 0 ? report.Options.CommandLine : "(built through the library API)", "command"),
+            ("Seed", report.Options.Seed.ToString(inv), null),
+            ("Bootstrap resamples", report.Options.Resamples.ToString(inv), null),
+            ("Confidence level", TrialReportHtml.Level(report), null),
+            ("Data", $"{report.Source.Name}, SHA-256 {report.Source.Sha256}", null),
+            ("CohortAnalysis", report.LibraryVersion, null),
+            (".NET", RuntimeInformation.FrameworkDescription, null),
+        ]);
         html.Append(section, "p", "The same data file, command line, seed and library version give this file byte for byte.");
 
         html.Append(section, "h3", "Estimators");
