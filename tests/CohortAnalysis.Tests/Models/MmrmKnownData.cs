@@ -3,7 +3,8 @@ using CohortAnalysis.Models;
 
 namespace CohortAnalysis.Tests.Models;
 
-/// <summary>mmrm's artificial data sets (fev_data, bcva_data; R package mmrm 0.3.18, Apache-2.0) as model records.</summary>
+/// <summary>Known-result data sets as model records: mmrm's artificial fev_data and bcva_data (R package mmrm 0.3.18,
+/// Apache-2.0), and any other CSV under tests/known-results (<see cref="Read"/>).</summary>
 internal static class MmrmKnownData
 {
     /// <param name="visitOrder">Order of the AVISIT levels (SAS's, from the listing's class level information); null = sorted.</param>
@@ -14,7 +15,13 @@ internal static class MmrmKnownData
     public static ModelData Bcva() => Read("mmrm-sas/bcva_data.csv",
         factors: ["USUBJID", "AVISIT", "ARMCD", "RACE"], numerics: ["VISITN", "BCVA_BL", "BCVA_CHG"]);
 
-    private static ModelData Read(string file, string[] factors, string[] numerics, Dictionary<string, string[]>? order = null)
+    /// <summary>Reads a CSV under tests/known-results into model records: empty cells are missing factor levels, empty or
+    /// NA cells missing numbers.</summary>
+    /// <param name="file">Path relative to tests/known-results.</param>
+    /// <param name="factors">Columns read as factors.</param>
+    /// <param name="numerics">Columns read as numbers (invariant culture).</param>
+    /// <param name="order">Level order per factor; a factor not listed has its levels sorted.</param>
+    public static ModelData Read(string file, string[] factors, string[] numerics, Dictionary<string, string[]>? order = null)
     {
         string[] lines = File.ReadAllLines(KnownResults.PathOf(file));
         string[] header = Split(lines[0]);

@@ -49,9 +49,9 @@ public sealed class MmrmRTests
             _ => CovarianceStructure.Autoregressive,
         };
         ModelData data = btheb
-            ? Read("mmrm-r/btheb-long.csv", ["subject", "treatment", "drug", "length", "visit"], ["bdi.pre", "bdi"],
+            ? MmrmKnownData.Read("mmrm-r/btheb-long.csv", ["subject", "treatment", "drug", "length", "visit"], ["bdi.pre", "bdi"],
                 new() { ["treatment"] = ["TAU", "BtheB"], ["visit"] = ["M2", "M3", "M5", "M8"] })
-            : Read("mmrm-r/sim-long.csv", ["subject", "arm", "sex", "visit"], ["base", "chg"],
+            : MmrmKnownData.Read("mmrm-r/sim-long.csv", ["subject", "arm", "sex", "visit"], ["base", "chg"],
                 new() { ["arm"] = ["Placebo", "Low", "High"], ["visit"] = ["V1", "V2", "V3", "V4"] });
         string arm = btheb ? "treatment" : "arm", baseline = btheb ? "bdi.pre" : "base";
         ModelTerm[] terms = btheb
@@ -88,7 +88,7 @@ public sealed class MmrmRTests
     [InlineData(DegreesOfFreedomMethod.KenwardRogerFirstOrder)]
     public void KenwardRoger_MatchesPbkrtestOnBalancedData(DegreesOfFreedomMethod method)
     {
-        ModelData data = Read("mmrm-r/kr-balanced.csv", ["subject", "arm", "visit"], ["y"],
+        ModelData data = MmrmKnownData.Read("mmrm-r/kr-balanced.csv", ["subject", "arm", "visit"], ["y"],
             new() { ["arm"] = ["Placebo", "Active"], ["visit"] = ["V1", "V2", "V3", "V4"] });
         var spec = new MmrmSpecification
         {
@@ -121,25 +121,4 @@ public sealed class MmrmRTests
     }
 
     private static double Value(KnownResult row, string column) => double.Parse(row.Text(column), CultureInfo.InvariantCulture);
-
-    private static ModelData Read(string file, string[] factors, string[] numerics, Dictionary<string, string[]> order)
-    {
-        string[] lines = File.ReadAllLines(KnownResults.PathOf(file));
-        string[] header = Split(lines[0]);
-        string[][] rows = lines.Skip(1).Where(l => l.Length > 0).Select(Split).ToArray();
-        var data = new ModelData(rows.Length);
-        foreach (string f in factors)
-        {
-            int c = Array.IndexOf(header, f);
-            data.AddFactor(f, rows.Select(r => r[c]).ToArray(), order.GetValueOrDefault(f));
-        }
-        foreach (string name in numerics)
-        {
-            int c = Array.IndexOf(header, name);
-            data.AddNumeric(name, rows.Select(r => double.Parse(r[c], CultureInfo.InvariantCulture)).ToArray());
-        }
-        return data;
-    }
-
-    private static string[] Split(string line) => line.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
 }
