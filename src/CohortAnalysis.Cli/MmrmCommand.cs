@@ -184,9 +184,14 @@ internal static class MmrmCommand
             w.WriteBoolean("converged", true);   // a fit is returned only when the maximisation converged
             Rendering.EstimateJson.WriteNumber(w, "convergenceCriterion", fit.ConvergenceCriterion);
             w.WriteNumber("observationsUsed", fit.ObservationsUsed);
+            w.WriteNumber("observationsExcluded", fit.ObservationsExcluded);
             w.WriteNumber("subjectsUsed", fit.SubjectsUsed);
+            w.WriteNumber("subjectsExcluded", fit.SubjectsExcluded);
             w.WriteStartObject("excluded");
             foreach (var (reason, count) in fit.Excluded) w.WriteNumber(reason, count);
+            w.WriteEndObject();
+            w.WriteStartObject("excludedSubjects");
+            foreach (var (reason, count) in fit.ExcludedSubjects) w.WriteNumber(reason, count);
             w.WriteEndObject();
             w.WriteStartArray("covariance");
             foreach (MmrmCovariance c in fit.Covariance) WriteCovariance(w, c);

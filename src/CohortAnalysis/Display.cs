@@ -13,6 +13,9 @@ internal static class Display
     public static string P(double p) =>
         double.IsNaN(p) ? "NA" : p < 0.0001 ? "<0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture);
 
+    /// <summary>"p = 0.0123", or "p &lt; 0.0001" below the four decimals tables print (never "p = 0").</summary>
+    public static string PClause(double p) => double.IsNaN(p) ? "p = NA" : p < 0.0001 ? "p < 0.0001" : "p = " + P(p);
+
     public static string Interval(ConfidenceInterval ci, string format = "0.###") => $"[{Number(ci.Lower, format)}, {Number(ci.Upper, format)}]";
 
     public static double? Nullable(double x) => double.IsNaN(x) ? null : x;

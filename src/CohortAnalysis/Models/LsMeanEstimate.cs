@@ -44,5 +44,5 @@ public sealed record LsMeanEstimate(
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Comparison.Describe()}: {Name} = {Estimate:0.####} (SE {StandardError:0.####}, df {DegreesOfFreedom:0.#}), {Ci}, p = {PValue:0.####}");
+        $"{Comparison.Describe()}: {Name} = {Estimate:0.####} (SE {StandardError:0.####}, df {DegreesOfFreedom:0.#}), {Ci}, {Display.PClause(PValue)}");
 }

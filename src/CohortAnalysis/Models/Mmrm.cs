@@ -21,7 +21,12 @@ namespace CohortAnalysis.Models;
 /// </remarks>
 public static partial class Mmrm
 {
-    private const string ArmName = "ARM", VisitName = "VISIT", SubjectName = "SUBJECT", BaselineName = "BASE", ResponseName = "Y";
+    private const string ArmName = "ARM", VisitName = "VISIT", SubjectName = "SUBJECT", BaselineName = "BASE";
+
+    /// <summary>Why a subject is not analysed: no baseline record for the parameter.</summary>
+    internal const string NoBaselineReason = "no baseline record";
+    /// <summary>Why a subject is not analysed: a baseline but no record after it.</summary>
+    internal const string NoPostBaselineReason = "no post-baseline record";
 
     /// <summary>Fits an MMRM to one parameter of a cohort.</summary>
     /// <param name="cohort">The cohort (long form, baselines derived).</param>
@@ -58,11 +63,18 @@ public static partial class Mmrm
         Range range = cohort.RowsOf(p);
         var rows = new List<int>();
         int noBaseline = 0;
+        // Subjects of the parameter by what they have: a subject without a baseline, or with a baseline only, has no
+        // record in the model and would otherwise vanish from the counts.
+        var withoutBaseline = new HashSet<int>();
+        var withBaseline = new HashSet<int>();
+        var withPostBaseline = new HashSet<int>();
         for (int r = range.Start.Value; r < range.End.Value; r++)
         {
+            int subject = cohort.SubjectIndex[r];
             double baseTime = cohort.BaselineVisitTimes[r];
-            if (double.IsNaN(baseTime)) { noBaseline++; continue; }
-            if (cohort.VisitTimes[r] > baseTime) rows.Add(r);
+            if (double.IsNaN(baseTime)) { noBaseline++; withoutBaseline.Add(subject); continue; }
+            withBaseline.Add(subject);
+            if (cohort.VisitTimes[r] > baseTime) { rows.Add(r); withPostBaseline.Add(subject); }
         }
         if (rows.Count == 0)
             throw new ModelSpecificationException($"{code}: no post-baseline record in {cohort.Source}; an MMRM needs visits after baseline.");
@@ -85,7 +97,8 @@ public static partial class Mmrm
         };
         var y = new double[rows.Count];
         for (int i = 0; i < rows.Count; i++) y[i] = outcome[rows[i]];
-        data.AddNumeric(ResponseName, y);
+        string response = Comparison.VariableCode(options.Outcome);
+        data.AddNumeric(response, y);
         var terms = new List<ModelTerm> { new(ArmName), new(VisitName), new(ArmName, VisitName) };
         if (options.AdjustForBaseline) { terms.Add(new(BaselineName)); terms.Add(new(BaselineName, VisitName)); }
         foreach (string c in options.Covariates)
@@ -96,10 +109,15 @@ public static partial class Mmrm
         }
         var prior = new Dictionary<string, int>();
         if (noBaseline > 0) prior["no baseline record for the subject"] = noBaseline;
+        var priorSubjects = new Dictionary<string, int>();
+        if (withoutBaseline.Count > 0) priorSubjects[NoBaselineReason] = withoutBaseline.Count;
+        int baselineOnly = withBaseline.Count(s => !withPostBaseline.Contains(s));
+        if (baselineOnly > 0) priorSubjects[NoPostBaselineReason] = baselineOnly;
         return new MmrmSpecification
         {
-            Data = data, Response = ResponseName, Subject = SubjectName, Visit = VisitName, Arm = ArmName, Terms = terms,
+            Data = data, Response = response, Subject = SubjectName, Visit = VisitName, Arm = ArmName, Terms = terms,
             Visits = visits, Parameter = code, Outcome = options.Outcome, PriorExclusions = prior,
+            PriorSubjectExclusions = priorSubjects,
             ReferenceArm = options.ReferenceArm,
         };
     }

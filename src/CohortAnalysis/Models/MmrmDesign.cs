@@ -82,7 +82,7 @@ internal sealed class MmrmDesign
                 throw new ModelSpecificationException($"Subject {id} has two records at visit {visits.Levels[visitIndex[o]]}; an MMRM needs one per subject and visit.");
             if (arms is not null && arms.Codes[row] != subjectArm)
                 throw new ModelSpecificationException(
-                    $"Subject {id} appears in {arms.Name} {arms.Levels[subjectArm]} and {arms.Levels[arms.Codes[row]]}; a subject belongs to one arm.");
+                    $"Subject {id} has records in two levels of {arms.Name}: {arms.Levels[subjectArm]} and {arms.Levels[arms.Codes[row]]}; a subject belongs to one arm.");
             if (groups is not null && groups.Codes[row] != subjectGroup[^1])
                 throw new ModelSpecificationException(
                     $"Subject {id} appears in {groups.Name} {groups.Levels[subjectGroup[^1]]} and {groups.Levels[groups.Codes[row]]}; a subject belongs to one {groups.Name}.");

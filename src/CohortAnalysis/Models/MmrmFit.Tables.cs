@@ -128,7 +128,9 @@ public sealed partial class MmrmFit : ITabular
         return text.ToString();
     }
 
-    private IEnumerable<string> Exclusions() => Excluded.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Value} records not analysed: {e.Key}."));
+    private IEnumerable<string> Exclusions() =>
+        ExcludedSubjects.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Value} subjects not analysed: {e.Key}."))
+            .Concat(Excluded.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Value} records not analysed: {e.Key}.")));
 
     private static string Number(double x) => Display.Number(x, "0.000");
 

@@ -55,6 +55,13 @@ public sealed partial class MmrmFit
     public required int SubjectsUsed { get; init; }
     /// <summary>Records not analysed, by reason (missing outcome: the subject stays in through its other visits, MAR).</summary>
     public required IReadOnlyDictionary<string, int> Excluded { get; init; }
+    /// <summary>Records not analysed: the sum of <see cref="Excluded"/>.</summary>
+    public int ObservationsExcluded => Excluded.Values.Sum();
+    /// <summary>Subjects of the parameter with no record analysed, by reason: no baseline record, no post-baseline record,
+    /// the outcome missing at every post-baseline visit, a covariate missing.</summary>
+    public required IReadOnlyDictionary<string, int> ExcludedSubjects { get; init; }
+    /// <summary>Subjects not analysed: the sum of <see cref="ExcludedSubjects"/>.</summary>
+    public int SubjectsExcluded => ExcludedSubjects.Values.Sum();
 
     /// <summary>LS means then differences, for the renderers.</summary>
     public IEnumerable<IEstimate> Estimates => LsMeans.Concat(Differences);

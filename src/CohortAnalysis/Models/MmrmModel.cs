@@ -19,6 +19,8 @@ internal sealed record MmrmSpecification
     public ChangeVariable Outcome { get; init; } = ChangeVariable.Change;
     /// <summary>Records left out before the model (e.g. no baseline), by reason.</summary>
     public IReadOnlyDictionary<string, int> PriorExclusions { get; init; } = new Dictionary<string, int>();
+    /// <summary>Subjects with no record in <see cref="Data"/> (no baseline, no post-baseline record), by reason.</summary>
+    public IReadOnlyDictionary<string, int> PriorSubjectExclusions { get; init; } = new Dictionary<string, int>();
     /// <summary>Reference arm; null = resolve from the arm levels.</summary>
     public string? ReferenceArm { get; init; }
     public FactorCoding Coding { get; init; } = FactorCoding.ReferenceFirst;
@@ -45,6 +47,8 @@ internal static class MmrmModel
                 ? $"{spec.Parameter}: no record has an outcome; nothing to analyse."
                 : $"{spec.Parameter}: outcomes are in one arm only ({armsWithData[0]}); an MMRM comparing arms needs at least two.");
 
+        RequireEveryCell(spec, arm, y);
+
         double[] times = spec.Visits.Select(v => v.Time).ToArray();
         MmrmDesign design = MmrmDesign.Build(spec.Data, spec.Response, spec.Subject, spec.Visit, spec.Terms,
             options.GroupCovariance ? spec.Arm : null, times, spec.Coding, spec.Arm);
@@ -64,6 +68,47 @@ internal static class MmrmModel
             throw new ModelFitException($"{spec.Parameter}: the MMRM could not be estimated with any covariance structure tried. {string.Join("; ", notes)}.");
 
         return Report(spec, options, design, estimation, notes);
+    }
+
+    // Visits are categories: a visit without any outcome, or an arm without an outcome at a visit, leaves a column of
+    // the design empty. Say so in those words rather than as a collinearity or a covariance that cannot be estimated.
+    private static void RequireEveryCell(MmrmSpecification spec, FactorVariable arm, NumericVariable y)
+    {
+        var visit = (FactorVariable)spec.Data[spec.Visit];
+        var count = new int[arm.Levels.Length, visit.Levels.Length];
+        for (int r = 0; r < spec.Data.RowCount; r++)
+            if (arm.Codes[r] >= 0 && visit.Codes[r] >= 0 && !double.IsNaN(y.Values[r])) count[arm.Codes[r], visit.Codes[r]]++;
+        for (int v = 0; v < visit.Levels.Length; v++)
+        {
+            string label = spec.Visits.Length == visit.Levels.Length ? spec.Visits[v].DisplayName : visit.Levels[v];
+            if (Enumerable.Range(0, arm.Levels.Length).All(a => count[a, v] == 0))
+                throw new ModelSpecificationException($"{spec.Parameter}: visit {label} has no {spec.Response} value in any arm; an MMRM with visits as categories cannot estimate it. Leave the visit's records out or fill them in.");
+            for (int a = 0; a < arm.Levels.Length; a++)
+                if (count[a, v] == 0)
+                    throw new ModelSpecificationException($"{spec.Parameter}: arm {arm.Levels[a]} has no {spec.Response} value at visit {label}; its LS mean there cannot be estimated (each arm needs an outcome at each visit).");
+        }
+    }
+
+    // Subjects in the records that the model did not use: every outcome missing, or a covariate missing.
+    private static Dictionary<string, int> ExcludedSubjects(MmrmSpecification spec, MmrmDesign design)
+    {
+        var subject = (FactorVariable)spec.Data[spec.Subject];
+        var y = (NumericVariable)spec.Data[spec.Response];
+        var present = new HashSet<int>();
+        var withOutcome = new HashSet<int>();
+        for (int r = 0; r < spec.Data.RowCount; r++)
+        {
+            if (subject.Codes[r] < 0) continue;
+            present.Add(subject.Codes[r]);
+            if (!double.IsNaN(y.Values[r])) withOutcome.Add(subject.Codes[r]);
+        }
+        var analysed = new HashSet<string>(design.SubjectIds, StringComparer.Ordinal);
+        var excluded = new Dictionary<string, int>(spec.PriorSubjectExclusions);
+        int noOutcome = present.Count(c => !withOutcome.Contains(c));
+        if (noOutcome > 0) excluded[$"{spec.Response} missing at every post-baseline visit"] = noOutcome;
+        int dropped = withOutcome.Count(c => !analysed.Contains(subject.Levels[c]));
+        if (dropped > 0) excluded[$"{string.Join(" or ", design.Frame.Excluded.Keys)} missing"] = dropped;
+        return excluded;
     }
 
     private static MmrmFit Report(MmrmSpecification spec, MmrmOptions options, MmrmDesign design, MmrmEstimation est, List<string> notes)
@@ -153,6 +198,7 @@ internal static class MmrmModel
             Covariance = Enumerable.Range(0, design.GroupLabels.Length).Select(g => CovarianceOf(design, est, g, spec)).ToList(),
             Coefficients = coefficients, LsMeans = lsMeans, Differences = differences,
             ObservationsUsed = n, SubjectsUsed = design.SubjectCount, Excluded = excluded,
+            ExcludedSubjects = ExcludedSubjects(spec, design),
         };
     }
 

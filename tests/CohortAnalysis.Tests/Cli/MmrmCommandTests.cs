@@ -2,6 +2,7 @@ using System.Text.Json;
 using CohortAnalysis.Models;
 using Xunit;
 using CohortAnalysis.Data;
+using CohortAnalysis.Tests.Models;
 
 namespace CohortAnalysis.Tests.Cli;
 
@@ -127,6 +128,67 @@ public class MmrmCommandTests
         AssertRefused(1, "--df kenward-roger is defined for REML fits", "--method", "ml", "--df", "kenward-roger");
         AssertRefused(1, "--compare-structures prints a table", "--compare-structures", "--format", "csv");
         AssertRefused(1, "--visit 5: not a post-baseline visit of the model; visits are 1, 3, 6, 12.", "--paramcd", "MADRS", "--visit", "5");
+    }
+
+    public static TheoryData<string, string, string[]> BadInputs() => new()
+    {
+        { "one-arm", "MADRS: outcomes are in one arm only (Placebo); an MMRM comparing arms needs at least two.", [] },
+        { "visit-without-data", "MADRS: visit Week 3 has no CHG value in any arm; an MMRM with visits as categories cannot estimate it. Leave the visit's records out or fill them in.", [] },
+        { "constant-covariate", "SITEID has a single level ('S1') in the 48 records analysed; it cannot be a model term.", ["--covariates", "SITEID"] },
+        { "collinear-covariates", "Column STRATA[LOW] of term STRATA is a linear combination of earlier columns (collinear covariates); remove one of the collinear terms.", ["--covariates", "SITEID,STRATA"] },
+        { "subject-in-two-arms", "line 21, column TRT01P: subject P04 appears in arms Placebo (line 18) and Active.", [] },
+        { "five-subjects", "The data have 5 subjects, fewer than the 6 parameters of the unstructured covariance over 3 visits; choose a structure with fewer parameters.", [] },
+    };
+
+    // The same files as Models/MmrmBadInputTests: exit 2 (a data error), nothing on stdout, the library's message on one
+    // line (the reader's problem list adds its count line), no stack trace.
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Mmrm_BadInput_FailsWithOneLineNamingTheProblem(string name, string message, string[] options)
+    {
+        string csv = name switch
+        {
+            "one-arm" => string.Join("\n", MmrmBadInput.Csv().Split('\n').Where(l => !l.Contains(",Active,", StringComparison.Ordinal))),
+            "visit-without-data" => MmrmBadInput.Csv(missing: (_, week) => week == 3),
+            "constant-covariate" => MmrmBadInput.Csv(site: _ => "S1"),
+            "subject-in-two-arms" => MmrmBadInput.Csv(arm: (i, week) => week == 3 && i == 4 ? "Active" : null),
+            "five-subjects" => MmrmBadInput.Csv(subjects: 5),
+            _ => MmrmBadInput.Csv(),
+        };
+        string path = Path.Combine(Path.GetTempPath(), $"mmrm-{name}-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, csv);
+        try
+        {
+            var (code, output, error) = CohortCommand.Run(["mmrm", path, "--paramcd", "MADRS", .. options]);
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.DoesNotContain("   at ", error);
+            string[] lines = error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+            if (name == "subject-in-two-arms")
+            {
+                Assert.EndsWith(message, lines[0]);
+                Assert.Equal(["1 problem; 0 rows loaded."], lines[1..]);
+            }
+            else Assert.Equal([message], lines);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Mmrm_Json_SaysWhichSubjectsAndRecordsWereLeftOut()
+    {
+        JsonElement root = Json("--paramcd", "MADRS", "--visit", "12");
+        MmrmFit fit = Mmrm.Fit(DemoTrial.Load(), "MADRS");
+        Assert.True(root.GetProperty("rowsUsed").GetInt32() > 0);
+        JsonElement f = root.GetProperty("fit");
+        Assert.Equal(fit.ObservationsUsed, f.GetProperty("observationsUsed").GetInt32());
+        Assert.Equal(0, f.GetProperty("observationsExcluded").GetInt32());
+        Assert.Equal(fit.SubjectsUsed, f.GetProperty("subjectsUsed").GetInt32());
+        Assert.Equal(2, f.GetProperty("subjectsExcluded").GetInt32());
+        Assert.Equal(2, f.GetProperty("excludedSubjects").GetProperty("no post-baseline record").GetInt32());
     }
 
     [Fact]
