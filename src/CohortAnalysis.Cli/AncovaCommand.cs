@@ -91,8 +91,7 @@ internal static class AncovaCommand
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, EstimateOutput.JsonOptions))
         {
-            w.WriteStartObject();
-            w.WriteString("source", cohort.Source);
+            EstimateOutput.WriteEnvelopeStart(w, cohort);
             w.WriteString("parameter", fit.Parameter);
             Rendering.EstimateJson.WriteNumber(w, "visit", fit.Visit.Time);
             w.WriteString("visitLabel", fit.Visit.DisplayName);

@@ -12,8 +12,8 @@ internal static class EstimateOutput
     /// <summary>How every command writes JSON: indented, non-ASCII text (e.g. "−", "×") kept as it is.</summary>
     public static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Opens the JSON envelope and writes what every estimate document starts with: the source and the rows
-    /// used, excluded and reported as issues.</summary>
+    /// <summary>Opens the JSON envelope and writes what every estimate document starts with: the source, the rows
+    /// used, excluded and reported as issues, and the derived (not observed) records by DTYPE.</summary>
     public static void WriteEnvelopeStart(Utf8JsonWriter writer, Cohort cohort)
     {
         writer.WriteStartObject();
@@ -21,6 +21,9 @@ internal static class EstimateOutput
         writer.WriteNumber("rowsUsed", cohort.ObservationCount);
         writer.WriteNumber("rowsExcluded", cohort.Report.RowsExcluded);
         writer.WriteNumber("dataQualityIssues", cohort.Report.Issues.Count);
+        writer.WriteStartObject("derivedRecords");   // by DTYPE (e.g. LOCF): records used that were not observed
+        foreach (var (type, count) in cohort.Report.DerivedRecords) writer.WriteNumber(type, count);
+        writer.WriteEndObject();
     }
 
     /// <summary>The JSON envelope: source and the rows used/excluded, then <c>estimates</c>; <paramref name="extra"/>

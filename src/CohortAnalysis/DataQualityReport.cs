@@ -43,6 +43,29 @@ public sealed record DataQualityReport : ITabular
     /// <summary>Rows excluded (issues with severity <see cref="DataIssueSeverity.Excluded"/>).</summary>
     public int RowsExcluded => Issues.Count(i => i.Severity == DataIssueSeverity.Excluded);
 
+    /// <summary>Records kept for analysis that were derived, not observed (ADaM DTYPE, e.g. LOCF), counted by derivation
+    /// type in ordinal order; empty when every record loaded is observed.</summary>
+    public IReadOnlyDictionary<string, int> DerivedRecords =>
+        Issues.Where(i => i.Kind == DataIssueKind.DerivedRecord).GroupBy(i => i.Value ?? "", StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>What results built from these data say about derived records: "12 records are derived, not observed
+    /// (DTYPE = LOCF)", or "(DTYPE = LOCF: 10, WOCF: 2)" for several types; empty when there are none.</summary>
+    public string DerivedRecordsNote
+    {
+        get
+        {
+            IReadOnlyDictionary<string, int> derived = DerivedRecords;
+            if (derived.Count == 0) return "";
+            string column = Issues.First(i => i.Kind == DataIssueKind.DerivedRecord).Column ?? "DTYPE";
+            int total = derived.Values.Sum();
+            string types = derived.Count == 1 ? derived.Keys.Single()
+                : string.Join(", ", derived.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key}: {d.Value}")));
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{total} record{(total == 1 ? " is" : "s are")} derived, not observed ({column} = {types})");
+        }
+    }
+
     /// <summary>Issue counts by kind, for a one-line summary.</summary>
     public IReadOnlyDictionary<DataIssueKind, int> CountsByKind =>
         Issues.GroupBy(i => i.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());

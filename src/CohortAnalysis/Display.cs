@@ -33,5 +33,6 @@ internal static class Display
 
     /// <summary>"Data: 1138 observations used, 0 rows excluded at load (10 data-quality issues; see Report)."</summary>
     public static string DataLine(DataQualityReport report) => string.Create(CultureInfo.InvariantCulture,
-        $"Data: {report.RowsLoaded} observations used, {report.RowsExcluded} rows excluded at load ({report.Issues.Count} data-quality issues; see Report).");
+        $"Data: {report.RowsLoaded} observations used, {report.RowsExcluded} rows excluded at load ({report.Issues.Count} data-quality issues; see Report).")
+        + (report.DerivedRecordsNote is { Length: > 0 } derived ? $" {derived}." : "");
 }

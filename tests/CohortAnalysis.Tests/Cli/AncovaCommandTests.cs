@@ -20,6 +20,10 @@ public class AncovaCommandTests
         JsonElement root = Json("--paramcd", "MADRS", "--visit", "6", "--covariates", "SEX,SITEID", "--robust", "hc3");
         AncovaFit fit = Ancova.Fit(DemoTrial.Load(), "MADRS", 6, new() { Covariates = ["SEX", "SITEID"], Covariance = RobustCovariance.Hc3 });
         Assert.Equal(fit.Formula, root.GetProperty("model").GetString());
+        Cohort demo = DemoTrial.Load();
+        Assert.Equal(demo.ObservationCount, root.GetProperty("rowsUsed").GetInt32());
+        Assert.Equal(demo.Report.RowsExcluded, root.GetProperty("rowsExcluded").GetInt32());
+        Assert.Equal(demo.Report.Issues.Count, root.GetProperty("dataQualityIssues").GetInt32());
         Assert.Equal(fit.SubjectsAnalysed, root.GetProperty("subjectsAnalysed").GetInt32());
         var pairs = fit.LsMeans.Zip(root.GetProperty("lsMeans").EnumerateArray()).Concat(fit.Differences.Zip(root.GetProperty("differences").EnumerateArray())).ToList();
         Assert.Equal(fit.LsMeans.Count + fit.Differences.Count, pairs.Count);
@@ -36,6 +40,17 @@ public class AncovaCommandTests
         }
         Assert.Equal(DemoTrial.Placebo, root.GetProperty("differences")[0].GetProperty("reference").GetString());
         Assert.Equal(4, root.GetProperty("typeIIITests").GetArrayLength());   // ARM, BASE, SEX, SITEID
+    }
+
+    // Issue 14: the JSON of a result says how many of the records it used were derived (DTYPE), not observed.
+    [Fact]
+    public void Ancova_Json_CountsDerivedRecords()
+    {
+        string adqs = Path.Combine(AppContext.BaseDirectory, "known-results", "adam", "adqsadas.xpt");
+        JsonElement root = Json(adqs, "--analysis-flag", "ANL01FL", "--paramcd", "ACTOT", "--visit", "24");
+        Cohort cohort = CohortFileReader.Read(adqs, CohortReadOptions.Default with { Adam = new() { AnalysisFlag = "ANL01FL" } });
+        Assert.Equal(cohort.Report.DerivedRecords["LOCF"], root.GetProperty("derivedRecords").GetProperty("LOCF").GetInt32());
+        Assert.Empty(Json("--paramcd", "MADRS", "--visit", "6").GetProperty("derivedRecords").EnumerateObject());
     }
 
     [Fact]

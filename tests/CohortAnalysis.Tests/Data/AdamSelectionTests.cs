@@ -42,6 +42,21 @@ public class AdamSelectionTests
         Assert.Contains(cohort.Report.Issues, i => i.Message == "ANL01FL is '', not 'Y': not an analysis record; set aside.");
     }
 
+    // Issue 14: derived records are labelled in results too, not only in the data-quality report.
+    [Fact]
+    public void Results_FromDerivedRecords_SayHowManyAreDerived()
+    {
+        int locf = Expected()["locf_loaded"];
+        Cohort cohort = CohortFileReader.Read(Adqs, With(new() { AnalysisFlag = "ANL01FL" }));
+        Assert.Equal(new Dictionary<string, int> { ["LOCF"] = locf }, cohort.Report.DerivedRecords);
+        string note = string.Create(CultureInfo.InvariantCulture, $"{locf} records are derived, not observed (DTYPE = LOCF)");
+        Assert.Equal(note, cohort.Report.DerivedRecordsNote);
+        string text = CohortAnalysis.Models.Ancova.Fit(cohort, "ACTOT", 24).ToText(cohort.Report);
+        Assert.Contains($"see Report). {note}.", text);
+        Assert.Empty(DemoTrial.Load().Report.DerivedRecords);
+        Assert.Equal("", DemoTrial.Load().Report.DerivedRecordsNote);
+    }
+
     [Fact]
     public void Read_Population_KeepsFlaggedSubjectsOnly()
     {
