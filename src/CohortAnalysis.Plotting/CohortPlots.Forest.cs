@@ -348,7 +348,7 @@ public static partial class CohortPlots
 
         if (logScale)
             plot.Axes.Bottom.TickGenerator = RatioTicks(low, high);
-        plot.XLabel(estimateLabel);
+        PlotStyling.AxisTitle(plot, estimateLabel);
         return PlotStyling.Apply(plot, style, caption);
     }
 }

@@ -77,15 +77,42 @@ internal static class PlotStyling
         plot.ShowLegend(Edge.Top);
     }
 
-    // About 105 characters of 12 px DejaVu Sans fit an 800-pixel notebook figure.
-    private const int CaptionWidth = 105;
+    // About 105 characters of 12 px DejaVu Sans fit an 800-pixel notebook figure, and so about 84 of the 15 px axis title.
+    private const int CaptionWidth = 105, AxisTitleWidth = 84;
 
-    private static IEnumerable<string> Wrap(string text)
+    /// <summary>Sets the horizontal axis title, in as many lines as an 800-pixel figure needs: clauses ("; ") are kept
+    /// whole where they fit, longer ones wrapped at spaces. Lines after the first sit on tickless bottom axes (as the
+    /// caption does), so none is cut at the figure's edge.</summary>
+    internal static void AxisTitle(Plot plot, string text)
+    {
+        var lines = new List<string>();
+        foreach (string clause in text.Split("; ", StringSplitOptions.RemoveEmptyEntries).SelectMany(c => WrapTo(c, AxisTitleWidth)))
+        {
+            if (lines.Count > 0 && lines[^1].Length + 2 + clause.Length <= AxisTitleWidth) lines[^1] += "; " + clause;
+            else lines.Add(clause);
+        }
+        if (lines.Count == 0) lines.Add("");
+        plot.XLabel(lines[0]);
+        foreach (string line in lines.Skip(1))
+        {
+            IXAxis axis = plot.Axes.AddBottomAxis();
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            axis.MajorTickStyle.Length = 0;
+            axis.MinorTickStyle.Length = 0;
+            axis.FrameLineStyle.Width = 0;
+            axis.Label.Text = line;
+            axis.Label.Bold = plot.Axes.Bottom.Label.Bold;
+        }
+    }
+
+    private static IEnumerable<string> Wrap(string text) => WrapTo(text, CaptionWidth);
+
+    private static IEnumerable<string> WrapTo(string text, int width)
     {
         var line = new System.Text.StringBuilder();
         foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (line.Length > 0 && line.Length + 1 + word.Length > CaptionWidth)
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
             {
                 yield return line.ToString();
                 line.Clear();
