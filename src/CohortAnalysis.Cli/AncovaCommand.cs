@@ -132,7 +132,9 @@ internal static class AncovaCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
     }
 
-    private static void WriteTests(Utf8JsonWriter w, string name, IReadOnlyList<TermTest> tests, bool single = false)
+    /// <summary>Type III tests as JSON (also cohort mmrm's): term, numerator and denominator df, SS (null for an MMRM or
+    /// a sandwich covariance), F, p, the Kenward–Roger scale (1 otherwise) and the method.</summary>
+    internal static void WriteTests(Utf8JsonWriter w, string name, IReadOnlyList<TermTest> tests, bool single = false)
     {
         if (single) w.WritePropertyName(name); else w.WriteStartArray(name);
         foreach (TermTest t in tests)
@@ -144,6 +146,7 @@ internal static class AncovaCommand
             Rendering.EstimateJson.WriteNumber(w, "sumOfSquares", t.SumOfSquares);
             Rendering.EstimateJson.WriteNumber(w, "f", t.F);
             Rendering.EstimateJson.WriteNumber(w, "pValue", t.PValue);
+            Rendering.EstimateJson.WriteNumber(w, "scale", t.Scale);
             w.WriteString("method", t.Method);
             w.WriteEndObject();
         }

@@ -202,6 +202,7 @@ internal static class MmrmCommand
             Rendering.EstimateJson.WriteArray(w, fit.LsMeans.Where(e => visit is null || e.Comparison.Visit?.Time == visit));
             w.WritePropertyName("differences");
             Rendering.EstimateJson.WriteArray(w, fit.Differences.Where(e => visit is null || e.Comparison.Visit?.Time == visit));
+            AncovaCommand.WriteTests(w, "typeIIITests", fit.TypeIIITests);
             if (comparison is not null) WriteComparison(w, comparison);
             w.WriteEndObject();
         }

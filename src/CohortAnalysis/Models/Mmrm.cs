@@ -13,11 +13,14 @@ namespace CohortAnalysis.Models;
 /// <para><b>Inference.</b> LS means by arm × visit (baseline at its mean over the records analysed, categorical covariates
 /// weighted equally: SAS LSMEANS and emmeans defaults), differences from the reference arm at each visit, t intervals
 /// with Satterthwaite (default), Kenward–Roger (adjusted covariance of the fixed effects and its df), between-within or
-/// residual df, model-based or empirical (sandwich) covariance.</para>
+/// residual df, model-based or empirical (sandwich) covariance. Type III F tests of every term with the same df method
+/// (multi-df Satterthwaite of Fai &amp; Cornelius 1996; Kenward–Roger's scaled F with df m, §4 of their paper):
+/// <see cref="MmrmFit.TypeIIITests"/>.</para>
 /// <para>Matches SAS PROC MIXED (<c>REPEATED VISIT / SUBJECT=USUBJID TYPE=…</c>, <c>LSMEANS ARM*VISIT / PDIFF CL</c>) and
 /// R mmrm + emmeans; see tests/known-results/mmrm-sas.</para>
 /// <para>References: Mallinckrodt et al. (2008) Drug Inf J 42:303-319; SAS/STAT User's Guide, The MIXED Procedure;
-/// Satterthwaite (1946) Biometrics Bull 2:110-114; Kenward &amp; Roger (1997) Biometrics 53:983-997.</para>
+/// Satterthwaite (1946) Biometrics Bull 2:110-114; Kenward &amp; Roger (1997) Biometrics 53:983-997; Fai &amp; Cornelius
+/// (1996) J Stat Comput Simul 54:363-378.</para>
 /// </remarks>
 public static partial class Mmrm
 {

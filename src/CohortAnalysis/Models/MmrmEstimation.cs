@@ -133,7 +133,85 @@ internal sealed class MmrmEstimation
     /// W = 2H_φ⁻¹ the inverse observed information of φ̂ (as SAS; pbkrtest uses the expected information, equal in
     /// balanced designs). <paramref name="firstOrder"/>: Rᵢⱼ dropped (SAS DDFM=KR(FIRSTORDER), the
     /// Prasad–Rao–Jeske–Kackar–Harville estimator); for the linear UN, CS and TOEP the two coincide.</summary>
-    public Matrix<double> KenwardRogerCovariance(bool firstOrder)
+    public Matrix<double> KenwardRogerCovariance(bool firstOrder) => KenwardRoger(firstOrder).Adjusted;
+
+    private KenwardRogerParts? _kenwardRoger, _kenwardRogerFirstOrder;
+
+    /// <summary>Φ_A with the Pᵢ and W it was built from, which the multi-df F test needs too; computed once per variant.</summary>
+    private sealed record KenwardRogerParts(Matrix<double> Adjusted, Matrix<double>[] P, double[,] W);
+
+    private KenwardRogerParts KenwardRoger(bool firstOrder) => firstOrder
+        ? _kenwardRogerFirstOrder ??= ComputeKenwardRoger(true)
+        : _kenwardRoger ??= ComputeKenwardRoger(false);
+
+    /// <summary>The Kenward–Roger F test of H₀ Lβ = 0 for a q-row L (Kenward &amp; Roger 1997, §4; SAS DDFM=KR, pbkrtest
+    /// <c>KRmodcomp</c>): F = (Lβ̂)ᵀ(LΦ_ALᵀ)⁻¹(Lβ̂)/q, scaled by λ and referred to F(q, m). With Θ = Lᵀ(LΦLᵀ)⁻¹L,
+    /// A₁ = Σᵢⱼ Wᵢⱼ tr(ΘΦPᵢΦ) tr(ΘΦPⱼΦ), A₂ = Σᵢⱼ Wᵢⱼ tr(ΘΦPᵢΦΘΦPⱼΦ), B = (A₁ + 6A₂)/(2q),
+    /// g = ((q + 1)A₁ − (q + 4)A₂)/((q + 2)A₂), c₁ = g/(3q + 2(1 − g)), c₂ = (q − g)/(3q + 2(1 − g)),
+    /// c₃ = (q + 2 − g)/(3q + 2(1 − g)), E* = 1/(1 − A₂/q), V* = (2/q)(1 + c₁B)/((1 − c₂B)²(1 − c₃B)),
+    /// ρ = V*/(2E*²): m = 4 + (q + 2)/(qρ − 1) and λ = m/(E*(m − 2)). For q = 1, λ = 1 and m is the Satterthwaite df.</summary>
+    /// <returns>The scaled statistic λF, the denominator df m and the scale λ.</returns>
+    public (double F, double DenominatorDf, double Scale) KenwardRogerTest(Matrix<double> l, bool firstOrder)
+    {
+        KenwardRogerParts kr = KenwardRoger(firstOrder);
+        int q = l.RowCount;
+        Matrix<double> phi = Covariance;
+        Vector<double> lb = l * Beta;
+        double f = lb.DotProduct((l * kr.Adjusted * l.Transpose()).Solve(lb)) / q;
+        Matrix<double> theta = l.Transpose() * (l * phi * l.Transpose()).Inverse() * l;
+        Matrix<double>[] m = kr.P.Select(pi => theta * phi * pi * phi).ToArray();
+        double[] trace = m.Select(x => x.Trace()).ToArray();
+        double a1 = 0, a2 = 0;
+        for (int i = 0; i < m.Length; i++)
+            for (int j = 0; j < m.Length; j++)
+            {
+                double w = kr.W[i, j];
+                if (w == 0) continue;
+                a1 += w * trace[i] * trace[j];
+                a2 += w * TraceOfProduct(m[i], m[j]);
+            }
+        double b = (a1 + 6 * a2) / (2 * q);
+        double g = ((q + 1) * a1 - (q + 4) * a2) / ((q + 2) * a2);
+        double d = 3 * q + 2 * (1 - g);
+        double c1 = g / d, c2 = (q - g) / d, c3 = (q + 2 - g) / d;
+        double eStar = 1 / (1 - a2 / q);
+        double vStar = 2.0 / q * (1 + c1 * b) / ((1 - c2 * b) * (1 - c2 * b) * (1 - c3 * b));
+        double rho = vStar / (2 * eStar * eStar);
+        double df = 4 + (q + 2) / (q * rho - 1);
+        double lambda = df / (eStar * (df - 2));
+        return (lambda * f, df, lambda);
+    }
+
+    /// <summary>The Satterthwaite F test of H₀ Lβ = 0 for a q-row L (Fai &amp; Cornelius 1996; SAS DDFM=SATTERTHWAITE,
+    /// lmerTest): F = (Lβ̂)ᵀ(LΦLᵀ)⁻¹(Lβ̂)/q; with LΦLᵀ = PDPᵀ, νₖ the Satterthwaite df of the contrast PₖᵀL and
+    /// E = Σ νₖ/(νₖ − 2), the denominator df are 2E/(E − q) (2 when some νₖ ≤ 2, as lmerTest).</summary>
+    public (double F, double DenominatorDf) SatterthwaiteTest(Matrix<double> l)
+    {
+        int q = l.RowCount;
+        Matrix<double> middle = l * Covariance * l.Transpose();
+        Vector<double> lb = l * Beta;
+        double f = lb.DotProduct(middle.Solve(lb)) / q;
+        if (q == 1) return (f, Satterthwaite(l.Row(0).ToArray()));
+        Matrix<double> vectors = middle.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenVectors;
+        double e = 0;
+        for (int k = 0; k < q; k++)
+        {
+            double nu = Satterthwaite((vectors.Column(k) * l).ToArray());
+            if (!(nu > 2)) return (f, 2);
+            e += nu / (nu - 2);
+        }
+        return (f, 2 * e / (e - q));
+    }
+
+    private static double TraceOfProduct(Matrix<double> a, Matrix<double> b)
+    {
+        double sum = 0;
+        for (int r = 0; r < a.RowCount; r++)
+            for (int c = 0; c < a.ColumnCount; c++) sum += a[r, c] * b[c, r];
+        return sum;
+    }
+
+    private KenwardRogerParts ComputeKenwardRoger(bool firstOrder)
     {
         MmrmLikelihood lik = _likelihood;
         CovarianceParameterization cov = lik.Covariance;
@@ -245,7 +323,7 @@ internal sealed class MmrmEstimation
             }
         }
         Matrix<double> adjusted = phiM + 2 * (phiM * inner * phiM);
-        return (adjusted + adjusted.Transpose()) / 2;
+        return new KenwardRogerParts((adjusted + adjusted.Transpose()) / 2, pk, w);
     }
 
     internal static string Describe(CovarianceStructure structure) => structure switch

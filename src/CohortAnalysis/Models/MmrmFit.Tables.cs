@@ -85,6 +85,10 @@ public sealed partial class MmrmFit : ITabular
         ], ConvergenceNotes.Select(n => "Not used: " + n + "."));
     }
 
+    /// <summary>The Type III F tests of the fixed effects (SAS "Type 3 Tests of Fixed Effects").</summary>
+    public TableView TypeIIITable() => TermTestTable.Of("Type III tests of fixed effects", TypeIIITests,
+        TypeIIITests.Any(t => t.Scale != 1) ? ["F: the Kenward–Roger scaled statistic λ·F."] : []);
+
     /// <summary>The estimated covariance matrix of one covariance group, with the correlations below the diagonal
     /// (SAS <c>R</c> and <c>RCORR</c> options in one table).</summary>
     /// <param name="group">Index into <see cref="Covariance"/> (0 unless the fit has one covariance per arm).</param>
@@ -117,6 +121,7 @@ public sealed partial class MmrmFit : ITabular
         text.AppendLine();
         text.AppendLine(TextTable.Render(LsMeansTable(visit)));
         text.AppendLine(TextTable.Render(DifferencesTable(visit)));
+        if (TypeIIITests.Count > 0) text.AppendLine(TextTable.Render(TypeIIITable()));
         text.AppendLine(TextTable.Render(FitStatisticsTable()));
         for (int g = 0; g < Covariance.Count; g++)
         {

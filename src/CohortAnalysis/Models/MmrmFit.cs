@@ -49,6 +49,14 @@ public sealed partial class MmrmFit
     public required IReadOnlyList<LsMeanEstimate> LsMeans { get; init; }
     /// <summary>LS-mean differences, each arm minus the reference arm, at each visit.</summary>
     public required IReadOnlyList<LsMeanEstimate> Differences { get; init; }
+    /// <summary>Type III F test of every term, in model order (SAS PROC MIXED "Type 3 Tests of Fixed Effects", lmerTest
+    /// <c>anova(type = 3)</c>).</summary>
+    /// <remarks>Hypotheses as <see cref="TermTest"/> (factors: equal-weight marginal means; BASE: the slope averaged over
+    /// visits; VISIT: at BASE = 0, as SAS). F = (Lβ̂)ᵀ(LV̂Lᵀ)⁻¹(Lβ̂)/q. Satterthwaite: the multi-df denominator df of
+    /// Fai &amp; Cornelius (1996) (SAS, lmerTest). Kenward–Roger: V̂ the adjusted covariance, F scaled by λ and referred to
+    /// F(q, m) (Kenward &amp; Roger 1997, §4; <see cref="TermTest.Scale"/>). Between-within and residual: the smallest
+    /// df of the term's coefficients, or n − p. With the empirical covariance, a Wald F with those df.</remarks>
+    public required IReadOnlyList<TermTest> TypeIIITests { get; init; }
     /// <summary>Records analysed (subject × visit with an outcome and every covariate).</summary>
     public required int ObservationsUsed { get; init; }
     /// <summary>Subjects with at least one record analysed.</summary>

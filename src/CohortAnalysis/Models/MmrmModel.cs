@@ -199,7 +199,40 @@ internal static class MmrmModel
             Coefficients = coefficients, LsMeans = lsMeans, Differences = differences,
             ObservationsUsed = n, SubjectsUsed = design.SubjectCount, Excluded = excluded,
             ExcludedSubjects = ExcludedSubjects(spec, design),
+            TypeIIITests = TypeIIITests(frame, est, covariance, options),
         };
+    }
+
+    // One Type III test per term whose hypothesis is supported (see TypeIIIHypotheses), with the fit's df method.
+    private static List<TermTest> TypeIIITests(ModelFrame frame, MmrmEstimation est, Matrix<double> covariance, MmrmOptions options)
+    {
+        string method = $"Type III F test, {DescribeDf(options.DegreesOfFreedom)} df{(options.EmpiricalCovariance ? ", empirical (sandwich) covariance" : "")}";
+        var tests = new List<TermTest>();
+        for (int t = 0; t < frame.Terms.Count; t++)
+        {
+            IReadOnlyList<double[]> rows;
+            try { rows = TypeIIIHypotheses.Of(frame, t); }
+            catch (NotSupportedException) { continue; }   // e.g. a product of two continuous variables: no Type III row set
+            Matrix<double> l = Matrix<double>.Build.DenseOfRowArrays(rows);
+            int q = rows.Count;
+            double f, df, scale = 1;
+            switch (options.DegreesOfFreedom)
+            {
+                case DegreesOfFreedomMethod.KenwardRoger or DegreesOfFreedomMethod.KenwardRogerFirstOrder when !options.EmpiricalCovariance:
+                    (f, df, scale) = est.KenwardRogerTest(l, options.DegreesOfFreedom == DegreesOfFreedomMethod.KenwardRogerFirstOrder);
+                    break;
+                case DegreesOfFreedomMethod.Satterthwaite when !options.EmpiricalCovariance:
+                    (f, df) = est.SatterthwaiteTest(l);
+                    break;
+                default:
+                    Vector<double> lb = l * est.Beta;
+                    f = lb.DotProduct((l * covariance * l.Transpose()).Solve(lb)) / q;
+                    df = options.DegreesOfFreedom == DegreesOfFreedomMethod.Residual ? est.ResidualDf : rows.Min(est.BetweenWithin);
+                    break;
+            }
+            tests.Add(new TermTest(frame.Terms[t].Label, q, df, double.NaN, f, LinearModelFit.FUpper(f, q, df), method) { Scale = scale });
+        }
+        return tests;
     }
 
     private static MmrmCovariance CovarianceOf(MmrmDesign design, MmrmEstimation est, int group, MmrmSpecification spec)

@@ -63,6 +63,14 @@ public class MmrmCommandTests
         Assert.Equal(fit.Covariance[0].Matrix[3, 1], covariance.GetProperty("matrix")[3][1].GetDouble());
         Assert.Equal(1.0, covariance.GetProperty("correlation")[2][2].GetDouble(), 1e-12);
         Assert.Equal(fit.Covariance[0].Parameters.Count, covariance.GetProperty("parameters").GetArrayLength());
+        JsonElement[] tests = root.GetProperty("typeIIITests").EnumerateArray().ToArray();
+        Assert.Equal(["ARM", "VISIT", "ARM*VISIT", "BASE", "BASE*VISIT", "SEX"], tests.Select(t => t.GetProperty("term").GetString()));
+        foreach (var (t, j) in fit.TypeIIITests.Zip(tests))
+        {
+            Assert.Equal(t.F, j.GetProperty("f").GetDouble());
+            Assert.Equal(t.DenominatorDf, j.GetProperty("denominatorDf").GetDouble());
+            Assert.Equal(t.PValue, j.GetProperty("pValue").GetDouble());
+        }
     }
 
     [Fact]
@@ -108,6 +116,9 @@ public class MmrmCommandTests
         var (code, output, error) = CohortCommand.Run("mmrm", "--paramcd", "MADRS", "--df", "kenward-roger");
         Assert.True(code == 0, error);
         Assert.Contains("Kenward-Roger df", output);
+        Assert.Contains("Type III tests of fixed effects", output);
+        Assert.Contains("ARM*VISIT    3", output);
+        Assert.Contains("Type III F test, Kenward-Roger df", output);
     }
 
     [Fact]
