@@ -25,12 +25,24 @@ internal static class AncovaCommand
         var robust = new Option<string?>("--robust") { Description = "Sandwich standard errors: hc0, hc1, hc2 or hc3 (default: model-based)." };
         robust.AcceptOnlyFromAmong("hc0", "hc1", "hc2", "hc3");
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Do not adjust for the baseline score." };
-        var command = new Command("ancova", "ANCOVA at --visit: outcome ~ arm + baseline (+ covariates); LS means, differences, Type III F tests; --subgroup for effects within subgroups.");
+        var imputation = new ImputationCliOptions();
+        var command = new Command("ancova", "ANCOVA at --visit: outcome ~ arm + baseline (+ covariates); LS means, differences, Type III F tests; --subgroup for effects within subgroups; --impute for multiple imputation of missing values.");
         options.AddTo(command);
         analysis.AddTo(command);
         foreach (Option o in new Option[] { on, covariates, continuous, subgroup, weights, robust, noBaseline }) command.Options.Add(o);
+        imputation.AddTo(command);
         CommandRunner.SetAction(command, options, result =>
         {
+            if (imputation.Requested(result))
+            {
+                foreach (Option o in new Option[] { subgroup, continuous, robust, noBaseline, weights })
+                    if (result.GetResult(o) is { Implicit: false })
+                        throw new ArgumentException($"{o.Name} does not apply with --impute: each imputed dataset is analysed by ANCOVA on arm, baseline and the --covariates, with model-based SEs and equal LS-mean weights.");
+                if (analysis.MissingData(result) != MissingDataMethod.ObservedCases)
+                    throw new ArgumentException("--missing contradicts --impute: choose single imputation (--missing) or multiple imputation (--impute).");
+                return Imputed(result, options, analysis, imputation, List(result.GetValue(covariates)), result.GetValue(on));
+            }
+            imputation.Build(result, null, 0.95, [], ChangeVariable.Change);   // refuses imputation options given without --impute
             string[] categorical = List(result.GetValue(covariates)), numeric = List(result.GetValue(continuous));
             string? by = result.GetValue(subgroup);
             Cohort cohort = options.ReadCohort(result, [.. categorical, .. numeric, .. by is null ? Array.Empty<string>() : [by]]);
@@ -72,6 +84,31 @@ internal static class AncovaCommand
             return 0;
         });
         return command;
+    }
+
+    // --impute: the library imputes, analyses every visit by ANCOVA and pools; the command shows --visit (default: the last).
+    private static int Imputed(ParseResult result, CliOptions options, AnalysisOptions analysis, ImputationCliOptions imputation,
+        string[] covariates, string? on)
+    {
+        Cohort cohort = options.ReadCohort(result, covariates);
+        string parameter = analysis.ParameterOf(result, cohort);
+        double visit = analysis.VisitOf(result, Change.Trajectories.Of(cohort, parameter));
+        Missing.ImputationOptions settings = imputation.Build(result, result.GetValue(analysis.Reference), result.GetValue(analysis.CiLevel), covariates,
+            on switch { "value" => ChangeVariable.Value, "pchg" => ChangeVariable.PercentChange, _ => ChangeVariable.Change });
+        Missing.ImputationResult fit = ImputationCliOptions.WithProgress(progress => Missing.MultipleImputation.Analyze(cohort, parameter, settings, progress));
+        IEstimate[] lsMeans = [.. fit.LsMeans.Where(e => e.Comparison.Visit?.Time == visit)];
+        IEstimate[] differences = [.. fit.Differences.Where(e => e.Comparison.Visit?.Time == visit)];
+        Missing.PooledEstimate? headline = fit.Differences.LastOrDefault(e => e.Comparison.Visit?.Time == visit);
+        ImputationCliOptions.Write(result, options, cohort, ImputationCliOptions.Title(settings, fit.Parameter, fit.ReferenceArm, fit.Imputations) + CliOptions.Invariant($"; ANCOVA at visit {visit}"),
+            lsMeans, differences, w =>
+            {
+                ImputationCliOptions.WriteJson(w, settings, fit.Parameter, fit.ReferenceArm, fit.Imputations, fit.SubjectsUsed, fit.ValuesImputed,
+                    fit.Excluded, fit.StructureUsed, fit.StructureNote);
+                Rendering.EstimateJson.WriteNumber(w, "visit", visit);
+                w.WriteString("analysis", "ANCOVA at each visit: outcome ~ arm + baseline" + string.Concat(covariates.Select(c => " + " + c)));
+                Rendering.EstimateJson.WriteNumber(w, "fractionMissingInformation", headline?.FractionMissingInformation ?? double.NaN);
+            });
+        return 0;
     }
 
     private static string[] List(string? text) =>

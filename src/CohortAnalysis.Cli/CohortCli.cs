@@ -19,6 +19,7 @@ internal static class CohortCli
             EffectSizeCommand.Create(),
             AncovaCommand.Create(),
             MmrmCommand.Create(),
+            TippingPointCommand.Create(),
         };
         OptionRules.ApplyTo(root);
         return root;

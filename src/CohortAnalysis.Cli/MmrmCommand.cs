@@ -60,8 +60,22 @@ internal static class MmrmCommand
         foreach (Option o in new Option[] { visitShown, analysis.Code, analysis.Missing, analysis.CiLevel, analysis.Reference,
                      covariance, groupCovariance, df, method, covariates, on, fallback, empirical, weights, noBaseline, compare, structures })
             command.Options.Add(o);
+        var imputation = new ImputationCliOptions();
+        imputation.AddTo(command);
         CommandRunner.SetAction(command, options, result =>
         {
+            if (imputation.Requested(result))
+            {
+                foreach (Option o in new Option[] { groupCovariance, df, method, empirical, compare, structures, weights, noBaseline, analysis.Missing })
+                    if (result.GetResult(o) is { Implicit: false })
+                        throw new ArgumentException($"{o.Name} does not apply with --impute: the MMRM (REML, --covariance, --fallback) is the imputation model, and each completed dataset is analysed at every visit by ANCOVA, which on complete data equals the MMRM's per-visit estimates.");
+                return Imputed(result, options, analysis, imputation, List(result.GetValue(covariates)), result.GetValue(on), visitShown,
+                    Structures[result.GetValue(covariance)!],
+                    result.GetValue(fallback) is { } chainText
+                        ? chainText.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? [] : ParseStructures(chainText, "--fallback")
+                        : MmrmOptions.Default.Fallback);
+            }
+            imputation.Build(result, null, 0.95, [], ChangeVariable.Change);   // refuses imputation options given without --impute
             // Options that do not apply are refused before the data are read.
             if (analysis.MissingData(result) != MissingDataMethod.ObservedCases)
                 throw new ArgumentException("--missing does not apply to mmrm: the model uses every observed visit and is valid under missing at random; imputing before an MMRM is not done.");
@@ -130,6 +144,34 @@ internal static class MmrmCommand
 
     private static string[] List(string? text) =>
         text is null ? [] : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    // --impute: the MMRM is the imputation model; every visit's completed data are analysed by ANCOVA and pooled.
+    private static int Imputed(ParseResult result, CliOptions options, AnalysisOptions analysis, ImputationCliOptions imputation,
+        string[] covariates, string? on, Option<double?> visitShown, CovarianceStructure structure, IReadOnlyList<CovarianceStructure> fallback)
+    {
+        Cohort cohort = options.ReadCohort(result, covariates);
+        string parameter = analysis.ParameterOf(result, cohort);
+        Missing.ImputationOptions settings = imputation.Build(result, result.GetValue(analysis.Reference), result.GetValue(analysis.CiLevel), covariates,
+            on switch { "value" => ChangeVariable.Value, "pchg" => ChangeVariable.PercentChange, _ => ChangeVariable.Change }) with
+            { Covariance = structure, Fallback = fallback };
+        double? visit = result.GetValue(visitShown);
+        Missing.ImputationResult fit = ImputationCliOptions.WithProgress(progress => Missing.MultipleImputation.Analyze(cohort, parameter, settings, progress));
+        if (visit is { } v && !fit.Differences.Any(e => e.Comparison.Visit?.Time == v))
+            throw new ArgumentException(CliOptions.Invariant(
+                $"--visit {v}: not a post-baseline visit of the model; visits are {string.Join(", ", fit.Differences.Select(e => e.Comparison.Visit!.Value.Time).Distinct())}."));
+        IEstimate[] lsMeans = [.. fit.LsMeans.Where(e => visit is null || e.Comparison.Visit?.Time == visit)];
+        IEstimate[] differences = [.. fit.Differences.Where(e => visit is null || e.Comparison.Visit?.Time == visit)];
+        Missing.PooledEstimate? headline = fit.Differences.LastOrDefault(e => visit is null || e.Comparison.Visit?.Time == visit);
+        ImputationCliOptions.Write(result, options, cohort, ImputationCliOptions.Title(settings, fit.Parameter, fit.ReferenceArm, fit.Imputations), lsMeans, differences, w =>
+        {
+            ImputationCliOptions.WriteJson(w, settings, fit.Parameter, fit.ReferenceArm, fit.Imputations, fit.SubjectsUsed, fit.ValuesImputed,
+                fit.Excluded, fit.StructureUsed, fit.StructureNote);
+            if (visit is { } shown) Rendering.EstimateJson.WriteNumber(w, "visit", shown); else w.WriteNull("visit");
+            w.WriteString("analysis", "ANCOVA at each visit on the completed data: outcome ~ arm + baseline" + string.Concat(covariates.Select(c => " + " + c)));
+            Rendering.EstimateJson.WriteNumber(w, "fractionMissingInformation", headline?.FractionMissingInformation ?? double.NaN);
+        });
+        return 0;
+    }
 
     private static CovarianceStructure[] ParseStructures(string text, string option)
     {

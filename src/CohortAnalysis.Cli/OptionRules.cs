@@ -45,6 +45,9 @@ internal static class OptionRules
         // mmrm
         ["--covariance"] = Choice, ["--group-covariance"] = Flag, ["--df"] = Choice, ["--method"] = Choice, ["--fallback"] = NameList,
         ["--empirical"] = Flag, ["--compare-structures"] = Flag, ["--structures"] = NameList,
+        // multiple imputation (ancova, mmrm, tipping-point)
+        ["--impute"] = Choice, ["--imputation-method"] = Choice, ["--imputations"] = Imputations, ["--delta"] = FiniteNumber,
+        ["--deltas"] = DeltaGrid, ["--treatment"] = Name,
         // demo
         ["--subjects"] = DemoSubjects, ["--output"] = OutputFile,
         // report
@@ -142,6 +145,21 @@ internal static class OptionRules
 
     private static void Resamples(OptionResult result) => Count(result, BootstrapOptions.MinResamples, BootstrapOptions.MaxResamples,
         Invariant($"fewer leave the interval's tails nearly empty, more only cost time and memory; default {BootstrapOptions.Default.Resamples}"));
+
+    private static void Imputations(OptionResult result) => Count(result, 2, 100_000, "default 100");
+
+    private static void FiniteNumber(OptionResult result)
+    {
+        if (Token(result) is not { } token || !TryNumber(token, out double value)) return;
+        if (!double.IsFinite(value)) Refuse(result, "must be a finite number.");
+    }
+
+    private static void DeltaGrid(OptionResult result)
+    {
+        if (Token(result) is not { } token) return;
+        try { TippingPointCommand.Grid(token); }
+        catch (ArgumentException e) { result.AddError(e.Message); }
+    }
 
     private static void DemoSubjects(OptionResult result) => Count(result, 2, MaxDemoSubjects, "default 120");
 

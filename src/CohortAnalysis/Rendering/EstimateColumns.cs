@@ -62,9 +62,24 @@ internal static class EstimateColumns
         new Number("max", e => (e as IDescribedSample)?.Summary.Max ?? double.NaN),
     ];
 
-    /// <summary>The columns for <paramref name="rows"/>: <see cref="All"/>, then <see cref="Descriptive"/> when a row describes a sample.</summary>
+    /// <summary>How an estimate pooled over imputations was made (<see cref="Missing.PooledEstimate"/>), added after
+    /// <see cref="All"/> when any row is one: imputations (M, or jackknife / bootstrap samples), fractionMissingInformation
+    /// (NaN for conditional mean imputation), delta.</summary>
+    public static IReadOnlyList<object> Imputation { get; } =
+    [
+        new Count("imputations", e => (e as Missing.PooledEstimate)?.Imputations),
+        new Number("fractionMissingInformation", e => (e as Missing.PooledEstimate)?.FractionMissingInformation ?? double.NaN),
+        new Number("delta", e => (e as Missing.PooledEstimate)?.Delta ?? double.NaN),
+    ];
+
+    /// <summary>The columns for <paramref name="rows"/>: <see cref="All"/>, then <see cref="Descriptive"/> when a row describes
+    /// a sample and <see cref="Imputation"/> when a row is pooled over imputations.</summary>
     public static IReadOnlyList<object> For(IReadOnlyCollection<IEstimate> rows) =>
-        rows.Any(r => r is IDescribedSample) ? [.. All, .. Descriptive] : All;
+    [
+        .. All,
+        .. rows.Any(r => r is IDescribedSample) ? Descriptive : [],
+        .. rows.Any(r => r is Missing.PooledEstimate) ? Imputation : [],
+    ];
 
     /// <summary>"given", "placebo-name", "first-alphabetical".</summary>
     public static string ReferenceSourceToken(ReferenceArmSource source) => source switch

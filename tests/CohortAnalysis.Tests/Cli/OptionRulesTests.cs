@@ -26,6 +26,8 @@ public class OptionRulesTests
         ("--analysis-flag", "", []), ("--population", " EFFFL", []), ("--reference", "", []), ("--subgroup", "", []),
         ("--covariates", "SEX,,SITEID", []), ("--continuous-covariates", "AGE,AGE", []),
         ("--seed", "7", ["--ci-method", "normal"]),
+        ("--imputations", "1", []), ("--imputations", "2.5", []), ("--delta", "NaN", []), ("--deltas", "5:1:1", []), ("--deltas", "0:1:x", []),
+        ("--treatment", "", []),
     ];
 
     public static TheoryData<string, string, string, string[]> EveryCommandAndBadValue()
@@ -136,7 +138,7 @@ public class OptionRulesTests
             ["--delimiter", ";"], ["--subject", "NOPE"], ["--arms", "A,B"], ["--x", "NOPE"], ["--stratify", "NOPE"], ["--joint", "NOPE"],
             ["--baseline-visit", "99"], ["--subjects", "0"], ["--output", "."], ["--format", "xml"], ["--nonsense"],
         ];
-        foreach (string command in new[] { "describe", "demo", "change", "responders", "correlate", "effect-size", "ancova", "mmrm" })
+        foreach (string command in new[] { "describe", "demo", "change", "responders", "correlate", "effect-size", "ancova", "mmrm", "tipping-point" })
             foreach (string[] args in bad) data.Add([command, .. args]);
         return data;
     }
