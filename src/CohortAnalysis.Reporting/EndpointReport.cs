@@ -1,6 +1,7 @@
 using CohortAnalysis.Change;
 using CohortAnalysis.EffectSizes;
 using CohortAnalysis.Instruments;
+using CohortAnalysis.Missing;
 using CohortAnalysis.Models;
 using CohortAnalysis.Responders;
 
@@ -35,6 +36,11 @@ public sealed class EndpointReport
     /// <summary>Sensitivity analyses at the primary visit: ANCOVA on change with observed cases, LOCF and BOCF.</summary>
     public required IReadOnlyList<AncovaFit> Sensitivity { get; init; }
 
+    /// <summary>Sensitivity analysis: reference-based multiple imputation (jump to reference after discontinuation,
+    /// Bayesian MI from the MMRM, ANCOVA at each visit, Rubin's rules), seeded by <see cref="TrialReportOptions.Seed"/>;
+    /// null when it could not be done (<see cref="Notes"/> says why).</summary>
+    public required ImputationResult? JumpToReference { get; init; }
+
     /// <summary>Cohen's d, Hedges' g and d_ppc2 against the reference arm at every post-baseline visit.</summary>
     public required EffectSizeTable EffectSizes { get; init; }
 
@@ -55,6 +61,7 @@ public sealed class EndpointReport
         Change.Rows.Cast<IEstimate>()
             .Concat(Mmrm is null ? [] : [.. Mmrm.LsMeans, .. Mmrm.Differences])
             .Concat(Sensitivity.SelectMany(a => a.LsMeans.Concat(a.Differences)))
+            .Concat(JumpToReference?.Estimates ?? [])
             .Concat(EffectSizes).Concat(BootstrapG)
             .Concat(Response?.Estimates ?? []).Concat(Remission?.Estimates ?? []);
 }

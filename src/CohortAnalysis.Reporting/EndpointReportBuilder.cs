@@ -1,5 +1,6 @@
 using CohortAnalysis.Change;
 using CohortAnalysis.EffectSizes;
+using CohortAnalysis.Missing;
 using CohortAnalysis.Models;
 using CohortAnalysis.Resampling;
 using CohortAnalysis.Responders;
@@ -10,7 +11,7 @@ namespace CohortAnalysis.Reporting;
 internal static class EndpointReportBuilder
 {
     /// <summary>Progress steps per endpoint.</summary>
-    public const int Steps = 5;
+    public const int Steps = 6;
 
     /// <summary>The sensitivity analyses, in display order.</summary>
     public static readonly MissingDataMethod[] SensitivityMethods = [MissingDataMethod.ObservedCases, MissingDataMethod.Locf, MissingDataMethod.Bocf];
@@ -50,6 +51,23 @@ internal static class EndpointReportBuilder
             {
                 notes.Add($"ANCOVA ({method.Describe()}) of {parameter} not fitted: {e.Message}");
             }
+        }
+
+        steps.Start($"Reference-based multiple imputation (J2R) of {parameter}");
+        ImputationResult? j2r = null;
+        try
+        {
+            j2r = MultipleImputation.Analyze(cohort, parameter, new ImputationOptions
+            {
+                Strategy = ImputationStrategy.JumpToReference,
+                ReferenceArm = options.Reference,
+                Seed = options.Seed,
+                CiLevel = level,
+            }, cancellationToken: steps.CancellationToken);
+        }
+        catch (Exception e) when (e is ModelFitException or ModelSpecificationException)
+        {
+            notes.Add($"ANCOVA after reference-based multiple imputation of {parameter} not done: {e.Message}");
         }
 
         steps.Start($"Effect sizes of {parameter} (bootstrap, {options.Resamples} resamples)");
@@ -94,6 +112,7 @@ internal static class EndpointReportBuilder
             Change = change,
             Mmrm = mmrm,
             Sensitivity = sensitivity,
+            JumpToReference = j2r,
             EffectSizes = effectSizes,
             BootstrapG = bootstrap,
             Response = response,

@@ -23,6 +23,8 @@ internal static class MethodList
                 entries.Add(new MethodEntry(analysis, "ANCOVA", ancova.Formula, ancova.LsMeans.FirstOrDefault()?.Reference ?? ""));
                 Add(entries, analysis, [.. ancova.LsMeans, .. ancova.Differences]);
             }
+            if (e.JumpToReference is { } mi)
+                Add(entries, "Sensitivity analysis (jump to reference)", mi.Differences);
             Add(entries, "Effect sizes", e.EffectSizes);
             Add(entries, "Effect sizes (bootstrap)", e.BootstrapG);
             if (e.Response is { } response) Add(entries, "Responders: " + response.Rule, response.Estimates);

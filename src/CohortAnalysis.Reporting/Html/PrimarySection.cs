@@ -31,26 +31,29 @@ internal static class PrimarySection
             html.Append(section, "h3", $"{e.Parameter}: sensitivity analyses at {e.PrimaryVisit.DisplayName}");
             HtmlTables.Write(html, section, Sensitivity(e), "sensitivity-" + e.Parameter);
         }
-        html.Append(section, "p", "Reference-based multiple imputation (e.g. jump to reference) is not yet part of CohortAnalysis; " +
-            "this section will show it when the library has it.", "note");
     }
 
     /// <summary>The treatment difference at the primary visit under each analysis: the MMRM, then ANCOVA with observed
     /// cases, LOCF and BOCF.</summary>
     internal static TableView Sensitivity(EndpointReport e)
     {
-        var rows = new List<(string Analysis, LsMeanEstimate Difference)>();
+        var rows = new List<(string Analysis, IEstimate Difference)>();
         if (e.Mmrm is { } fit)
-            rows.AddRange(fit.Differences.Where(d => d.Comparison.Visit?.Time == e.PrimaryVisit.Time).Select(d => ("MMRM (primary), missing at random", d)));
+            rows.AddRange(fit.Differences.Where(d => d.Comparison.Visit?.Time == e.PrimaryVisit.Time).Select(d => ("MMRM (primary), missing at random", (IEstimate)d)));
         foreach (AncovaFit a in e.Sensitivity)
-            rows.AddRange(a.Differences.Select(d => ($"ANCOVA, {a.Options.MissingData.Describe()}", d)));
+            rows.AddRange(a.Differences.Select(d => ($"ANCOVA, {a.Options.MissingData.Describe()}", (IEstimate)d)));
+        if (e.JumpToReference is { } mi)
+            rows.AddRange(mi.Differences.Where(d => d.Comparison.Visit?.Time == e.PrimaryVisit.Time)
+                .Select(d => (string.Create(CultureInfo.InvariantCulture, $"ANCOVA after multiple imputation, jump to reference (M = {mi.Imputations}, seed {mi.Seed})"), (IEstimate)d)));
         string ci = rows.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"{rows[0].Difference.Ci.Level * 100:0.##}% CI") : "CI";
         return TableView.Create($"{e.Parameter} CHG at {e.PrimaryVisit.DisplayName}: difference from the reference arm by analysis",
             [new("Analysis"), new("Comparison"), new("Difference", true), new("SE", true), new(ci, true), new("p", true), new("n", true)],
             rows.Select(r => (IReadOnlyList<string>)[r.Analysis, $"{r.Difference.Comparison.Arm} - {r.Difference.Comparison.ReferenceArm}",
                 Number(r.Difference.Estimate), Number(r.Difference.StandardError),
                 $"[{Number(r.Difference.Ci.Lower)}, {Number(r.Difference.Ci.Upper)}]", P(r.Difference.PValue), r.Difference.Sizes.Groups.ToString()]),
-            ["ANCOVA: CHG ~ ARM + BASE at the visit, least squares; LOCF carries the last post-baseline value forward, BOCF the baseline (change 0)."]);
+            ["ANCOVA: CHG ~ ARM + BASE at the visit, least squares; LOCF carries the last post-baseline value forward, BOCF the baseline (change 0).",
+             "Jump to reference: after a subject's last observed visit its values are drawn around the reference arm's MMRM means " +
+             "(Carpenter, Roger & Kenward 2013), Bayesian MI from the MMRM, pooled by Rubin's rules with Barnard-Rubin df."]);
     }
 
     internal static string Number(double x) => double.IsNaN(x) ? "NA" : x.ToString("0.000", CultureInfo.InvariantCulture);

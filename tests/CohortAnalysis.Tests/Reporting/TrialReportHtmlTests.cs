@@ -5,6 +5,7 @@ using CohortAnalysis.Change;
 using CohortAnalysis.Data;
 using CohortAnalysis.EffectSizes;
 using CohortAnalysis.Instruments;
+using CohortAnalysis.Missing;
 using CohortAnalysis.Models;
 using CohortAnalysis.Reporting;
 using CohortAnalysis.Reporting.Html;
@@ -96,7 +97,7 @@ public sealed class TrialReportHtmlTests(DemoReport demo) : IClassFixture<DemoRe
     {
         Cohort cohort = DemoTrial.Load();
         var rows = DemoReport.Rows(demo.Document, "sensitivity-MADRS");
-        Assert.Equal(4, rows.Count);   // MMRM, then ANCOVA with OC, LOCF, BOCF
+        Assert.Equal(5, rows.Count);   // MMRM, then ANCOVA with OC, LOCF, BOCF, then ANCOVA after J2R multiple imputation
         Assert.Equal(Mmrm.Fit(cohort, "MADRS").Differences.Single(d => d.Comparison.Visit!.Value.Time == 12).Estimate.ToString("0.000", Inv), rows[0]["Difference"]);
         MissingDataMethod[] methods = [MissingDataMethod.ObservedCases, MissingDataMethod.Locf, MissingDataMethod.Bocf];
         for (int i = 0; i < methods.Length; i++)
@@ -106,6 +107,11 @@ public sealed class TrialReportHtmlTests(DemoReport demo) : IClassFixture<DemoRe
             Assert.Equal(fit.Differences[0].Estimate.ToString("0.000", Inv), rows[i + 1]["Difference"]);
         }
         Assert.NotEqual(rows[1]["Difference"], rows[2]["Difference"]);   // LOCF changes the data
+        ImputationResult j2r = MultipleImputation.Analyze(cohort, "MADRS", new ImputationOptions { Strategy = ImputationStrategy.JumpToReference, Seed = 20240601 });
+        PooledEstimate expected = j2r.Differences.Single(d => d.Comparison.Visit!.Value.Time == 12);
+        Assert.StartsWith("ANCOVA after multiple imputation, jump to reference (M = 100, seed 20240601)", rows[4]["Analysis"]);
+        Assert.Equal(expected.Estimate.ToString("0.000", Inv), rows[4]["Difference"]);
+        Assert.Equal($"[{expected.Ci.Lower.ToString("0.000", Inv)}, {expected.Ci.Upper.ToString("0.000", Inv)}]", rows[4]["95% CI"]);
     }
 
     [Fact]
