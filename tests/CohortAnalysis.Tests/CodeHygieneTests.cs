@@ -9,7 +9,7 @@ public class CodeHygieneTests
 {
     private static IEnumerable<(string File, int Line, string Text)> Lines(params string[] projects)
     {
-        string root = RepoRoot();
+        string root = RepositoryFolder.Root;
         foreach (string project in projects)
             foreach (string file in Directory.EnumerateFiles(Path.Combine(root, "src", project), "*.cs", SearchOption.AllDirectories)
                          .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
@@ -39,11 +39,4 @@ public class CodeHygieneTests
     public void Comments_CitePrimarySources_NotInternalNotes() =>
         Assert.DoesNotContain(Lines([.. Libraries, "CohortAnalysis.Cli"]), l =>
             Regex.IsMatch(l.Text, @"\bREFERENCE\s*(K\d|§|\d)|\(K\d+[a-z]?\)|^\s*///?.*\bK\d+[a-z]?:"));
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Analysis.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Analysis.sln not found above the test folder.");
-    }
 }

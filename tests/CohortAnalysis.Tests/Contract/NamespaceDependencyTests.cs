@@ -57,7 +57,7 @@ public class NamespaceDependencyTests
         Assert.Contains("CohortCsvReader", belowTypes);
         Assert.Contains("IdentifierGuard", belowTypes);
         var names = new Regex(@"\b(" + string.Join("|", belowTypes.Select(Regex.Escape)) + @")\b|\bCohortAnalysis\.(Data|Privacy)\b|\b(Data|Privacy)\.[A-Z]");
-        string folder = Path.Combine(RepoRoot(), "src", "CohortAnalysis");
+        string folder = Path.Combine(RepositoryFolder.Root, "src", "CohortAnalysis");
         string[] files = Directory.GetFiles(folder, "*.cs", SearchOption.TopDirectoryOnly);
         Assert.True(files.Length > 20, $"only {files.Length} root files found");
         var offending = new List<string>();
@@ -75,12 +75,5 @@ public class NamespaceDependencyTests
             }
         }
         Assert.True(offending.Count == 0, string.Join("\n", offending));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Analysis.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Analysis.sln not found above the test folder.");
     }
 }

@@ -37,7 +37,7 @@ public class BadFormatCorpusTests
         string expectedName = Path.ChangeExtension(name, ".expected");
         if (Environment.GetEnvironmentVariable("COHORT_WRITE_EXPECTED") == "1")
         {
-            string source = Path.Combine(BadInputCorpusTests.FindRepoFolder(), "tests", "data", "bad-formats", expectedName);
+            string source = Path.Combine(RepositoryFolder.Root, "tests", "data", "bad-formats", expectedName);
             File.WriteAllText(source, actual, new UTF8Encoding(false));
             return;
         }

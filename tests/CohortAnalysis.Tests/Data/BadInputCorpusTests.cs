@@ -26,7 +26,7 @@ public class BadInputCorpusTests
         string expectedPath = Path.Combine(Folder, name + ".expected");
         if (Environment.GetEnvironmentVariable("COHORT_WRITE_EXPECTED") == "1")
         {
-            string source = Path.Combine(FindRepoFolder(), "tests", "data", "bad", name + ".expected");
+            string source = Path.Combine(RepositoryFolder.Root, "tests", "data", "bad", name + ".expected");
             File.WriteAllText(source, actual, new UTF8Encoding(false));
             return;
         }
@@ -81,12 +81,5 @@ public class BadInputCorpusTests
         {
             return "error\n" + e.Message.ReplaceLineEndings("\n") + "\n";
         }
-    }
-
-    internal static string FindRepoFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Analysis.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Analysis.sln not found above the test folder.");
     }
 }

@@ -49,7 +49,7 @@ public class NotebookDisplayTests
     [Fact]
     public void ExtensionScript_CallsExistingPublicMembers()
     {
-        string script = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "CohortAnalysis.Interactive", "extension.dib"));
+        string script = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "src", "CohortAnalysis.Interactive", "extension.dib"));
         MatchCollection calls = Regex.Matches(script, @"CohortAnalysis\.Interactive\.NotebookDisplay\.(\w+)\(");
         Assert.NotEmpty(calls);
         foreach (Match call in calls)
@@ -59,15 +59,5 @@ public class NotebookDisplayTests
         Assert.Contains("Formatter.Register<CohortAnalysis.IEstimate>", script);
         Assert.Contains("Formatter.Register<System.Collections.Generic.IEnumerable<CohortAnalysis.IEstimate>>", script);
         Assert.Contains("Formatter.Register<Microsoft.Data.Analysis.DataFrame>", script);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Analysis.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Analysis.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -88,14 +88,7 @@ public sealed class IdentifierGuardTableTests(ITestOutputHelper output)
         int tn = IdentifierCases.All.Count(c => !c.Identifiable) - fp;
         Assert.EndsWith($"| {tp} | {fp} | {tn} | {fn} |\n", table);
 
-        string readme = File.ReadAllText(Path.Combine(RepoFolder(), "README.md")).ReplaceLineEndings("\n");
+        string readme = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "README.md")).ReplaceLineEndings("\n");
         Assert.True(readme.Contains(table, StringComparison.Ordinal), "README.md's guard table differs from the guard's; paste:\n" + table);
-    }
-
-    private static string RepoFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Analysis.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Analysis.sln not found above the test folder.");
     }
 }
