@@ -36,4 +36,15 @@ internal sealed class AnalysisOptions
     }
 
     public string ParameterOf(ParseResult r, Cohort cohort) => r.GetValue(Code) ?? cohort.Parameters[0];
+
+    /// <summary>Stops an analysis that needs change from baseline before it starts when a parameter it analyses has no
+    /// baseline for any subject (e.g. visits 1, 2, 3 and no ABLFL): the message names the rule, the visits and
+    /// --baseline-visit, instead of an empty result further on.</summary>
+    /// <exception cref="InvalidOperationException">A parameter has no baseline.</exception>
+    public static void RequireBaseline(Cohort cohort, IEnumerable<string> parameters)
+    {
+        foreach (string parameter in parameters)
+            if (cohort.WhyNoBaseline(parameter) is { } why)
+                throw new InvalidOperationException($"{cohort.Source}: {why}");
+    }
 }

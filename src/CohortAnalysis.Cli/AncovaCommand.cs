@@ -47,6 +47,7 @@ internal static class AncovaCommand
             string? by = result.GetValue(subgroup);
             Cohort cohort = options.ReadCohort(result, [.. categorical, .. numeric, .. by is null ? Array.Empty<string>() : [by]]);
             string parameter = analysis.ParameterOf(result, cohort);
+            if (result.GetValue(on) != "value" || !result.GetValue(noBaseline)) AnalysisOptions.RequireBaseline(cohort, [parameter]);
             double visit = analysis.VisitOf(result, Change.Trajectories.Of(cohort, parameter));
             var ancova = new AncovaOptions
             {

@@ -20,6 +20,7 @@ internal static class ChangeCommand
         CommandRunner.SetAction(command, options, result =>
         {
             Cohort cohort = options.ReadCohort(result);
+            AnalysisOptions.RequireBaseline(cohort, result.GetValue(analysis.Code) is { } selected ? [selected] : cohort.Parameters);
             var summaryOptions = new ChangeSummaryOptions
             {
                 MissingData = analysis.MissingData(result),

@@ -96,6 +96,9 @@ internal sealed class CliOptions
         if (result.GetValue(Visit) is { } visit) mapping = mapping with { Visit = [visit] };
         if (result.GetValue(Parameter) is { } parameter) mapping = mapping with { Parameter = [parameter] };
         if (result.GetValue(Value) is { } value) mapping = mapping with { Value = [value] };
+        // --paramcd also names the score of a long file that has no parameter column (one score per file); where the
+        // file has one, the reader does not use DefaultParameter and the command selects that parameter.
+        if (ParameterCode(result) is { } code) mapping = mapping with { DefaultParameter = code };
         string delimiter = result.GetValue(Delimiter) ?? ",";
         var options = new CohortReadOptions
         {
@@ -137,6 +140,12 @@ internal sealed class CliOptions
         string? file = result.GetValue(File);
         return file is null ? DemoTrial.Load(options) : CohortFileReader.Read(file, options);
     }
+
+    /// <summary>The command's --paramcd value, when it has that option and it was given.</summary>
+    private static string? ParameterCode(ParseResult result) =>
+        result.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == "--paramcd") is { } option
+            ? result.GetValue(option)
+            : null;
 
     /// <summary>The dataset name, label and variable labels of the file; null for the demo trial.</summary>
     public DatasetMetadata? Metadata(ParseResult result)

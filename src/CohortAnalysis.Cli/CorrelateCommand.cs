@@ -25,6 +25,7 @@ internal static class CorrelateCommand
             if (cohort.Parameters.Count < 2 && (result.GetValue(x) is null || result.GetValue(y) is null))
                 throw new ArgumentException($"Correlating change needs two parameters; {cohort.Source} has only {string.Join(", ", cohort.Parameters)}.");
             string first = result.GetValue(x) ?? cohort.Parameters[0], second = result.GetValue(y) ?? cohort.Parameters[1];
+            AnalysisOptions.RequireBaseline(cohort, [first, second]);
             MissingDataMethod missing = analysis.MissingData(result);
             double visit = analysis.VisitOf(result, Trajectories.Of(cohort, first, missing));
             var correlationOptions = new Inference.CorrelationOptions { CiLevel = result.GetValue(analysis.CiLevel) };

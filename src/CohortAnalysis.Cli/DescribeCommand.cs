@@ -10,9 +10,17 @@ internal static class DescribeCommand
         var options = new CliOptions(analysisVisit: false);
         var command = new Command("describe", "Summarise a cohort file: subjects per arm, visits, parameters, completeness by visit, data-quality report.");
         options.AddTo(command);
+        var code = new Option<string?>("--paramcd")
+        {
+            Description = "Name of the score in a long file that has no parameter column (e.g. MADRS); describe shows every parameter of a file that has one.",
+        };
+        command.Options.Add(code);
         CommandRunner.SetAction(command, options, result =>
         {
-            CohortDescription description = options.ReadCohort(result).Describe();
+            Cohort cohort = options.ReadCohort(result);
+            if (result.GetValue(code) is { } named && !cohort.Parameters.SequenceEqual([named]))
+                throw new ArgumentException($"--paramcd {named}: the file has a parameter column ({string.Join(", ", cohort.Parameters)}); --paramcd names the score of a file without one, and describe shows every parameter.");
+            CohortDescription description = cohort.Describe();
             Data.DatasetMetadata? metadata = options.Metadata(result);
             bool labelled = metadata is not null && (metadata.Label.Length > 0 || metadata.Variables.Any(v => v.Label.Length > 0));
             if (options.Json(result))

@@ -67,6 +67,7 @@ internal static class EffectSizeCommand
                 },
             };
             IReadOnlyList<string> parameters = result.GetValue(analysis.Code) is { } code ? [code] : cohort.Parameters;
+            if (esOptions.On != ChangeVariable.Value) AnalysisOptions.RequireBaseline(cohort, parameters);
             double? visit = result.GetValue(analysis.Visit);
             EffectSizeEstimate[] rows = BootstrapProgressDisplay.Run(bootstrap, progress => visit is { } v
                 ? parameters.SelectMany(p => EffectSizeAnalysis.ForVisit(cohort, p, v, esOptions, progress)).ToArray()

@@ -99,6 +99,7 @@ internal static class MmrmCommand
             string[] categorical = List(result.GetValue(covariates));
             Cohort cohort = options.ReadCohort(result, categorical);
             string parameter = analysis.ParameterOf(result, cohort);
+            if (result.GetValue(on) != "value" || !result.GetValue(noBaseline)) AnalysisOptions.RequireBaseline(cohort, [parameter]);
             var mmrm = new MmrmOptions
             {
                 Outcome = result.GetValue(on) switch { "value" => ChangeVariable.Value, "pchg" => ChangeVariable.PercentChange, _ => ChangeVariable.Change },

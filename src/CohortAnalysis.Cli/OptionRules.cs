@@ -231,6 +231,8 @@ internal static class OptionRules
                     Refuse(on, $"does not apply to --measure {measureName}, which uses {(measure == EffectSizes.EffectSizeMeasure.CohensH ? "responders" : "each subject's baseline and visit values")}.");
             }
         }
+        if (command.Command.Name == "describe" && Given(command, "--format") is { } format && Value(command, "--format") == "csv")
+            Refuse(format, "describe prints a description (text or json), not estimates; the analysis commands write csv.");
         if (Given(command, "--joint-rule") is { } jointRule && Given(command, "--joint") is null)
             Refuse(jointRule, "applies only with --joint.");
         if (Given(command, "--joint") is { } joint && Value(command, "--joint") == Value(command, "--paramcd"))

@@ -30,6 +30,7 @@ internal static class RespondersCommand
         CommandRunner.SetAction(command, options, result =>
         {
             Cohort cohort = options.ReadCohort(result);
+            AnalysisOptions.RequireBaseline(cohort, [analysis.ParameterOf(result, cohort)]);
             MissingDataMethod missing = analysis.MissingData(result);
             Trajectories t = Trajectories.Of(cohort, analysis.ParameterOf(result, cohort), missing);
             double visit = analysis.VisitOf(result, t);

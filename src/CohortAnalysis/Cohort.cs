@@ -227,12 +227,46 @@ public sealed class Cohort
         if (n == 0) return $"no {code} observation was loaded{excluded}.";
         if (scored == 0) return string.Create(CultureInfo.InvariantCulture, $"all {n} {code} scores are missing{excluded}.");
         if (variable == ChangeVariable.Value) return null;
-        if (based == 0)
-            return string.Create(CultureInfo.InvariantCulture, $"no subject has a {code} baseline ({BaselineRule}), so {name} cannot be derived for any of the {n} rows{excluded}.");
+        if (based == 0) return WhyNoBaseline(p) + excluded;
         if (post == 0) return $"no {code} visit comes after a subject's baseline, so there is no {name}{excluded}.";
         if (postScored == 0) return string.Create(CultureInfo.InvariantCulture, $"all {post} post-baseline {code} scores are missing{excluded}.");
         if (variable == ChangeVariable.PercentChange && nonZeroBase == 0) return $"every {code} baseline is 0, so PCHG (100·CHG/|BASE|) is undefined.";
         return $"no {code} row has a {name} value{excluded}.";
+    }
+
+    /// <summary>Why no subject has a baseline for <paramref name="parameter"/>, naming the rule that found none, the
+    /// parameter's visits, and how to choose the baseline visit; null when at least one subject has a baseline.</summary>
+    /// <remarks>Without a baseline there is no change from baseline, so every change analysis of the parameter would be
+    /// empty: an analysis checks this first and stops with the message rather than reporting n = 0.</remarks>
+    /// <param name="parameter">A parameter code or alias.</param>
+    /// <exception cref="ArgumentException">The cohort has no such parameter.</exception>
+    public string? WhyNoBaseline(string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        int p = IndexOfParameter(parameter);
+        if (p < 0) throw new ArgumentException($"The cohort has no parameter '{parameter}'; it has: {string.Join(", ", _parameters)}.", nameof(parameter));
+        Range rows = RowsOf(p);
+        for (int r = rows.Start.Value; r < rows.End.Value; r++)
+            if (!double.IsNaN(_baseline[r])) return null;
+        return WhyNoBaseline(p);
+    }
+
+    private string WhyNoBaseline(int p)
+    {
+        Range rows = RowsOf(p);
+        string code = _parameters[p];
+        double[] times = [.. _rowVisit[rows].Where((_, i) => !double.IsNaN(_value[rows.Start.Value + i])).Distinct().Order()];
+        if (times.Length == 0) return $"no subject has a {code} baseline: every {code} score is missing.";
+        string found = BaselineRule.Kind switch
+        {
+            BaselineRuleKind.Flag => "no record is flagged as baseline (ABLFL = Y)",
+            BaselineRuleKind.LastAtOrBefore => string.Create(CultureInfo.InvariantCulture, $"no score is at or before visit {BaselineRule.Visit:0.###}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"no record is flagged as baseline (ABLFL = Y) and no score is at or before visit {BaselineRule.Visit:0.###}"),
+        };
+        string first = times[0].ToString("0.###", CultureInfo.InvariantCulture);
+        string visits = string.Join(", ", times.Select(t => t.ToString("0.###", CultureInfo.InvariantCulture)));
+        return $"no subject has a {code} baseline: {found}; the {code} visits are {visits}. Name the baseline visit (CLI --baseline-visit {first}; " +
+            $"library CohortReadOptions.Baseline = BaselineRule.LastNonMissingAtOrBefore({first})), so change from baseline can be derived.";
     }
 
     /// <summary>Subjects per arm, parameters, visits and completeness by visit.</summary>

@@ -49,7 +49,11 @@ internal static class CohortTableReader
             visit = Required(map.Visit, "visit");
             value = Required(map.Value, "value");
             parameter = ColumnMapping.Find(header, map.Parameter);
-            if (parameter < 0 && map.DefaultParameter is null) Required(map.Parameter, "parameter");
+            if (parameter < 0 && map.DefaultParameter is null)
+                headerProblems.Add(CsvTabularSource.Problem(source.Name, 1, string.Join(" or ", map.Parameter), null,
+                    $"the header has no parameter column ({string.Join(" or ", map.Parameter)}); columns are: {string.Join(", ", rawHeader)}. " +
+                    "Name the column (CLI --parameter COLUMN; library ColumnMapping.Parameter) or, for a file with a single score, " +
+                    "the score itself (CLI --paramcd NAME, e.g. --paramcd MADRS; library ColumnMapping.DefaultParameter = \"MADRS\")."));
         }
         int label = wide ? -1 : ColumnMapping.Find(header, map.VisitLabel);
         int flag = wide ? -1 : ColumnMapping.Find(header, map.BaselineFlag);

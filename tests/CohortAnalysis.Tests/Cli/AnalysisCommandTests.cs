@@ -101,6 +101,29 @@ public class AnalysisCommandTests
         Assert.Equal(json.GetProperty("estimates").GetArrayLength(), lines.Length - 1);
     }
 
+    // The models' JSON keeps LS means and differences apart (beside the fit); their CSV is both, one row per estimate.
+    [Theory]
+    [InlineData("ancova")]
+    [InlineData("mmrm")]
+    public void ModelCommands_WriteTidyCsv_OneRowPerLsMeanAndDifference(string command)
+    {
+        var (code, csv, error) = CohortCommand.Run(command, "--paramcd", "MADRS", "--visit", "12", "--format", "csv");
+        Assert.True(code == 0, error);
+        string[] lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("parameter,visit,visitLabel,variable,subgroup,term,arm,reference,", lines[0]);
+        JsonElement json = Json(command, "--paramcd", "MADRS", "--visit", "12");
+        Assert.Equal(json.GetProperty("lsMeans").GetArrayLength() + json.GetProperty("differences").GetArrayLength(), lines.Length - 1);
+    }
+
+    [Fact]
+    public void Describe_FormatCsv_IsRefused()
+    {
+        var (code, output, error) = CohortCommand.Run("describe", "--format", "csv");
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("--format csv: describe prints a description (text or json), not estimates; the analysis commands write csv.", error);
+    }
+
     [Fact]
     public void EffectSize_Json_MatchesTheLibrary()
     {
