@@ -266,7 +266,7 @@ public sealed class Cohort
         string first = times[0].ToString("0.###", CultureInfo.InvariantCulture);
         string visits = string.Join(", ", times.Select(t => t.ToString("0.###", CultureInfo.InvariantCulture)));
         return $"no subject has a {code} baseline: {found}; the {code} visits are {visits}. Name the baseline visit (CLI --baseline-visit {first}; " +
-            $"library CohortReadOptions.Baseline = BaselineRule.LastNonMissingAtOrBefore({first})), so change from baseline can be derived.";
+            $"library: read with Baseline = BaselineRule.LastNonMissingAtOrBefore({first})), so change from baseline can be derived.";
     }
 
     /// <summary>Subjects per arm, parameters, visits and completeness by visit.</summary>

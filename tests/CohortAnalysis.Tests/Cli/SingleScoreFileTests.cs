@@ -84,7 +84,7 @@ public sealed class SingleScoreFileTests : IDisposable
         Assert.Equal(1, code);
         Assert.Equal("", output);
         Assert.Equal("no-baseline.csv: no subject has a MADRS baseline: no record is flagged as baseline (ABLFL = Y) and no score is at or before visit 0; " +
-            "the MADRS visits are 1, 2, 3. Name the baseline visit (CLI --baseline-visit 1; library CohortReadOptions.Baseline = " +
+            "the MADRS visits are 1, 2, 3. Name the baseline visit (CLI --baseline-visit 1; library: read with Baseline = " +
             "BaselineRule.LastNonMissingAtOrBefore(1)), so change from baseline can be derived.", error.Trim());
     }
 

@@ -23,7 +23,7 @@ public sealed class MissingBaselineTests
         Cohort cohort = CohortCsvReader.Parse(VisitsOneToThree, "visits.csv");
         Assert.Equal(
             "no subject has a MADRS baseline: no record is flagged as baseline (ABLFL = Y) and no score is at or before visit 0; " +
-            "the MADRS visits are 1, 2, 3. Name the baseline visit (CLI --baseline-visit 1; library CohortReadOptions.Baseline = " +
+            "the MADRS visits are 1, 2, 3. Name the baseline visit (CLI --baseline-visit 1; library: read with Baseline = " +
             "BaselineRule.LastNonMissingAtOrBefore(1)), so change from baseline can be derived.",
             cohort.WhyNoBaseline("MADRS"));
         Assert.StartsWith("no subject has a MADRS baseline: ", cohort.WhyNoValues(ChangeVariable.Change, "MADRS"));
