@@ -25,6 +25,13 @@ public sealed class InstalledPackageTests(PackedFeed feed)
 
         ProcessResult csv = feed.Dotnet.Run(cohort, work, "change", "--paramcd", "MADRS", "--format", "csv").Succeeded();
         Assert.StartsWith("parameter,visit,", csv.Out);
+
+        // The main job, end to end from the installed tool: the self-contained HTML trial report.
+        string report = Path.Combine(work, "report.html");
+        feed.Dotnet.Run(cohort, work, "report", "-o", report, "--quiet").Succeeded();
+        string html = File.ReadAllText(report);
+        Assert.Contains("<h2>1. Data and quality</h2>", html);
+        Assert.Contains("<h2>8. Methods</h2>", html);
     }
 
     [Fact]

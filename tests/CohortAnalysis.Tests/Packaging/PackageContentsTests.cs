@@ -24,6 +24,7 @@ public sealed class PackageContentsTests(PackedFeed feed)
     [InlineData("CohortAnalysis")]
     [InlineData("CohortAnalysis.Plotting")]
     [InlineData("CohortAnalysis.Interactive")]
+    [InlineData("CohortAnalysis.Reporting")]
     [InlineData("CohortAnalysis.Cli")]
     public void Pack_EveryPackage_HasReadmeLicenceRepositoryAndSymbols(string id)
     {
@@ -45,6 +46,7 @@ public sealed class PackageContentsTests(PackedFeed feed)
     [InlineData("CohortAnalysis")]
     [InlineData("CohortAnalysis.Plotting")]
     [InlineData("CohortAnalysis.Interactive")]
+    [InlineData("CohortAnalysis.Reporting")]
     public void Pack_Libraries_ShipXmlDocsForEveryTargetFramework(string id)
     {
         IReadOnlyList<string> entries = feed.Entries(id);
@@ -68,7 +70,7 @@ public sealed class PackageContentsTests(PackedFeed feed)
     [Fact]
     public void Pack_DependentPackages_RequireTheSameLibraryVersion()
     {
-        foreach (string id in new[] { "CohortAnalysis.Plotting", "CohortAnalysis.Interactive" })
+        foreach (string id in new[] { "CohortAnalysis.Plotting", "CohortAnalysis.Interactive", "CohortAnalysis.Reporting" })
         {
             string[] versions = feed.Nuspec(id).Descendants("dependency")
                 .Where(d => (string?)d.Attribute("id") == "CohortAnalysis")

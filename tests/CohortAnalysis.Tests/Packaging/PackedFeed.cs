@@ -6,14 +6,14 @@ using Xunit;
 
 namespace CohortAnalysis.Tests.Packaging;
 
-/// <summary>The four packages packed once, with <c>dotnet pack --no-build</c> from the binaries these tests run
+/// <summary>The packages packed once, with <c>dotnet pack --no-build</c> from the binaries these tests run
 /// against, into a temporary folder that serves as a local package source; plus an empty NuGet package folder for every
 /// restore the tests make, so a package restored earlier on this machine can never stand in for the one just packed.</summary>
 /// <remarks>Packing reads the built outputs and writes only the temporary folder (and each project's obj/ nuspec), so
 /// it does not race the build of a parallel <c>dotnet test</c>: that build has finished before any test runs.</remarks>
 public sealed class PackedFeed : IDisposable
 {
-    public static readonly string[] PackageIds = ["CohortAnalysis", "CohortAnalysis.Plotting", "CohortAnalysis.Interactive", "CohortAnalysis.Cli"];
+    public static readonly string[] PackageIds = ["CohortAnalysis", "CohortAnalysis.Plotting", "CohortAnalysis.Interactive", "CohortAnalysis.Reporting", "CohortAnalysis.Cli"];
 
     public PackedFeed()
     {
