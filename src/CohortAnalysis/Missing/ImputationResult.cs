@@ -6,7 +6,7 @@ namespace CohortAnalysis.Missing;
 /// <summary>The pooled result of an imputation analysis: LS means and differences at each visit (default ANCOVA
 /// analysis) or the user analysis's estimates, with how every subject was imputed and the imputation model used.</summary>
 /// <remarks>Immutable; computed once by <see cref="MultipleImputation.Analyze(Cohort, string, ImputationOptions?, IProgress{ImputationProgress}?, CancellationToken)"/>.</remarks>
-public sealed class ImputationResult
+public sealed class ImputationResult : ITabular
 {
     internal ImputationResult() { }
 

@@ -6,7 +6,7 @@ namespace CohortAnalysis.Missing;
 /// the first δ at which it is no longer significant.</summary>
 /// <remarks>Immutable. Rows are in grid order; each is the pooled difference with δ added to the values imputed after
 /// discontinuation (<see cref="PooledEstimate.Delta"/>). Every δ reuses the same imputations (the same draws).</remarks>
-public sealed class TippingPointResult
+public sealed class TippingPointResult : ITabular
 {
     internal TippingPointResult() { }
 

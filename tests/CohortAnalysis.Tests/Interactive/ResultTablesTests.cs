@@ -21,7 +21,7 @@ public class ResultTablesTests
     {
         "effect-size", "effect-size-table", "summary", "t-test", "rank-test", "correlation", "proportion", "risk", "nnt",
         "association", "bootstrap", "responder-counts", "running-summary", "running-correlation", "responder-tally",
-        "mmrm-fit", "covariance-structures",
+        "mmrm-fit", "covariance-structures", "imputation", "tipping-point",
     };
 
     private static ITabular Build(string name) => name switch
@@ -46,6 +46,10 @@ public class ResultTablesTests
         "mmrm-fit" => CohortAnalysis.Models.Mmrm.Fit(DemoTrial.Load(), "MADRS"),
         "covariance-structures" => CohortAnalysis.Models.Mmrm.CompareStructures(DemoTrial.Load(), "MADRS",
             [CohortAnalysis.Models.CovarianceStructure.CompoundSymmetry, CohortAnalysis.Models.CovarianceStructure.Autoregressive]),
+        "imputation" => CohortAnalysis.Missing.MultipleImputation.Analyze(DemoTrial.Load(), "MADRS",
+            new CohortAnalysis.Missing.ImputationOptions { Imputations = 5, BurnIn = 20, Thin = 2 }),
+        "tipping-point" => CohortAnalysis.Missing.MultipleImputation.TippingPoint(DemoTrial.Load(), "MADRS", 12, [0, 20, 40],
+            new CohortAnalysis.Missing.ImputationOptions { Imputations = 5, BurnIn = 20, Thin = 2 }),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
