@@ -10,7 +10,7 @@ internal sealed class CliOptions
     public Argument<string?> File { get; } = new("file")
     {
         Arity = ArgumentArity.ZeroOrOne,
-        Description = "Data file: CSV/TSV, SAS transport (.xpt) or CDISC Dataset-JSON (.json, .ndjson); long ADaM BDS layout by default. Omit it to use the bundled synthetic demo trial.",
+        Description = "Data file: CSV/TSV, SAS transport (.xpt), CDISC Dataset-JSON (.json, .ndjson) or Apache Parquet (.parquet); long ADaM BDS layout by default. Omit it to use the bundled synthetic demo trial.",
     };
     public Option<string?> Subject { get; } = new("--subject") { Description = "Subject column (default USUBJID)." };
     public Option<string?> Arm { get; } = new("--arm") { Description = "Arm column (default TRT01P, TRTP or ARM)." };
@@ -39,7 +39,7 @@ internal sealed class CliOptions
     };
     public Option<string> InputFormat { get; } = new("--input-format")
     {
-        Description = "auto (default: by extension .csv .tsv .xpt .json .ndjson), csv, tsv, xpt, json or ndjson.",
+        Description = "auto (default: by extension .csv .tsv .xpt .json .ndjson .parquet), csv, tsv, xpt, json, ndjson or parquet.",
         DefaultValueFactory = _ => "auto",
     };
     public Option<string?> AnalysisFlag { get; } = new("--analysis-flag")
@@ -52,7 +52,7 @@ internal sealed class CliOptions
     };
     public Option<string?> Adsl { get; } = new("--adsl")
     {
-        Description = "Subject-level file (ADSL; .xpt, .json, .ndjson or .csv) merged by USUBJID: TRT01P, SITEGR1, AGEGR1, SEX, population flags and the command's --covariates; values must agree with the file's.",
+        Description = "Subject-level file (ADSL; .xpt, .json, .ndjson, .parquet or .csv) merged by USUBJID: TRT01P, SITEGR1, AGEGR1, SEX, population flags and the command's --covariates; values must agree with the file's.",
     };
     public Option<string> Format { get; } = new("--format") { Description = "text (default), json, or csv (tidy: one row per estimate, for R and SAS).", DefaultValueFactory = _ => "text" };
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces on errors." };
@@ -66,7 +66,7 @@ internal sealed class CliOptions
             : new Option<string?>("--visit", "--visit-column") { Description = "Numeric visit column (default AVISITN)." };
         Format.AcceptOnlyFromAmong("text", "json", "csv");
         Layout.AcceptOnlyFromAmong("long", "wide");
-        InputFormat.AcceptOnlyFromAmong("auto", "csv", "tsv", "xpt", "json", "ndjson");
+        InputFormat.AcceptOnlyFromAmong("auto", "csv", "tsv", "xpt", "json", "ndjson", "parquet");
         CaseVariants.AcceptOnlyFromAmong("reject", "merge", "keep-distinct");
     }
 
@@ -162,6 +162,7 @@ internal sealed class CliOptions
         "xpt" => Data.InputFormat.Xport,
         "json" => Data.InputFormat.DatasetJson,
         "ndjson" => Data.InputFormat.DatasetNdjson,
+        "parquet" => Data.InputFormat.Parquet,
         _ => Data.InputFormat.Auto,
     };
 

@@ -14,7 +14,7 @@ internal static class DemoCommand
         {
             Description = $"Number of subjects, 2 to {OptionRules.MaxDemoSubjects} (default 120).", DefaultValueFactory = _ => 120,
         };
-        var output = new Option<string?>("--output") { Description = "File to write (default: standard output): CSV, or SAS transport / Dataset-JSON for .xpt, .json, .ndjson." };
+        var output = new Option<string?>("--output") { Description = "File to write (default: standard output): CSV, or SAS transport / Dataset-JSON / Apache Parquet for .xpt, .json, .ndjson, .parquet." };
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces on errors." };
         var command = new Command("demo", "Write the synthetic demo trial CSV (seeded simulation; the bundled dataset is --seed 20221103).")
         {

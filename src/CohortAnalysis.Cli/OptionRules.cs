@@ -198,7 +198,7 @@ internal static class OptionRules
         if (result.Tokens.Count == 0) return;
         string token = result.Tokens[^1].Value;
         if (token.Trim().Length == 0) result.AddError("FILE '': give a file name, or none for the demo trial.");
-        else if (Directory.Exists(token)) result.AddError($"FILE {Shown(token)}: is a directory; give a data file (CSV, .xpt, .json, .ndjson).");
+        else if (Directory.Exists(token)) result.AddError($"FILE {Shown(token)}: is a directory; give a data file (CSV, .xpt, .json, .ndjson, .parquet).");
     }
 
     private static void ArmPair(OptionResult result)

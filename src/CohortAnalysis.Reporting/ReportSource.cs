@@ -49,6 +49,7 @@ public sealed record ReportSource(string Name, long Bytes, string Sha256, string
         ".xpt" => "SAS transport file (XPORT)",
         ".json" => "CDISC Dataset-JSON",
         ".ndjson" => "CDISC Dataset-JSON (NDJSON)",
+        ".parquet" => "Apache Parquet",
         ".tsv" or ".tab" => "tab-separated text",
         _ => "delimited text (CSV)",
     };

@@ -1,3 +1,4 @@
+using CohortAnalysis.Data.ApacheParquet;
 using CohortAnalysis.Data.DatasetJson;
 using CohortAnalysis.Data.Xport;
 
@@ -59,11 +60,12 @@ public static class CohortFileReader
                 ".xpt" => InputFormat.Xport,
                 ".json" => InputFormat.DatasetJson,
                 ".ndjson" => InputFormat.DatasetNdjson,
+                ".parquet" => InputFormat.Parquet,
                 ".tsv" or ".tab" => InputFormat.Tsv,
                 _ => InputFormat.Csv,
             };
         }
-        if (format is InputFormat.Xport or InputFormat.DatasetJson or InputFormat.DatasetNdjson && options.Delimiter != ',')
+        if (format is InputFormat.Xport or InputFormat.DatasetJson or InputFormat.DatasetNdjson or InputFormat.Parquet && options.Delimiter != ',')
             throw new ArgumentException($"Delimiter = '{options.Delimiter}' does not apply to a {format} file: only delimited text has a delimiter.", nameof(options));
         if (format is InputFormat.Tsv && options.Delimiter is not ',' and not '\t')
             throw new ArgumentException($"Delimiter = '{options.Delimiter}' contradicts the TSV format (tab-separated).", nameof(options));
@@ -75,6 +77,7 @@ public static class CohortFileReader
         InputFormat.Xport => XportTabularSource.Open(path),
         InputFormat.DatasetJson => DatasetJsonTabularSource.Open(path, ndjson: false),
         InputFormat.DatasetNdjson => DatasetJsonTabularSource.Open(path, ndjson: true),
+        InputFormat.Parquet => ParquetTabularSource.Open(path),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a binary or JSON format."),
     };
 }

@@ -4,7 +4,7 @@ namespace CohortAnalysis.Data;
 public enum InputFormat
 {
     /// <summary>Chosen by the file's extension: <c>.xpt</c> SAS transport, <c>.json</c> Dataset-JSON, <c>.ndjson</c>
-    /// Dataset-JSON as NDJSON, <c>.tsv</c> tab-separated; anything else CSV.</summary>
+    /// Dataset-JSON as NDJSON, <c>.parquet</c> Apache Parquet, <c>.tsv</c> tab-separated; anything else CSV.</summary>
     Auto,
     /// <summary>Delimited text (<see cref="CohortReadOptions.Delimiter"/>, ',' by default).</summary>
     Csv,
@@ -16,4 +16,6 @@ public enum InputFormat
     DatasetJson,
     /// <summary>CDISC Dataset-JSON 1.1 as NDJSON (metadata object on line 1, one row array per line after it).</summary>
     DatasetNdjson,
+    /// <summary>Apache Parquet (flat columns; read row group by row group, column by column).</summary>
+    Parquet,
 }

@@ -116,7 +116,7 @@ public class OptionRulesTests
     {
         var (code, _, error) = Run("describe", ".");
         Assert.Equal(1, code);
-        Assert.Equal("FILE .: is a directory; give a data file (CSV, .xpt, .json, .ndjson).", error.TrimEnd());
+        Assert.Equal("FILE .: is a directory; give a data file (CSV, .xpt, .json, .ndjson, .parquet).", error.TrimEnd());
     }
 
     [Fact]

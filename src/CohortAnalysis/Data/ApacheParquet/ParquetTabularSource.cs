@@ -1,0 +1,139 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+
+namespace CohortAnalysis.Data.ApacheParquet;
+
+/// <summary>An Apache Parquet file as a <see cref="TabularSource"/>, read one row group at a time and, within it, column
+/// by column (Parquet.Net): numbers reach the cohort builder as numbers (never formatted and parsed back), UTF-8 text as
+/// character slices, null as a missing value.</summary>
+/// <remarks>Lines count as in a CSV export of the same data: the header is line 1, so record r is line r + 1. Nested
+/// columns (lists, structs, maps) are not read; a note names each one.</remarks>
+internal sealed class ParquetTabularSource : TabularSource
+{
+    private readonly ParquetReader _reader;
+    private readonly DataField[] _fields;
+    private readonly string[] _header;
+    private readonly List<string> _nested;
+    private readonly ParquetColumnChunk?[] _chunks;
+    private int _group = -1;
+    private int _row;
+    private int _groupRows;
+    private long _record;
+
+    private ParquetTabularSource(string name, ParquetReader reader, DataField[] fields, List<string> nested, DatasetMetadata metadata)
+    {
+        Name = name;
+        _reader = reader;
+        _fields = fields;
+        _header = fields.Select(f => f.Name).ToArray();
+        _nested = nested;
+        _chunks = new ParquetColumnChunk?[fields.Length];
+        Metadata = metadata;
+    }
+
+    /// <summary>Opens <paramref name="path"/> and reads its footer (schema, row groups).</summary>
+    /// <exception cref="CohortDataException">The file is empty, truncated or not Parquet.</exception>
+    public static ParquetTabularSource Open(string path)
+    {
+        string name = Path.GetFileName(path);
+        if (new FileInfo(path).Length == 0)
+            throw new CohortDataException([CsvTabularSource.Problem(name, null, null, null, "the file is empty: not a Parquet file.")]);
+        ParquetReader reader;
+        try
+        {
+            var options = new ParquetOptions { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true };
+            reader = ParquetReader.CreateAsync(path, options).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not FileNotFoundException and not UnauthorizedAccessException and not DirectoryNotFoundException)
+        {
+            throw new CohortDataException([CsvTabularSource.Problem(name, null, null, null,
+                $"not a readable Parquet file: truncated, damaged or another format (a Parquet file starts and ends with 'PAR1' and ends with its footer) ({e.Message}).")]);
+        }
+        var fields = new List<DataField>();
+        var variables = new List<VariableMetadata>();
+        var nested = new List<string>();
+        foreach (Field field in reader.Schema.Fields)
+        {
+            if (field is DataField data && !data.IsArray && ParquetColumnChunk.KindOf(data) is { } kind)
+            {
+                fields.Add(data);
+                variables.Add(new VariableMetadata(data.Name, "", kind, null, ""));
+            }
+            else
+            {
+                nested.Add(field is DataField flat
+                    ? $"{flat.Name} ({(flat.IsArray ? "a list" : $"values of type {flat.ClrType.Name}")})"
+                    : $"{field.Name} ({field.SchemaType.ToString().ToLowerInvariant()})");
+            }
+        }
+        var metadata = new DatasetMetadata(name, "Apache Parquet", "", "", variables);
+        return new ParquetTabularSource(name, reader, fields.ToArray(), nested, metadata);
+    }
+
+    public override string Name { get; }
+    public override IReadOnlyList<string> Header => _header;
+    public override long Line => _record + 1;
+    public override int FieldCount => _header.Length;
+    public override DatasetMetadata Metadata { get; }
+
+    public override IEnumerable<DataIssue> Findings()
+    {
+        foreach (string column in _nested)
+            yield return new DataIssue(DataIssueKind.UnusedColumn, DataIssueSeverity.Note, Name, 1, column, null, null,
+                "a nested or unsupported Parquet column (only flat number, text, boolean, date and time columns are read); ignored.");
+    }
+
+    public override bool Read()
+    {
+        while (_row + 1 >= _groupRows)
+        {
+            if (_group + 1 >= _reader.RowGroupCount) return false;
+            LoadGroup(_group + 1);
+        }
+        _row++;
+        _record++;
+        return true;
+    }
+
+    private void LoadGroup(int index)
+    {
+        ParquetRowGroupReader group = _reader.OpenRowGroupReader(index);
+        if (group.RowCount > int.MaxValue)
+            throw new CohortDataException([CsvTabularSource.Problem(Name, _record + 2, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"row group {index + 1} has {group.RowCount} rows; at most {int.MaxValue} are read per row group."))]);
+        int rows = (int)group.RowCount;
+        for (int c = 0; c < _fields.Length; c++)
+        {
+            try
+            {
+                _chunks[c] = ParquetColumnChunk.ReadAsync(group, _fields[c], rows).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not CohortDataException)
+            {
+                throw new CohortDataException([CsvTabularSource.Problem(Name, _record + 2, _header[c], null,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"row group {index + 1} (rows from line {_record + 2}), column {_header[c]}: the column cannot be decoded: the file is truncated or damaged ({e.Message})."))]);
+            }
+        }
+        _group = index;
+        _groupRows = rows;
+        _row = -1;
+    }
+
+    public override ReadOnlySpan<char> Field(int column, out bool isNull) => _chunks[column]!.Field(_row, out isNull);
+
+    public override bool TryNumber(int column, out double value)
+    {
+        ParquetColumnChunk chunk = _chunks[column]!;
+        if (!chunk.IsNumber)
+        {
+            value = double.NaN;
+            return false;
+        }
+        value = chunk.Number(_row);
+        return true;
+    }
+
+    public override void Dispose() => _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
