@@ -68,7 +68,7 @@ internal static class MmrmCommand
             {
                 foreach (Option o in new Option[] { groupCovariance, df, method, empirical, compare, structures, weights, noBaseline, analysis.Missing })
                     if (result.GetResult(o) is { Implicit: false })
-                        throw new ArgumentException($"{o.Name} does not apply with --impute: the MMRM (REML, --covariance, --fallback) is the imputation model, and each completed dataset is analysed at every visit by ANCOVA, which on complete data equals the MMRM's per-visit estimates.");
+                        throw new ArgumentException($"{o.Name} does not apply with --impute: the MMRM (REML, --covariance, --fallback) is the imputation model, and each completed dataset is analysed by the same MMRM (REML, Satterthwaite df, equal LS-mean weights).");
                 return Imputed(result, options, analysis, imputation, List(result.GetValue(covariates)), result.GetValue(on), visitShown,
                     Structures[result.GetValue(covariance)!],
                     result.GetValue(fallback) is { } chainText
@@ -146,7 +146,7 @@ internal static class MmrmCommand
     private static string[] List(string? text) =>
         text is null ? [] : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    // --impute: the MMRM is the imputation model; every visit's completed data are analysed by ANCOVA and pooled.
+    // --impute: the MMRM is the imputation model, and the analysis of every completed dataset; the estimates are pooled.
     private static int Imputed(ParseResult result, CliOptions options, AnalysisOptions analysis, ImputationCliOptions imputation,
         string[] covariates, string? on, Option<double?> visitShown, CovarianceStructure structure, IReadOnlyList<CovarianceStructure> fallback)
     {
@@ -154,7 +154,7 @@ internal static class MmrmCommand
         string parameter = analysis.ParameterOf(result, cohort);
         Missing.ImputationOptions settings = imputation.Build(result, result.GetValue(analysis.Reference), result.GetValue(analysis.CiLevel), covariates,
             on switch { "value" => ChangeVariable.Value, "pchg" => ChangeVariable.PercentChange, _ => ChangeVariable.Change }) with
-            { Covariance = structure, Fallback = fallback };
+            { Covariance = structure, Fallback = fallback, Analysis = Missing.ImputedDataAnalysis.Mmrm };
         double? visit = result.GetValue(visitShown);
         Missing.ImputationResult fit = ImputationCliOptions.WithProgress(progress => Missing.MultipleImputation.Analyze(cohort, parameter, settings, progress));
         if (visit is { } v && !fit.Differences.Any(e => e.Comparison.Visit?.Time == v))
@@ -168,7 +168,7 @@ internal static class MmrmCommand
             ImputationCliOptions.WriteJson(w, settings, fit.Parameter, fit.ReferenceArm, fit.Imputations, fit.SubjectsUsed, fit.ValuesImputed,
                 fit.Excluded, fit.StructureUsed, fit.StructureNote);
             if (visit is { } shown) Rendering.EstimateJson.WriteNumber(w, "visit", shown); else w.WriteNull("visit");
-            w.WriteString("analysis", "ANCOVA at each visit on the completed data: outcome ~ arm + baseline" + string.Concat(covariates.Select(c => " + " + c)));
+            w.WriteString("analysis", $"MMRM on the completed data: outcome ~ arm + visit + arm*visit + baseline + baseline*visit{string.Concat(covariates.Select(c => " + " + c))}, {MmrmCommand.Token(fit.StructureUsed)} covariance, REML, Satterthwaite df");
             Rendering.EstimateJson.WriteNumber(w, "fractionMissingInformation", headline?.FractionMissingInformation ?? double.NaN);
         });
         return 0;

@@ -35,36 +35,9 @@ internal sealed class CompletedAncova : ICompletedAnalysis
         for (int i = 0; i < n; i++) for (int c = 0; c < _q; c++) _x[i * _q + c] = _frame.X[i, c];
         Formula = $"{Comparison.VariableCode(data.Outcome)} ~ {string.Join(" + ", terms.Select(t => t.Label))}";
 
-        var slots = new List<EstimateSlot>();
-        var cells = new List<(int, int, bool)>();
-        int[] armCount = new int[data.ArmLevels.Length];
-        foreach (int a in data.Arm) armCount[a]++;
-        int r = data.ReferenceArm;
-        string reference = data.ArmLevels[r];
-        for (int j = 0; j < data.T; j++)
-        {
-            int[] imputed = new int[data.ArmLevels.Length];
-            for (int i = 0; i < n; i++) if (!data.IsUsed(i, j)) imputed[data.Arm[i]]++;
-            Comparison Cell(int a, string? referenceArm) => new()
-            {
-                Parameter = data.Parameter, Visit = data.Visits[j], Variable = data.Outcome, Arm = data.ArmLevels[a],
-                ReferenceArm = referenceArm, ReferenceSource = referenceArm is null ? ReferenceArmSource.NotApplicable : data.ReferenceSource,
-                MissingData = method, Term = term,
-            };
-            for (int a = 0; a < data.ArmLevels.Length; a++)
-            {
-                slots.Add(new EstimateSlot(Cell(a, null), LsMeanEstimate.LsMeanName, EstimateSizes.Single(armCount[a], imputed[a]), false));
-                cells.Add((j, a, false));
-            }
-            for (int a = 0; a < data.ArmLevels.Length; a++)
-            {
-                if (a == r) continue;
-                slots.Add(new EstimateSlot(Cell(a, reference), LsMeanEstimate.DifferenceName, EstimateSizes.Two(armCount[a], armCount[r], imputed[a] + imputed[r]), true));
-                cells.Add((j, a, true));
-            }
-        }
-        _slots = slots.ToArray();
-        _cells = cells.ToArray();
+        ArmVisitSlots slots = ArmVisitSlots.Build(data, method, term);
+        _slots = slots.Slots;
+        _cells = slots.Cells;
     }
 
     public string Formula { get; }

@@ -39,6 +39,11 @@ public sealed record ImputationOptions
     /// tried in order when <see cref="Covariance"/> does not converge on the full data. Empty: no fallback.</value>
     public IReadOnlyList<CovarianceStructure> Fallback { get; init; } = MmrmOptions.Default.Fallback;
 
+    /// <value>Default <see cref="ImputedDataAnalysis.AncovaAtEachVisit"/>: the analysis of each completed dataset. With
+    /// <see cref="ImputedDataAnalysis.Mmrm"/> each is analysed by the MMRM with the imputation model's fixed effects and
+    /// covariance structure (see the enum). Must stay the default when a user analysis is given.</value>
+    public ImputedDataAnalysis Analysis { get; init; } = ImputedDataAnalysis.AncovaAtEachVisit;
+
     /// <value>Default null: M = 100 imputations for Bayesian and approximate Bayesian MI (rbmi examples use 100-1000), and
     /// B = 1000 bootstrap samples for conditional mean imputation with <see cref="ResamplingVariance.Bootstrap"/>. Must
     /// stay null with the jackknife (n samples, one per subject). At least 2.</value>

@@ -48,15 +48,21 @@ internal sealed class ImputationRun
         ArgumentNullException.ThrowIfNull(cohort);
         ArgumentNullException.ThrowIfNull(parameter);
         options.RequireApplicable();
+        if (user is not null && options.Analysis != ImputedDataAnalysis.AncovaAtEachVisit)
+            throw new ArgumentException($"Analysis = {options.Analysis} does not apply when a user analysis is given (it analyses each completed dataset); leave Analysis at its default.", "options");
         ImputationData data = ImputationData.Build(cohort, parameter, options);
         var (fit, structure, notes) = ImputationModel.FitFull(data, options);
         MissingDataMethod method = options.Method == ImputationMethod.ConditionalMean ? MissingDataMethod.ConditionalMeanImputation : MissingDataMethod.MultipleImputation;
-        if (user is null)
+        if (user is not null)
+            return new ImputationRun(data, options, fit, structure, notes, new UserAnalysis(data, user), "user analysis");
+        string term = StrategyTerm(options, options.Delta);
+        if (options.Analysis == ImputedDataAnalysis.Mmrm)
         {
-            var ancova = new CompletedAncova(data, method, StrategyTerm(options, options.Delta));
-            return new ImputationRun(data, options, fit, structure, notes, ancova, $"ANCOVA at each visit, {ancova.Formula}");
+            var mmrm = new CompletedMmrm(data, structure, fit.Theta, method, term);
+            return new ImputationRun(data, options, fit, structure, notes, mmrm, mmrm.Description);
         }
-        return new ImputationRun(data, options, fit, structure, notes, new UserAnalysis(data, user), "user analysis");
+        var ancova = new CompletedAncova(data, method, term);
+        return new ImputationRun(data, options, fit, structure, notes, ancova, $"ANCOVA at each visit, {ancova.Formula}");
     }
 
     internal static string StrategyTerm(ImputationOptions options, double delta)
@@ -193,7 +199,7 @@ internal sealed class ImputationRun
         for (int k = 0; k < slots; k++)
         {
             EstimateSlot slot = _analysis.Slots[k];
-            Comparison comparison = _analysis is CompletedAncova ? slot.Comparison with { Term = StrategyTerm(_options, delta) } : slot.Comparison;
+            Comparison comparison = _analysis is not UserAnalysis ? slot.Comparison with { Term = StrategyTerm(_options, delta) } : slot.Comparison;
             if (_options.Method != ImputationMethod.ConditionalMean)
             {
                 double[] e = estimates.Select(r => r[k]).ToArray(), v = variances.Select(r => r[k]).ToArray();

@@ -28,7 +28,9 @@ namespace CohortAnalysis.Missing;
 /// from the normal, as rbmi <c>pool()</c> for the jackknife and <c>type = "normal"</c> for the bootstrap (von Hippel &amp;
 /// Bartlett 2021; Wolbers et al. 2022).</para>
 /// <para><b>Analysis.</b> Default: ANCOVA at each visit Y ~ ARM + BASE + covariates with LS means and differences from the
-/// reference arm (as <see cref="Ancova"/>); complete-data df n − p.</para>
+/// reference arm (as <see cref="Ancova"/>); complete-data df n − p. <see cref="ImputedDataAnalysis.Mmrm"/>: the MMRM with
+/// the imputation model's terms and covariance structure on each completed dataset (REML, warm-started from the imputation
+/// fit; LS means by arm and visit, Satterthwaite df, as <see cref="Mmrm.Fit"/>). Or a user analysis.</para>
 /// <para><b>Reproducibility.</b> Imputation (or resample) m draws from a stream derived from (Seed, m) only and the Gibbs
 /// chain runs on its own stream, so results are bit-identical for any <see cref="ImputationOptions.MaxDegreeOfParallelism"/>.
 /// Progress per imputation; cancellation between imputations.</para>

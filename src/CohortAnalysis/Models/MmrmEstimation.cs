@@ -49,8 +49,12 @@ internal sealed class MmrmEstimation
     public int ParameterCount => _likelihood.ParameterCount;
     public double Minus2LogLikelihood => Outcome.Value;
 
-    /// <summary>Fits one structure.</summary>
-    public static MmrmEstimation Fit(MmrmDesign design, CovarianceStructure structure, bool reml)
+    /// <summary>Fits one structure, starting from the residual covariance of an OLS fit.</summary>
+    public static MmrmEstimation Fit(MmrmDesign design, CovarianceStructure structure, bool reml) => Fit(design, structure, reml, null);
+
+    /// <summary>Fits one structure from <paramref name="start"/> (θ of the same structure and visits, e.g. the estimates on
+    /// similar data: a warm start), or from the residual covariance of an OLS fit when null.</summary>
+    public static MmrmEstimation Fit(MmrmDesign design, CovarianceStructure structure, bool reml, double[]? start)
     {
         var cov = new CovarianceParameterization(structure, design.VisitTimes);
         int groups = design.GroupLabels.Length;
@@ -63,9 +67,15 @@ internal sealed class MmrmEstimation
         }
         var likelihood = new MmrmLikelihood(design.SubjectStart, design.Visit, design.Y, design.X, design.Frame.ColumnCount,
             design.SubjectGroup, groups, cov, reml);
-        var start = new double[cov.Count * groups];
-        for (int g = 0; g < groups; g++)
-            cov.Start(design.ResidualCovariance(groups > 1 ? g : -1)).CopyTo(start, g * cov.Count);
+        if (start is not null && start.Length != cov.Count * groups)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{start.Length} starting values for the {cov.Count * groups} covariance parameters."), nameof(start));
+        if (start is null)
+        {
+            start = new double[cov.Count * groups];
+            for (int g = 0; g < groups; g++)
+                cov.Start(design.ResidualCovariance(groups > 1 ? g : -1)).CopyTo(start, g * cov.Count);
+        }
         LikelihoodMaximizer.Outcome outcome = LikelihoodMaximizer.Minimize(likelihood, start);
         // Minimize leaves the likelihood's state (factors, ∂Σ/∂θ, B_ab) at θ̂.
         return new MmrmEstimation(design, structure, likelihood, outcome);

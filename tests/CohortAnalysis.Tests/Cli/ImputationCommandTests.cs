@@ -36,6 +36,22 @@ public class ImputationCommandTests
         Assert.Equal(200, difference.GetProperty("imputations").GetInt32());
     }
 
+    // cohort mmrm --impute analyses each completed dataset by the MMRM; without covariates that gives the per-visit ANCOVA's
+    // estimate and SE on complete data, so the R reference of the ANCOVA analysis applies (estimate 1e-8; SE 1e-7, the
+    // REML Σ̂ of the analysis MMRM is iterated to the maximiser's criterion).
+    [Fact]
+    public void Mmrm_ImputeCrConditionalMean_AnalysesByTheMmrm_AndMatchesTheRReference()
+    {
+        JsonElement root = Json("mmrm", Trial, "--impute", "cr", "--imputation-method", "conditional-mean", "--visit", "8");
+        Assert.StartsWith("MMRM on the completed data: outcome ~ arm + visit + arm*visit + baseline + baseline*visit, un covariance, REML, Satterthwaite df",
+            root.GetProperty("analysis").GetString());
+        JsonElement difference = Assert.Single(root.GetProperty("differences").EnumerateArray());
+        KnownResult expected = KnownResults.Row("missing-r/conditional-mean.csv", "trial|CR|8|Active");
+        AssertClose.Absolute(expected["estimate"], difference.GetProperty("estimate").GetDouble(), 1e-8);
+        AssertClose.Relative(expected["se"], difference.GetProperty("se").GetDouble(), 1e-7);
+        Assert.Contains("MMRM on each completed dataset", difference.GetProperty("method").GetString());
+    }
+
     [Fact]
     public void Mmrm_ImputeBayes_SameSeed_GivesTheSameBitsAndFmiInCsv()
     {
@@ -78,7 +94,7 @@ public class ImputationCommandTests
         "ancova", "--impute", "j2r", "--missing", "locf")]
     [InlineData("--subgroup does not apply with --impute: each imputed dataset is analysed by ANCOVA on arm, baseline and the --covariates, with model-based SEs and equal LS-mean weights.",
         "ancova", "--impute", "cr", "--subgroup", "SEX")]
-    [InlineData("--df does not apply with --impute: the MMRM (REML, --covariance, --fallback) is the imputation model, and each completed dataset is analysed at every visit by ANCOVA, which on complete data equals the MMRM's per-visit estimates.",
+    [InlineData("--df does not apply with --impute: the MMRM (REML, --covariance, --fallback) is the imputation model, and each completed dataset is analysed by the same MMRM (REML, Satterthwaite df, equal LS-mean weights).",
         "mmrm", "--impute", "cir", "--df", "kenward-roger")]
     [InlineData("--deltas 5:1:1: TO must not be below FROM.", "tipping-point", "--deltas", "5:1:1")]
     [InlineData("--deltas is required: give the δ grid, e.g. --deltas 0:10:0.5.", "tipping-point")]
