@@ -40,39 +40,51 @@ public static partial class ChangeFromBaseline
         return new ChangeSummaryTable(SummarizeRows(trajectories, options), options, trajectories.Cohort.Source, trajectories.ImputedCount, trajectories.Cohort.Report);
     }
 
+    // Each arm × visit cell is summarised on its own (in parallel on a large cohort: the cells share nothing, so the rows
+    // and their order are the same for any thread count).
     private static List<ChangeSummaryRow> SummarizeRows(Trajectories t, ChangeSummaryOptions options)
     {
         var summaryOptions = new SummaryOptions { CiLevel = options.CiLevel, QuantileMethod = options.QuantileMethod };
-        var rows = new List<ChangeSummaryRow>();
         Cohort cohort = t.Cohort;
+        var cells = new List<(int Arm, int[] Members, int Visit)>();
         for (int arm = 0; arm < cohort.Arms.Count; arm++)
         {
             int[] members = Enumerable.Range(0, t.SubjectCount).Where(r => t.ArmOf(r) == arm).ToArray();
             if (members.Length == 0) continue;
+            for (int v = 0; v < t.Visits.Count; v++) cells.Add((arm, members, v));
+        }
+        var results = new ChangeSummaryRow[cells.Count][];
+        void SummarizeCell(int k)
+        {
+            var (arm, members, v) = cells[k];
             var value = new double[members.Length];
             var change = new double[members.Length];
             var percent = new double[members.Length];
-            for (int v = 0; v < t.Visits.Count; v++)
+            bool anyPost = false;
+            int imputed = 0;
+            for (int i = 0; i < members.Length; i++)
             {
-                bool anyPost = false;
-                int imputed = 0;
-                for (int i = 0; i < members.Length; i++)
-                {
-                    int row = members[i];
-                    value[i] = t.Value(row, v);
-                    change[i] = t.Change(row, v);
-                    percent[i] = t.PercentChange(row, v);
-                    anyPost |= t.IsPostBaseline(row, v);
-                    if (t.IsImputed(row, v)) imputed++;
-                }
-                string armName = cohort.Arms[arm];
-                Visit visit = t.Visits[v];
-                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Value, Summary.Of(value, summaryOptions), imputed, t.MissingData));
-                if (!anyPost) continue;
-                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Change, Summary.Of(change, summaryOptions), imputed, t.MissingData));
-                rows.Add(new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.PercentChange, Summary.Of(percent, summaryOptions), imputed, t.MissingData));
+                int row = members[i];
+                value[i] = t.Value(row, v);
+                change[i] = t.Change(row, v);
+                percent[i] = t.PercentChange(row, v);
+                anyPost |= t.IsPostBaseline(row, v);
+                if (t.IsImputed(row, v)) imputed++;
             }
+            string armName = cohort.Arms[arm];
+            Visit visit = t.Visits[v];
+            var observed = new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Value, Summary.Of(value, summaryOptions), imputed, t.MissingData);
+            results[k] = anyPost
+                ? [observed,
+                    new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.Change, Summary.Of(change, summaryOptions), imputed, t.MissingData),
+                    new ChangeSummaryRow(t.Parameter, armName, visit, ChangeVariable.PercentChange, Summary.Of(percent, summaryOptions), imputed, t.MissingData)]
+                : [observed];
         }
-        return rows;
+        if (t.SubjectCount >= ParallelFromSubjects) Parallel.For(0, cells.Count, SummarizeCell);
+        else for (int k = 0; k < cells.Count; k++) SummarizeCell(k);
+        return results.SelectMany(r => r).ToList();
     }
+
+    /// <summary>Subjects from which the cells of a summary are computed in parallel.</summary>
+    private const int ParallelFromSubjects = 20_000;
 }

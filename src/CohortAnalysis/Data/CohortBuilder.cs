@@ -246,21 +246,10 @@ internal sealed class CohortBuilder
         if (_totalProblems > 0) throw Failure();
 
         int n = _rowValue.Count;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
         int[] rowParameter = [.. _rowParameter], rowSubject = [.. _rowSubject];
         double[] rowVisit = [.. _rowVisit];
         long[] rowLine = [.. _rowLine];
-        // Sort by parameter, subject, visit, then source line (so the first duplicate in file order comes first).
-        Array.Sort(order, (x, y) =>
-        {
-            int c = rowParameter[x].CompareTo(rowParameter[y]);
-            if (c != 0) return c;
-            c = rowSubject[x].CompareTo(rowSubject[y]);
-            if (c != 0) return c;
-            c = rowVisit[x].CompareTo(rowVisit[y]);
-            return c != 0 ? c : rowLine[x].CompareTo(rowLine[y]);
-        });
+        int[] order = RowOrder.Of(rowParameter, _parameters.Count, rowSubject, _subjects.Count, rowVisit, rowLine);
 
         var keep = new List<int>(n);
         for (int k = 0; k < n; k++)

@@ -22,6 +22,7 @@ internal static class CohortTableReader
 
         using var source = new BufferedTabularSource(rawSource, GuardSampleRows);
         var (header, dropped, acknowledgement, everyRow) = Guard(source, options);
+        using LoadTimeIdentifierScan scanning = everyRow;
         ColumnMapping map = options.Mapping;
         var headerProblems = new List<DataIssue>();
 
@@ -118,8 +119,8 @@ internal static class CohortTableReader
                 builder.Note(new DataIssue(DataIssueKind.UnusedColumn, DataIssueSeverity.Note, source.Name, 1, header[c], null, null,
                     "column not used by the mapping; ignored."));
 
-        var missing = new HashSet<string>(options.MissingTokens.Select(t => t.Trim()), StringComparer.Ordinal);
-        string missingList = string.Join(", ", options.MissingTokens.Select(t => t.Length == 0 ? "empty" : $"'{t}'"));
+        var missing = new MissingTokenSet(options.MissingTokens);
+        string missingList = missing.Listed;
         var covariateValues = new string?[covariates.Length + extraCovariates.Length];
         // One cleaner per text column, indexed by column (null for numeric and unused columns).
         var cleaners = new ColumnCodeCleaner?[header.Count];
@@ -257,7 +258,7 @@ internal static class CohortTableReader
         return false;
     }
 
-    private static bool Flag(TabularSource source, int column, HashSet<string> missing, CohortBuilder builder, long line, long[] codings)
+    private static bool Flag(TabularSource source, int column, MissingTokenSet missing, CohortBuilder builder, long line, long[] codings)
     {
         ReadOnlySpan<char> field = source.Field(column, out bool isNull).Trim();
         if (isNull || field.IsEmpty) return false;
@@ -267,13 +268,13 @@ internal static class CohortTableReader
             codings[coding]++;
             return BaselineFlagCoding.IsYes(coding);
         }
-        if (missing.Contains(field.ToString())) return false;
+        if (missing.Contains(field)) return false;
         string shown = Shown(field);
         builder.Problem(line, source.Header[column], shown, $"'{shown}' is not a baseline flag value: {BaselineFlagCoding.Accepted}.");
         return false;
     }
 
-    private static string? Text(TabularSource source, int column, ColumnCodeCleaner?[] cleaners, HashSet<string> missing, CohortBuilder builder, long line, bool required)
+    private static string? Text(TabularSource source, int column, ColumnCodeCleaner?[] cleaners, MissingTokenSet missing, CohortBuilder builder, long line, bool required)
     {
         ReadOnlySpan<char> field = source.Field(column, out bool isNull);
         string? text = isNull ? null : cleaners[column]!.Clean(field, line);
@@ -285,7 +286,7 @@ internal static class CohortTableReader
         return text;
     }
 
-    private static double Number(TabularSource source, int column, HashSet<string> missing, string missingList, CohortBuilder builder, long line, bool required)
+    private static double Number(TabularSource source, int column, MissingTokenSet missing, string missingList, CohortBuilder builder, long line, bool required)
     {
         if (source.TryNumber(column, out double typed))
         {
@@ -293,7 +294,7 @@ internal static class CohortTableReader
             return typed;
         }
         ReadOnlySpan<char> field = source.Field(column, out bool isNull).Trim();
-        if (isNull || missing.Contains(field.ToString()))
+        if (isNull || missing.Contains(field))
         {
             if (required) builder.Problem(line, source.Header[column], isNull ? "" : field.ToString(), "a number is required here but the field is missing.");
             return double.NaN;

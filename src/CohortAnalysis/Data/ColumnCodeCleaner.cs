@@ -20,6 +20,7 @@ internal sealed class ColumnCodeCleaner
     private readonly string _column;
     private readonly Dictionary<string, (string Clean, Change Change)> _cache = new(StringComparer.Ordinal);
     private readonly SortedSet<int> _invisibleSeen = [];
+    private readonly InternedCodes _codes = new();
     private long _trimmed, _invisible, _spaces, _composed, _changedRows, _firstLine;
     private string? _exampleRaw, _exampleClean;
     private long _exampleLine;
@@ -31,7 +32,7 @@ internal sealed class ColumnCodeCleaner
     public string Clean(ReadOnlySpan<char> raw, long line)
     {
         if (!raw.ContainsAnyExceptInRange(' ', '~') && (raw.Length == 0 || (raw[0] != ' ' && raw[^1] != ' ' && !raw.Contains("  ", StringComparison.Ordinal))))
-            return raw.ToString();
+            return _codes.Intern(raw);
         string text = raw.ToString();
         if (!_cache.TryGetValue(text, out var cleaned))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CohortAnalysis.Privacy;
 
 namespace CohortAnalysis.Data;
@@ -10,12 +11,16 @@ namespace CohortAnalysis.Data;
 /// were never loaded) and the file refused when it does; under <see cref="IdentifierPolicy.Allow"/> it joins the
 /// acknowledgement.
 /// </summary>
-internal sealed class LoadTimeIdentifierScan
+internal sealed class LoadTimeIdentifierScan : IDisposable
 {
     private readonly IdentifierScanner _scanner;
     private readonly IdentifierScan _early;
     private readonly bool[] _dropped;
     private readonly int _columns;
+    private ScannedRowBlock _block = new();
+    private BlockingCollection<ScannedRowBlock>? _full;
+    private readonly ConcurrentBag<ScannedRowBlock> _spare = [];
+    private Task? _worker;
 
     public LoadTimeIdentifierScan(string source, IReadOnlyList<string> header, IdentifierGuardOptions options, IdentifierScan early,
         IReadOnlyCollection<int> dropped)
@@ -28,15 +33,50 @@ internal sealed class LoadTimeIdentifierScan
     }
 
     /// <summary>Counts every field of the current row (dropped columns excepted).</summary>
+    /// <remarks>Rows are copied into blocks; once a file has more than one block of rows, the blocks are scanned on a
+    /// second thread, in order, while the reader goes on (the verdict is the same as scanning row by row).</remarks>
     public void Add(TabularSource row)
     {
-        int count = Math.Min(row.FieldCount, _columns);
-        for (int c = 0; c < count; c++)
+        _block.Add(row, Math.Min(row.FieldCount, _columns));
+        if (!_block.IsFull) return;
+        if (_full is null)
         {
-            if (_dropped[c]) continue;
-            ReadOnlySpan<char> field = row.Field(c, out bool isNull);
-            _scanner.Add(c, field, isNull);
+            _full = new BlockingCollection<ScannedRowBlock>(boundedCapacity: 4);
+            _worker = Task.Factory.StartNew(ScanBlocks, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
+        _full.Add(_block);
+        _block = _spare.TryTake(out ScannedRowBlock? spare) ? spare : new ScannedRowBlock();
+    }
+
+    private void ScanBlocks()
+    {
+        foreach (ScannedRowBlock block in _full!.GetConsumingEnumerable())
+        {
+            block.ScanInto(_scanner, _dropped);
+            block.Clear();
+            _spare.Add(block);
+        }
+    }
+
+    // Waits for the blocks handed over, then scans the last, partial one here.
+    private void Drain()
+    {
+        if (_full is not null)
+        {
+            _full.CompleteAdding();
+            _worker!.GetAwaiter().GetResult();
+        }
+        _block.ScanInto(_scanner, _dropped);
+        _block.Clear();
+    }
+
+    /// <summary>Stops the second thread when a load ends early (a malformed file).</summary>
+    public void Dispose()
+    {
+        if (_full is null || _full.IsAddingCompleted) return;
+        _full.CompleteAdding();
+        try { _worker!.Wait(); } catch (AggregateException) { }   // the load's own error is the one to report
+        _full.Dispose();
     }
 
     /// <summary>Acts on findings the first verdict did not have; returns the acknowledgement results carry.</summary>
@@ -46,6 +86,7 @@ internal sealed class LoadTimeIdentifierScan
     /// <exception cref="IdentifiableDataException">A late finding under Refuse, or in a column the mapping uses under DropColumns.</exception>
     public IdentifierAcknowledgement? Finish(IReadOnlySet<int> used, CohortBuilder builder, IdentifierAcknowledgement? acknowledgement)
     {
+        Drain();
         IdentifierScan full = _scanner.Result();
         var seen = _early.Findings.Select(f => (f.ColumnIndex, f.Category)).ToHashSet();
         IdentifierFinding[] late = full.Findings.Where(f => !seen.Contains((f.ColumnIndex, f.Category))).ToArray();

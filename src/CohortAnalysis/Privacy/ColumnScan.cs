@@ -69,7 +69,7 @@ internal sealed class ColumnScan
         ReadOnlySpan<char> v = ColumnValue.Prepare(raw);
         if (ColumnValue.IsMissing(v)) return;
         _present++;
-        if (_tally.TimedOut.Count == 0) _tally.Add(v);   // a timeout flags the column; later values add nothing
+        if (_tally.TimedOut.Count == 0) Tally(v);   // a timeout flags the column; later values add nothing
         if (_name is not { } named) return;
         switch (named.Category)
         {
@@ -91,6 +91,25 @@ internal sealed class ColumnScan
                 break;
         }
     }
+
+    // Codes repeat (a subject on every visit row, an arm on every row): a value whose first count matched nothing
+    // matches nothing again, so it is counted without re-running the rules. Values that matched are always re-run.
+    private void Tally(ReadOnlySpan<char> v)
+    {
+        if (_inert.Contains(v))
+        {
+            _tally.AddInert(v.Length);
+            return;
+        }
+        long before = _tally.Evidence;
+        _tally.Add(v);
+        if (_tally.Evidence == before && _inert.Count < InertMemoLimit) _inert.Intern(v);
+    }
+
+    /// <summary>Distinct values remembered per column as matching nothing; past this, new values are examined each time.</summary>
+    internal const int InertMemoLimit = 1 << 20;
+
+    private readonly InternedCodes _inert = new();
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 

@@ -86,6 +86,19 @@ internal sealed class ContentTally
         return categories;
     }
 
+    /// <summary>Sum of every count a value can move besides the number of values and their length: unchanged by a
+    /// value that matched nothing.</summary>
+    internal long Evidence => _email + _url + _ip + _ssn + _phoneStrong + _phoneBareWhole + _dateStrong + _dateWeak + _address
+        + _ageText + _mrn + _names + _initials + _withSpaces + _timedOut.Count;
+
+    /// <summary>Counts a value known to match nothing (one seen before whose <see cref="Add"/> left
+    /// <see cref="Evidence"/> unchanged): only the number of values and their length move, as <see cref="Add"/> would.</summary>
+    public void AddInert(int length)
+    {
+        _n++;
+        _totalLength += length;
+    }
+
     /// <summary>Counts one non-missing, trimmed value.</summary>
     public void Add(ReadOnlySpan<char> v)
     {
@@ -135,7 +148,7 @@ internal sealed class ContentTally
         CountDate(v, digits, letters, maxRun, dash || slash || dot);
         if (space && letters >= 4 && (numberThenSpace || v.Contains("BOX", StringComparison.OrdinalIgnoreCase))
             && Hit(ContentPatterns.StreetAddress(), v, IdentifierCategory.Address)) _address++;
-        if (ageRun && letters > 0 && Hit(ContentPatterns.AgeText(), v, IdentifierCategory.Age)) _ageText++;
+        if (ageRun && letters > 0 && SaysAge(v) && Hit(ContentPatterns.AgeText(), v, IdentifierCategory.Age)) _ageText++;
         if (letters > 0 && maxRun >= 5 && (v[0] is 'M' or 'm' || space || dash)
             && Hit(ContentPatterns.MedicalRecordNumber(), v, IdentifierCategory.MedicalRecordNumber)) _mrn++;
     }
@@ -149,13 +162,36 @@ internal sealed class ContentTally
         bool strong = false;
         if (separator && maxRun >= 4 && digits >= 6)
             strong = Hit(ContentPatterns.DateYearFirst(), v, IdentifierCategory.Date) || Hit(ContentPatterns.DateYearLast(), v, IdentifierCategory.Date);
-        if (!strong && letters >= 3 && digits >= 3)
+        if (!strong && letters >= 3 && digits >= 3 && NamesAMonth(v))
             strong = Hit(ContentPatterns.DateMonthName(), v, IdentifierCategory.Date) || Hit(ContentPatterns.DateMonthFirst(), v, IdentifierCategory.Date);
         if (strong) { _dateStrong++; return; }
         if (!_rules.WeakCodes) return;
         if ((v.Contains('/') && Hit(ContentPatterns.DateShortYear(), v, IdentifierCategory.Date))
             || (maxRun >= 8 && Hit(ContentPatterns.DateCompact(), v, IdentifierCategory.Date))) _dateWeak++;
     }
+
+    // Both month-name patterns need a month's first three letters (JAN … DEC, any case); most codes with letters and
+    // digits (DEMO-101-001, Week 12) have none, and skip both regular expressions.
+    // The age pattern needs a unit starting with Y (years, yrs, y.o.) or the word AGE; subject codes such as
+    // DEMO-101-001 (101 looks like an age) have neither. Non-ASCII text keeps the check, as below.
+    private static bool SaysAge(ReadOnlySpan<char> v) =>
+        v.ContainsAnyExceptInRange('\0', '\u007F') || v.IndexOfAny('y', 'Y') >= 0 || v.Contains("AGE", StringComparison.OrdinalIgnoreCase);
+
+    // Non-ASCII text keeps both checks: case-insensitive matching has non-ASCII equivalents of some letters.
+    private static bool NamesAMonth(ReadOnlySpan<char> v)
+    {
+        if (v.ContainsAnyExceptInRange('\0', '\u007F')) return true;
+        for (int i = 0; i + 3 <= v.Length; i++)
+        {
+            if (!char.IsAsciiLetter(v[i]) || !char.IsAsciiLetter(v[i + 1]) || !char.IsAsciiLetter(v[i + 2])) continue;
+            int key = (char.ToUpperInvariant(v[i]) << 16) | (char.ToUpperInvariant(v[i + 1]) << 8) | char.ToUpperInvariant(v[i + 2]);
+            if (Array.IndexOf(MonthKeys, key) >= 0) return true;
+        }
+        return false;
+    }
+
+    private static readonly int[] MonthKeys = new[] { "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC" }
+        .Select(m => (m[0] << 16) | (m[1] << 8) | m[2]).ToArray();
 
     private void CountPhone(ReadOnlySpan<char> v, int digits, bool formatted)
     {

@@ -127,4 +127,42 @@ public sealed class EveryRowGuardTests
         Assert.Equal(e.Refusal + " " + IdentifiableDataException.LibraryAdvice, e.Message);
         Assert.Contains("IdentifierPolicy.DropColumns", e.Message);
     }
+
+    /// <summary>Issue 16: rows are scanned in blocks on a second thread and repeated values are remembered; neither may
+    /// change the verdict. An identifier in the first, a middle or the last (partial) block is found, and a value that
+    /// matched is counted every time it recurs.</summary>
+    [Theory]
+    [InlineData(9_000, 1_500)]
+    [InlineData(9_000, 4_097)]
+    [InlineData(9_000, 8_999)]
+    [InlineData(9_000, 9_000)]
+    public void Refuse_IdentifierInAnyBlock_IsRefused(int rows, int at)
+    {
+        string csv = FileWithLateValue(rows, at, "EXTRA", "call jane@example.org");
+        var e = Assert.Throws<IdentifiableDataException>(() => CohortCsvReader.Parse(csv, "late.csv"));
+        Assert.Contains("e-mail address", e.Refusal);
+    }
+
+    [Fact]
+    public void Scanner_RecurringValues_MatchedOnesCountedEveryTime_InertOnesOnlyAsValues()
+    {
+        var scanner = new IdentifierScanner("recurring.csv", ["EXTRA"], IdentifierGuardOptions.Default);
+        for (int i = 1; i <= 6_000; i++) scanner.Add(0, i % 3 == 0 ? "jane@example.org" : "DEMO-101-001");
+        IdentifierFinding email = Assert.Single(scanner.Result().Findings);
+        Assert.Equal(IdentifierCategory.Email, email.Category);
+        Assert.Equal(2_000, email.MatchingValues);
+        Assert.Equal(6_000, email.SampledValues);
+    }
+
+    [Theory]
+    [InlineData("15-Mar-2024")]
+    [InlineData("visit on March 15 2024")]
+    [InlineData("15MAR2024:10:30:00")]
+    [InlineData("patient aged 93")]
+    [InlineData("101-year-old")]
+    public void Refuse_MonthAndAgeTextsStillFlagged_AfterTheCheapPreChecks(string value)
+    {
+        var e = Assert.Throws<IdentifiableDataException>(() => CohortCsvReader.Parse(FileWithLateValue(3000, 2500, "EXTRA", value), "late.csv"));
+        Assert.Matches("full date|age over 89", e.Refusal);
+    }
 }

@@ -1,0 +1,62 @@
+namespace CohortAnalysis.Data;
+
+/// <summary>A block of rows copied out of a source (their fields' text, or null for a typed null), so the identifier
+/// guard can examine them on another thread while the reader goes on.</summary>
+internal sealed class ScannedRowBlock
+{
+    /// <summary>Rows per block: large enough that handing a block over costs nothing next to scanning it.</summary>
+    public const int Rows = 2048;
+
+    private char[] _text = new char[Rows * 64];
+    private int _length;
+    private readonly List<(int Start, int Length)> _fields = new(Rows * 8);   // Start -1: a typed null
+    private readonly int[] _rowEnd = new int[Rows];                            // end of each row's fields in _fields
+
+    public int Count { get; private set; }
+
+    public bool IsFull => Count == Rows;
+
+    /// <summary>Copies fields 0 … <paramref name="columns"/> − 1 of the source's current row.</summary>
+    public void Add(TabularSource row, int columns)
+    {
+        for (int c = 0; c < columns; c++)
+        {
+            ReadOnlySpan<char> field = row.Field(c, out bool isNull);
+            if (isNull)
+            {
+                _fields.Add((-1, 0));
+                continue;
+            }
+            if (_length + field.Length > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + field.Length));
+            field.CopyTo(_text.AsSpan(_length));
+            _fields.Add((_length, field.Length));
+            _length += field.Length;
+        }
+        _rowEnd[Count++] = _fields.Count;
+    }
+
+    /// <summary>Counts every field, row by row in the order added, in <paramref name="scanner"/> (columns marked in
+    /// <paramref name="skip"/> excepted).</summary>
+    public void ScanInto(Privacy.IdentifierScanner scanner, bool[] skip)
+    {
+        int first = 0;
+        for (int r = 0; r < Count; r++)
+        {
+            for (int f = first; f < _rowEnd[r]; f++)
+            {
+                int column = f - first;
+                if (skip[column]) continue;
+                var (start, length) = _fields[f];
+                scanner.Add(column, start < 0 ? [] : _text.AsSpan(start, length), start < 0);
+            }
+            first = _rowEnd[r];
+        }
+    }
+
+    public void Clear()
+    {
+        Count = 0;
+        _length = 0;
+        _fields.Clear();
+    }
+}

@@ -1,0 +1,41 @@
+using CohortAnalysis.Data;
+using Xunit;
+
+namespace CohortAnalysis.Tests.Data;
+
+/// <summary>Issue 16: the linear row order equals the comparison sort it replaced (parameter, subject, visit, line) for
+/// any file layout: sorted, shuffled, one subject with many records, ties in visit.</summary>
+public sealed class RowOrderTests
+{
+    [Theory]
+    [InlineData(0, 1, 1, 1, false)]
+    [InlineData(1, 1, 1, 1, false)]
+    [InlineData(2_000, 3, 200, 6, false)]   // long layout in file order
+    [InlineData(2_000, 3, 200, 6, true)]    // rows shuffled
+    [InlineData(5_000, 2, 3, 400, true)]    // few subjects with more records than the insertion limit
+    [InlineData(3_000, 1, 1_000, 3, true)]  // many visits repeated (duplicate visits keep line order)
+    public void Of_EqualsTheComparisonSort(int rows, int parameters, int subjects, int visits, bool shuffled)
+    {
+        var random = new Random(rows + parameters * 7 + subjects * 13 + visits);
+        var parameter = new int[rows]; var subject = new int[rows]; var visit = new double[rows]; var line = new long[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            int j = shuffled ? random.Next(rows) : i;
+            parameter[i] = j % parameters;
+            subject[i] = (j / parameters) % subjects;
+            visit[i] = random.Next(visits) * 0.5;
+            line[i] = i + 2;
+        }
+        int[] expected = Enumerable.Range(0, rows).ToArray();
+        Array.Sort(expected, (x, y) =>
+        {
+            int c = parameter[x].CompareTo(parameter[y]);
+            if (c != 0) return c;
+            c = subject[x].CompareTo(subject[y]);
+            if (c != 0) return c;
+            c = visit[x].CompareTo(visit[y]);
+            return c != 0 ? c : line[x].CompareTo(line[y]);
+        });
+        Assert.Equal(expected, RowOrder.Of(parameter, parameters, subject, subjects, visit, line));
+    }
+}
