@@ -41,6 +41,10 @@ internal sealed class BufferedTabularSource : TabularSource
     public IReadOnlyList<string> Sample(int column) =>
         _buffer.Where(r => column < r.Fields.Length).Select(r => r.Fields[column]!).ToList();
 
+    /// <summary>The source to take the current row's fields from: this one while the rows read ahead are replayed,
+    /// then the inner source itself (no second indirection per field for the rest of the file).</summary>
+    public TabularSource Row => _replaying ? this : _inner;
+
     public override string Name => _inner.Name;
     public override IReadOnlyList<string> Header => _inner.Header;
     public override long Line => _replaying ? _buffer[_next - 1].Line : _inner.Line;
@@ -75,6 +79,8 @@ internal sealed class BufferedTabularSource : TabularSource
     }
 
     public override DatasetMetadata? Metadata => _inner.Metadata;
+
+    public override long? EstimatedRows => _inner.EstimatedRows;
 
     private static double[] NewUntyped(int length)
     {

@@ -66,6 +66,24 @@ internal sealed class CohortBuilder
 
     public long RowsRead { get; set; }
 
+    internal const int MaxReservedRows = 16_000_000;
+
+    /// <summary>Sizes the row columns for about <paramref name="rows"/> rows (a hint; they still grow past it). At most
+    /// <see cref="MaxReservedRows"/> are reserved, so a misleading estimate (short rows read ahead, then one huge field)
+    /// cannot claim memory the file will not use.</summary>
+    public void Reserve(long rows)
+    {
+        int capacity = (int)Math.Clamp(rows + rows / 20 + 16, 0, MaxReservedRows);
+        _rowSubject.EnsureCapacity(capacity);
+        _rowParameter.EnsureCapacity(capacity);
+        _rowVisit.EnsureCapacity(capacity);
+        _rowValue.EnsureCapacity(capacity);
+        _rowFlag.EnsureCapacity(capacity);
+        _rowFileBase.EnsureCapacity(capacity);
+        _rowFileChange.EnsureCapacity(capacity);
+        _rowLine.EnsureCapacity(capacity);
+    }
+
     /// <summary>Appended to a duplicate-visit message (the ADaM analysis-flag advice); empty by default.</summary>
     public string DuplicateHint { get; init; } = "";
 

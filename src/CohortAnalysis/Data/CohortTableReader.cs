@@ -111,6 +111,7 @@ internal static class CohortTableReader
         {
             DuplicateHint = AdamRecordSelector.DuplicateHint(header, options.Adam),
         };
+        if (source.EstimatedRows is { } estimate) builder.Reserve(wide ? estimate * Math.Max(1, wideColumns.Count) : estimate);
         foreach (var (column, finding) in dropped)
             builder.Note(new DataIssue(DataIssueKind.IdentifierColumnDropped, DataIssueSeverity.Note, source.Name, 1, rawHeader[column], null, null,
                 $"dropped by the de-identification guard: {finding}."));
@@ -130,41 +131,43 @@ internal static class CohortTableReader
         long rows = 0;
         while (source.Read())
         {
+            // Past the rows read ahead, the fields come straight from the file's reader.
+            TabularSource row = source.Row;
             rows++;
-            everyRow.Add(source);
-            long line = source.Line;
-            if (source.EndLine > line && SpansRows(source, used, options.Delimiter, builder))
+            everyRow.Add(row);
+            long line = row.Line;
+            if (row.EndLine > line && SpansRows(row, used, options.Delimiter, builder))
                 continue;
-            if (IsBlank(source))
+            if (IsBlank(row))
             {
                 rows--;
-                if (source.FieldCount > 1)
-                    builder.Note(new DataIssue(DataIssueKind.Other, DataIssueSeverity.Note, source.Name, line, null, null, null,
+                if (row.FieldCount > 1)
+                    builder.Note(new DataIssue(DataIssueKind.Other, DataIssueSeverity.Note, row.Name, line, null, null, null,
                         "a row of empty fields was skipped."));
                 continue;
             }
-            if (source.FieldCount != header.Count)
+            if (row.FieldCount != header.Count)
             {
                 builder.Problem(line, null, null, string.Create(CultureInfo.InvariantCulture,
-                    $"the row has {source.FieldCount} fields but the header has {header.Count}."));
+                    $"the row has {row.FieldCount} fields but the header has {header.Count}."));
                 continue;
             }
             long before = builder.ProblemCount;
-            if (!adam.Keep(source, line, builder, covariateValues.AsSpan(covariates.Length)))
+            if (!adam.Keep(row, line, builder, covariateValues.AsSpan(covariates.Length)))
                 continue;
-            string? subjectId = Text(source, subject, cleaners, missing, builder, line, required: true);
-            string? armName = Text(source, arm, cleaners, missing, builder, line, required: true);
-            for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(source, covariates[c], cleaners, missing, builder, line, required: false);
+            string? subjectId = Text(row, subject, cleaners, missing, builder, line, required: true);
+            string? armName = Text(row, arm, cleaners, missing, builder, line, required: true);
+            for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(row, covariates[c], cleaners, missing, builder, line, required: false);
 
             if (!wide)
             {
-                double time = Number(source, visit, missing, missingList, builder, line, required: true);
-                string? visitLabel = label >= 0 ? Text(source, label, cleaners, missing, builder, line, required: false) : null;
-                string? parameterCode = parameter >= 0 ? Text(source, parameter, cleaners, missing, builder, line, required: true) : map.DefaultParameter;
-                double score = Number(source, value, missing, missingList, builder, line, required: false);
-                bool isBaseline = flag >= 0 && Flag(source, flag, missing, builder, line, flagCodings);
-                double fileBase = baseColumn >= 0 ? Number(source, baseColumn, missing, missingList, builder, line, required: false) : double.NaN;
-                double fileChange = changeColumn >= 0 ? Number(source, changeColumn, missing, missingList, builder, line, required: false) : double.NaN;
+                double time = Number(row, visit, missing, missingList, builder, line, required: true);
+                string? visitLabel = label >= 0 ? Text(row, label, cleaners, missing, builder, line, required: false) : null;
+                string? parameterCode = parameter >= 0 ? Text(row, parameter, cleaners, missing, builder, line, required: true) : map.DefaultParameter;
+                double score = Number(row, value, missing, missingList, builder, line, required: false);
+                bool isBaseline = flag >= 0 && Flag(row, flag, missing, builder, line, flagCodings);
+                double fileBase = baseColumn >= 0 ? Number(row, baseColumn, missing, missingList, builder, line, required: false) : double.NaN;
+                double fileChange = changeColumn >= 0 ? Number(row, changeColumn, missing, missingList, builder, line, required: false) : double.NaN;
                 if (builder.ProblemCount == before)
                     builder.Add(line, subjectId!, armName!, header[arm], time, visitLabel, parameterCode!, score, isBaseline, fileBase, fileChange, covariateValues);
             }
@@ -172,7 +175,7 @@ internal static class CohortTableReader
             {
                 var scores = new double[wideColumns.Count];
                 for (int w = 0; w < wideColumns.Count; w++)
-                    scores[w] = Number(source, wideColumns[w].Column, missing, missingList, builder, line, required: false);
+                    scores[w] = Number(row, wideColumns[w].Column, missing, missingList, builder, line, required: false);
                 if (builder.ProblemCount == before)
                     for (int w = 0; w < wideColumns.Count; w++)
                         builder.Add(line, subjectId!, armName!, header[arm], wideColumns[w].Visit, wideColumns[w].Label, wideColumns[w].Parameter,

@@ -19,6 +19,8 @@ internal sealed class CsvTabularSource : TabularSource
     private long _nextLine = 2;
 
     private readonly string? _path;
+    private long? _fileLength;
+    private long _recordChars, _records;
 
     public CsvTabularSource(TextReader text, string name, char delimiter, string? path = null, char? comment = null)
     {
@@ -82,7 +84,7 @@ internal sealed class CsvTabularSource : TabularSource
             throw new CohortDataException([Problem(name, 1, null, null, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8.")]);
         }
         var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
-        return new CsvTabularSource(text, name, delimiter, path, comment);
+        return new CsvTabularSource(text, name, delimiter, path, comment) { _fileLength = stream.Length };
     }
 
     public override string Name { get; }
@@ -90,6 +92,12 @@ internal sealed class CsvTabularSource : TabularSource
     public override long Line => _line;
     public override long EndLine => _endLine;
     public override int FieldCount => _reader.RowFieldCount;
+
+    // Rows whose length sizes the estimate (the file's bytes over the mean record length; UTF-8 text is mostly one byte
+    // per character).
+    private const int EstimateFromRows = 1000;
+
+    public override long? EstimatedRows => _fileLength is { } bytes && _records > 0 ? bytes * _records / Math.Max(1, _recordChars) : null;
 
     public override IEnumerable<DataIssue> Findings()
     {
@@ -110,7 +118,13 @@ internal sealed class CsvTabularSource : TabularSource
             if (more)
             {
                 _line = _nextLine;
-                _endLine = _line + LineBreaks(RecordText());
+                ReadOnlySpan<char> record = RecordText();
+                _endLine = _line + LineBreaks(record);
+                if (_records < EstimateFromRows)
+                {
+                    _records++;
+                    _recordChars += record.Length + 1;
+                }
                 _nextLine = _endLine + 1;
             }
             return more;

@@ -32,6 +32,10 @@ internal abstract class TabularSource : IDisposable
         return false;
     }
 
+    /// <summary>About how many rows the source holds, judged from the rows read so far (null when unknown); readers
+    /// size their columns with it so a large file is not copied as its columns grow.</summary>
+    public virtual long? EstimatedRows => null;
+
     /// <summary>The dataset's name, label and variable labels when the file carries them (XPORT, Dataset-JSON).</summary>
     public virtual DatasetMetadata? Metadata => null;
 
