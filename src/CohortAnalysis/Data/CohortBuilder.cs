@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using CohortAnalysis.Instruments;
 
 namespace CohortAnalysis.Data;
@@ -79,8 +80,8 @@ internal sealed class CohortBuilder
         _rowVisit.EnsureCapacity(capacity);
         _rowValue.EnsureCapacity(capacity);
         _rowFlag.EnsureCapacity(capacity);
-        _rowFileBase.EnsureCapacity(capacity);
-        _rowFileChange.EnsureCapacity(capacity);
+        if (_baseColumn is not null) _rowFileBase.EnsureCapacity(capacity);
+        if (_changeColumn is not null) _rowFileChange.EnsureCapacity(capacity);
         _rowLine.EnsureCapacity(capacity);
     }
 
@@ -167,8 +168,8 @@ internal sealed class CohortBuilder
         _rowVisit.Add(visit);
         _rowValue.Add(value);
         _rowFlag.Add(baselineFlag);
-        _rowFileBase.Add(fileBase);
-        _rowFileChange.Add(fileChange);
+        if (_baseColumn is not null) _rowFileBase.Add(fileBase);
+        if (_changeColumn is not null) _rowFileChange.Add(fileChange);
         _rowLine.Add(line);
         if (double.IsNaN(value))
             _issues.Add(new DataIssue(DataIssueKind.MissingValue, DataIssueSeverity.Note, _source, line, _valueColumn, null, subject,
@@ -264,18 +265,21 @@ internal sealed class CohortBuilder
         if (_totalProblems > 0) throw Failure();
 
         int n = _rowValue.Count;
-        int[] rowParameter = [.. _rowParameter], rowSubject = [.. _rowSubject];
-        double[] rowVisit = [.. _rowVisit];
-        long[] rowLine = [.. _rowLine];
-        int[] order = RowOrder.Of(rowParameter, _parameters.Count, rowSubject, _subjects.Count, rowVisit, rowLine);
+        // The row columns are read in place (no copies): at scale the builder's columns, the order and the cohort's
+        // columns are what the load holds at its peak.
+        ReadOnlySpan<int> rowParameter = CollectionsMarshal.AsSpan(_rowParameter), rowSubject = CollectionsMarshal.AsSpan(_rowSubject);
+        ReadOnlySpan<double> rowVisit = CollectionsMarshal.AsSpan(_rowVisit);
+        ReadOnlySpan<long> rowLine = CollectionsMarshal.AsSpan(_rowLine);
+        int[] keep = RowOrder.Of(rowParameter, _parameters.Count, rowSubject, _subjects.Count, rowVisit, rowLine);
 
-        var keep = new List<int>(n);
+        // Duplicates of a visit are set aside; the rows kept are compacted into the front of the order.
+        int m = 0;
         for (int k = 0; k < n; k++)
         {
-            int i = order[k];
-            if (keep.Count > 0)
+            int i = keep[k];
+            if (m > 0)
             {
-                int prev = keep[^1];
+                int prev = keep[m - 1];
                 if (rowParameter[prev] == rowParameter[i] && rowSubject[prev] == rowSubject[i] && rowVisit[prev] == rowVisit[i])
                 {
                     string subject = _subjects[rowSubject[i]];
@@ -286,20 +290,20 @@ internal sealed class CohortBuilder
                     continue;
                 }
             }
-            keep.Add(i);
+            keep[m++] = i;
         }
         if (_totalProblems > 0) throw Failure();
 
-        int m = keep.Count;
         var outSubject = new int[m]; var outParameter = new int[m]; var outVisit = new double[m]; var outValue = new double[m];
         var outLine = new long[m]; var outBase = new double[m]; var outBaseTime = new double[m]; var outChange = new double[m]; var outPercent = new double[m];
+        ReadOnlySpan<double> rowValue = CollectionsMarshal.AsSpan(_rowValue);
         for (int k = 0; k < m; k++)
         {
             int i = keep[k];
             outSubject[k] = rowSubject[i]; outParameter[k] = rowParameter[i]; outVisit[k] = rowVisit[i];
-            outValue[k] = _rowValue[i]; outLine[k] = rowLine[i];
+            outValue[k] = rowValue[i]; outLine[k] = rowLine[i];
         }
-        DeriveChange(keep, outSubject, outParameter, outVisit, outValue, outLine, outBase, outBaseTime, outChange, outPercent);
+        DeriveChange(keep.AsSpan(0, m), outSubject, outParameter, outVisit, outValue, outLine, outBase, outBaseTime, outChange, outPercent);
 
         foreach (var (time, labels) in _visitLabels.OrderBy(kv => kv.Key))
             if (labels.Conflict(_source, time) is { } conflict) _issues.Add(conflict);
@@ -311,7 +315,7 @@ internal sealed class CohortBuilder
             outSubject, outParameter, outVisit, outValue, outBase, outBaseTime, outChange, outPercent, outLine, _options.Baseline, _options.Instruments, report);
     }
 
-    private void DeriveChange(List<int> keep, int[] subject, int[] parameter, double[] visit, double[] value, long[] line,
+    private void DeriveChange(ReadOnlySpan<int> keep, int[] subject, int[] parameter, double[] visit, double[] value, long[] line,
         double[] baseline, double[] baselineTime, double[] change, double[] percent)
     {
         bool useFlag = _options.Baseline.Kind == BaselineRuleKind.Flag
@@ -407,7 +411,8 @@ internal sealed class CohortBuilder
     private void CheckFileDerivation(int arrival, long line, string subject, double derivedBase, double derivedChange)
     {
         double tol = _options.DerivationTolerance;
-        double fileBase = _rowFileBase[arrival], fileChange = _rowFileChange[arrival];
+        double fileBase = _baseColumn is null ? double.NaN : _rowFileBase[arrival];
+        double fileChange = _changeColumn is null ? double.NaN : _rowFileChange[arrival];
         if (_baseColumn is not null && !Agrees(fileBase, derivedBase, tol))
             _issues.Add(new DataIssue(DataIssueKind.DerivationMismatch, DataIssueSeverity.Warning, _source, line, _baseColumn, Format(fileBase), subject,
                 $"file BASE {Format(fileBase)} differs from the derived baseline {Format(derivedBase)}; the derived value is used."));

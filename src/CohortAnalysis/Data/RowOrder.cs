@@ -10,21 +10,21 @@ internal static class RowOrder
     internal const int InsertionLimit = 64;
 
     /// <summary>Row indices in cohort order. Rows must arrive in source-line order (equal lines keep arrival order).</summary>
-    public static int[] Of(int[] parameter, int parameterCount, int[] subject, int subjectCount, double[] visit, long[] line)
+    public static int[] Of(ReadOnlySpan<int> parameter, int parameterCount, ReadOnlySpan<int> subject, int subjectCount,
+        ReadOnlySpan<double> visit, ReadOnlySpan<long> line)
     {
         int n = parameter.Length;
-        int[] bySubject = CountingSort(Identity(n), subject, subjectCount);
-        int[] order = CountingSort(bySubject, parameter, parameterCount);
+        int[] order = CountingSort(BySubject(subject, subjectCount), parameter, parameterCount);
         for (int start = 0; start < n;)
         {
             int end = start + 1;
             while (end < n && parameter[order[end]] == parameter[order[start]] && subject[order[end]] == subject[order[start]]) end++;
             if (end - start > InsertionLimit)
-                Array.Sort(order, start, end - start, Comparer<int>.Create((x, y) =>
-                {
-                    int c = visit[x].CompareTo(visit[y]);
-                    return c != 0 ? c : line[x].CompareTo(line[y]);
-                }));
+            {
+                var keys = new (double Visit, long Line)[end - start];
+                for (int i = start; i < end; i++) keys[i - start] = (visit[order[i]], line[order[i]]);
+                keys.AsSpan().Sort(order.AsSpan(start, end - start));
+            }
             else
                 for (int i = start + 1; i < end; i++)
                 {
@@ -38,16 +38,21 @@ internal static class RowOrder
         return order;
     }
 
-    private static int[] Identity(int n)
+    // Stable counting sort of the rows 0 … n − 1 by subject.
+    private static int[] BySubject(ReadOnlySpan<int> subject, int subjectCount)
     {
-        var rows = new int[n];
-        for (int i = 0; i < n; i++) rows[i] = i;
-        return rows;
+        var start = new int[subjectCount + 1];
+        foreach (int s in subject) start[s + 1]++;
+        for (int k = 0; k < subjectCount; k++) start[k + 1] += start[k];
+        var sorted = new int[subject.Length];
+        for (int row = 0; row < subject.Length; row++) sorted[start[subject[row]]++] = row;
+        return sorted;
     }
 
-    // Stable: rows with equal keys keep their order in `rows`.
-    private static int[] CountingSort(int[] rows, int[] key, int keyCount)
+    // Stable: rows with equal keys keep their order in `rows`, which is reused for the result.
+    private static int[] CountingSort(int[] rows, ReadOnlySpan<int> key, int keyCount)
     {
+        if (keyCount == 1) return rows;
         var start = new int[keyCount + 1];
         foreach (int row in rows) start[key[row] + 1]++;
         for (int k = 0; k < keyCount; k++) start[k + 1] += start[k];
