@@ -9,7 +9,7 @@ namespace CohortAnalysis.Cli;
 
 /// <summary>Writes the generated demo CSV as SAS transport, Dataset-JSON or Apache Parquet when the output file's extension
 /// asks for it (.xpt, .json, .ndjson, .parquet), so the same data can be loaded in every format (benchmarks, examples).</summary>
-/// <remarks>A column is numeric when every non-empty value is an invariant number; the others are text.</remarks>
+/// <remarks>A column is numeric when every value is an invariant number or missing (empty or NA); the others are text.</remarks>
 internal static class DemoFile
 {
     /// <summary>True when <paramref name="path"/> asks for SAS transport, Dataset-JSON or Parquet (.xpt, .json, .ndjson, .parquet).</summary>
@@ -23,9 +23,10 @@ internal static class DemoFile
         string[] names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         var text = new List<string[]>();
         while (reader.Read()) text.Add(Enumerable.Range(0, names.Length).Select(reader.GetString).ToArray());
-        // Parquet has typed nulls, so the demo's 'NA' (CHG at baseline) is a missing number there, as R's arrow writes it.
-        bool typedNulls = extension == ".parquet";
-        bool Missing(string v) => v.Length == 0 || (typedNulls && v == "NA");
+        // Every one of these formats has typed missing numbers (SAS '.', JSON null, Parquet null), so the demo's 'NA' (CHG
+        // at baseline, AVAL at a missed visit) is a missing number there, as an ADaM dataset or R's arrow writes it, and
+        // AVAL and CHG stay numeric.
+        bool Missing(string v) => v.Length == 0 || v == "NA";
         bool[] numeric = Enumerable.Range(0, names.Length)
             .Select(c => text.All(r => Missing(r[c]) || double.TryParse(r[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _))).ToArray();
         var rows = text.Select(r => r.Select((v, c) => numeric[c]

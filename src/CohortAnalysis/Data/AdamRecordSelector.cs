@@ -81,22 +81,25 @@ internal sealed partial class AdamRecordSelector
     /// <summary>False when the record is set aside (listed in the report) or has a problem (recorded in the builder).</summary>
     public bool Keep(TabularSource source, long line, CohortBuilder builder, Span<string?> extraCovariates)
     {
-        string subject = source.Field(_subject, out _).Trim().ToString();
+        // Most records are kept without a word: the subject is spelled out only for a note, a problem or the ADSL look-up.
+        string? subjectId = null;
+        string Subject() => subjectId ??= source.Field(_subject, out _).Trim().ToString();
         if (_flag >= 0)
         {
-            string value = source.Field(_flag, out _).Trim().ToString();
-            if (!value.Equals("Y", StringComparison.OrdinalIgnoreCase))
+            ReadOnlySpan<char> flag = source.Field(_flag, out _).Trim();
+            if (!flag.Equals("Y", StringComparison.OrdinalIgnoreCase))
             {
-                builder.Note(new DataIssue(DataIssueKind.NotAnalysisRecord, DataIssueSeverity.Excluded, _source, line, _header[_flag], value, subject,
+                string value = flag.ToString();
+                builder.Note(new DataIssue(DataIssueKind.NotAnalysisRecord, DataIssueSeverity.Excluded, _source, line, _header[_flag], value, Subject(),
                     $"{_header[_flag]} is '{value}', not 'Y': not an analysis record; set aside."));
                 return false;
             }
         }
         string?[]? adslValues = null;
         long adslLine = 0;
-        if (_adsl is not null && subject.Length > 0 && !_adsl.TryGet(subject, out adslLine, out adslValues))
+        if (_adsl is not null && Subject().Length > 0 && !_adsl.TryGet(Subject(), out adslLine, out adslValues))
         {
-            builder.Problem(line, _header[_subject], subject, $"subject {subject} is not in the subject-level file {_adsl.Name}.");
+            builder.Problem(line, _header[_subject], Subject(), $"subject {Subject()} is not in the subject-level file {_adsl.Name}.");
             return false;
         }
         if (_options.Population is { } population)
@@ -106,8 +109,8 @@ internal sealed partial class AdamRecordSelector
             {
                 string where = _population >= 0 ? "" : $" in {_adsl!.Name}";
                 builder.Note(new DataIssue(DataIssueKind.OutsidePopulation, DataIssueSeverity.Excluded, _source, line,
-                    _population >= 0 ? _header[_population] : population, value ?? "", subject,
-                    $"subject {subject} is not in the {population} population ({population} = '{value ?? ""}'{where}); record set aside."));
+                    _population >= 0 ? _header[_population] : population, value ?? "", Subject(),
+                    $"subject {Subject()} is not in the {population} population ({population} = '{value ?? ""}'{where}); record set aside."));
                 return false;
             }
         }
@@ -120,7 +123,7 @@ internal sealed partial class AdamRecordSelector
                 if (!string.Equals(isNull || here.Length == 0 ? null : here, there, StringComparison.Ordinal))
                 {
                     builder.Problem(line, _header[column], here, string.Create(CultureInfo.InvariantCulture,
-                        $"subject {subject} has {_header[column]} '{here}' here but '{there ?? ""}' in {_adsl!.Name} (line {adslLine}); the datasets disagree."));
+                        $"subject {Subject()} has {_header[column]} '{here}' here but '{there ?? ""}' in {_adsl!.Name} (line {adslLine}); the datasets disagree."));
                     return false;
                 }
             }
@@ -128,10 +131,13 @@ internal sealed partial class AdamRecordSelector
         }
         if (_derivation >= 0)
         {
-            string type = source.Field(_derivation, out _).Trim().ToString();
-            if (type.Length > 0)
-                builder.Note(new DataIssue(DataIssueKind.DerivedRecord, DataIssueSeverity.Note, _source, line, _header[_derivation], type, subject,
+            ReadOnlySpan<char> derived = source.Field(_derivation, out _).Trim();
+            if (derived.Length > 0)
+            {
+                string type = derived.ToString();
+                builder.Note(new DataIssue(DataIssueKind.DerivedRecord, DataIssueSeverity.Note, _source, line, _header[_derivation], type, Subject(),
                     $"derived record ({_header[_derivation]} = {type}), not an observed one; used for analysis."));
+            }
         }
         return true;
     }

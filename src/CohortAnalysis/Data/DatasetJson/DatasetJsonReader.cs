@@ -12,9 +12,11 @@ namespace CohortAnalysis.Data.DatasetJson;
 /// <c>rows</c>, an array of row arrays with null for a missing value; in NDJSON the metadata object is line 1 and each
 /// later line is one row array. Numbers (integer, float, double) must be JSON numbers, <c>decimal</c> a JSON string with '.'
 /// decimals (a JSON number is accepted too), <c>boolean</c> true/false, and string, date, datetime, time and URI JSON strings.</para>
-/// <para>Streaming: <see cref="Utf8JsonReader"/> over a reused byte buffer, rows parsed in batches into a reused character
-/// pool, so a large file is never held in memory, in bytes or in strings. The <c>columns</c> must come before <c>rows</c>,
-/// as the specification's attribute order asks of files meant for streaming readers.</para>
+/// <para>Streaming: <see cref="Utf8JsonReader"/> over a reused byte buffer, rows parsed in batches, so a large file is never
+/// held in memory, in bytes or in strings. Numbers are read with <c>TryGetDouble</c>; a string is looked up by its raw
+/// bytes in a <see cref="StoredTextCache"/> (equal values share one string, unescaped once), a long one copied into a
+/// reused character pool. The <c>columns</c> must come before <c>rows</c>, as the specification's attribute order asks of
+/// files meant for streaming readers.</para>
 /// <para>Bad files throw <see cref="CohortDataException"/> naming the record and the variable: invalid or truncated JSON, a
 /// row with too few or too many values, a value of the wrong JSON type for its dataType, a <c>records</c> count that does
 /// not match the rows. Not thread-safe.</para>
@@ -23,11 +25,15 @@ public sealed class DatasetJsonReader : IDisposable
 {
     private enum CellKind : byte { Null, Number, Text, True, False }
 
+    // What a column's dataType accepts: JSON numbers; decimal strings (or numbers); true/false; strings.
+    private enum ColumnType : byte { Number, Decimal, Boolean, Text }
+
     private struct Cell
     {
         public CellKind Kind;
         public double Number;
-        public int Start, Length;
+        public int Start, Length;   // a long string, in _pool
+        public string? Text;        // a string up to StoredTextCache.MaxKeyLength bytes, shared through _strings
     }
 
     private readonly Stream _stream;
@@ -47,7 +53,9 @@ public sealed class DatasetJsonReader : IDisposable
     private int _batchRows, _batchNext;
     private long _record;
     private long _line = 1;
-    private string? _text;
+    private readonly DisplayTextCache _numberText;
+    private readonly StoredTextCache _strings;
+    private readonly ColumnType[] _types;
 
     /// <summary>Opens <paramref name="path"/>; NDJSON when the extension is <c>.ndjson</c> unless <paramref name="ndjson"/> says.</summary>
     /// <exception cref="CohortDataException">The metadata is not valid Dataset-JSON.</exception>
@@ -94,6 +102,12 @@ public sealed class DatasetJsonReader : IDisposable
             if (!seen.Add(c.Name)) throw Fail(null, c.Name, null, $"two columns are called {c.Name}.");
         _columns = [.. columns];
         _numberColumn = _columns.Select(c => c.Kind == ValueKind.Number).ToArray();
+        _numberText = new DisplayTextCache(_columns.Length);
+        _strings = new StoredTextCache(_columns.Length);
+        _types = _columns.Select(c => c.DataType == "decimal" ? ColumnType.Decimal
+            : c.Kind == ValueKind.Number ? ColumnType.Number
+            : c.Kind == ValueKind.Boolean ? ColumnType.Boolean
+            : ColumnType.Text).ToArray();
         _declared = records;
         top.TryGetValue("datasetJSONVersion", out string? version);
         if (version is null) throw Fail(null, null, null, "the metadata has no \"datasetJSONVersion\" (required).");
@@ -174,20 +188,42 @@ public sealed class DatasetJsonReader : IDisposable
         return cell.Kind switch
         {
             CellKind.Null => null,
-            CellKind.Text => new string(_pool, cell.Start, cell.Length),
-            CellKind.Number => cell.Number.ToString("R", CultureInfo.InvariantCulture),
+            CellKind.Text => cell.Text ?? new string(_pool, cell.Start, cell.Length),
+            CellKind.Number => _numberText.AsString(NumberEntry(column, cell.Number)),
             CellKind.True => "true",
             _ => "false",
         };
     }
 
+    /// <summary>What <see cref="GetText"/> returns, as a span that stays valid until the next <see cref="Read"/>: shared
+    /// strings (or a long one in the batch's character pool), numbers from a <see cref="DisplayTextCache"/> (no string
+    /// per value).</summary>
     internal ReadOnlySpan<char> GetSpan(int column, out bool isNull)
     {
         ref Cell cell = ref Current(column);
         isNull = cell.Kind == CellKind.Null;
-        if (cell.Kind == CellKind.Text) return _pool.AsSpan(cell.Start, cell.Length);
-        _text = GetText(column);
-        return _text.AsSpan();
+        switch (cell.Kind)
+        {
+            case CellKind.Text:
+                return cell.Text is { } text ? text : _pool.AsSpan(cell.Start, cell.Length);
+            case CellKind.Number:
+                return _numberText.Text(NumberEntry(column, cell.Number), out _);
+            case CellKind.True:
+                return "true";
+            case CellKind.False:
+                return "false";
+            default:
+                return default;
+        }
+    }
+
+    // The entry of _numberText that holds the round-trip text of x, formatted once per distinct value.
+    private int NumberEntry(int column, double x)
+    {
+        ulong bits = (ulong)BitConverter.DoubleToInt64Bits(x);
+        int entry = _numberText.Find(column, bits, out bool hit);
+        if (!hit) _numberText.Set(entry, bits, RoundTripText.Write(x, _numberText.Room(entry)));
+        return entry;
     }
 
     internal bool IsNumberColumn(int column) => _numberColumn[column];
@@ -417,40 +453,39 @@ public sealed class DatasetJsonReader : IDisposable
                 continue;
             }
             ref Cell cell = ref _cells[baseIndex + c];
-            DatasetJsonColumn column = _columns[c];
+            ColumnType type = _types[c];
             switch (reader.TokenType)
             {
                 case JsonTokenType.Null:
                     cell.Kind = CellKind.Null;
                     break;
                 case JsonTokenType.Number:
-                    if (column.Kind != ValueKind.Number) throw Mistyped(record, column, "a number");
+                    if (type is not (ColumnType.Number or ColumnType.Decimal)) throw Mistyped(record, _columns[c], "a number");
                     if (!reader.TryGetDouble(out double x) || !double.IsFinite(x))
-                        throw Fail(record, column.Name, Raw(ref reader), $"record {record}, variable {column.Name}: {Raw(ref reader)} is not a finite double.");
+                        throw Fail(record, _columns[c].Name, Raw(ref reader), $"record {record}, variable {_columns[c].Name}: {Raw(ref reader)} is not a finite double.");
                     // No check that an integer column holds whole numbers: CDISC's own ADADAS example declares PCHG integer
                     // and holds -33.3333333333.
                     cell.Kind = CellKind.Number;
                     cell.Number = x;
                     break;
                 case JsonTokenType.String:
-                    if (column.Kind == ValueKind.Number && column.DataType != "decimal") throw Mistyped(record, column, "a string");
-                    if (column.Kind == ValueKind.Boolean) throw Mistyped(record, column, "a string");
-                    CopyString(ref reader, ref cell);
-                    if (column.DataType == "decimal")
+                    if (type is ColumnType.Number or ColumnType.Boolean) throw Mistyped(record, _columns[c], "a string");
+                    CopyString(ref reader, ref cell, c);
+                    if (type == ColumnType.Decimal)
                     {
-                        ReadOnlySpan<char> text = _pool.AsSpan(cell.Start, cell.Length);
+                        ReadOnlySpan<char> text = cell.Text is { } shared ? shared : _pool.AsSpan(cell.Start, cell.Length);
                         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || !double.IsFinite(d))
-                            throw Fail(record, column.Name, text.ToString(), $"record {record}, variable {column.Name}: '{Shown(text)}' is not a decimal number ('.' decimals; dataType decimal).");
+                            throw Fail(record, _columns[c].Name, text.ToString(), $"record {record}, variable {_columns[c].Name}: '{Shown(text)}' is not a decimal number ('.' decimals; dataType decimal).");
                         cell.Kind = CellKind.Number;
                         cell.Number = d;
                     }
                     break;
                 case JsonTokenType.True or JsonTokenType.False:
-                    if (column.Kind != ValueKind.Boolean) throw Mistyped(record, column, "a boolean");
+                    if (type != ColumnType.Boolean) throw Mistyped(record, _columns[c], "a boolean");
                     cell.Kind = reader.TokenType == JsonTokenType.True ? CellKind.True : CellKind.False;
                     break;
                 default:
-                    throw Mistyped(record, column, reader.TokenType == JsonTokenType.StartArray ? "an array" : "an object");
+                    throw Mistyped(record, _columns[c], reader.TokenType == JsonTokenType.StartArray ? "an array" : "an object");
             }
             c++;
         }
@@ -460,12 +495,21 @@ public sealed class DatasetJsonReader : IDisposable
         return true;
     }
 
-    private void CopyString(ref Utf8JsonReader reader, ref Cell cell)
+    // A string value: looked up by its raw (still escaped) bytes, so equal values share one string, unescaped and
+    // transcoded once; a long one is copied into the pool instead.
+    private void CopyString(ref Utf8JsonReader reader, ref Cell cell, int column)
     {
+        cell.Kind = CellKind.Text;
+        if (!reader.HasValueSequence && reader.ValueSpan.Length <= StoredTextCache.MaxKeyLength)
+        {
+            ReadOnlySpan<byte> raw = reader.ValueSpan;
+            cell.Text = _strings.Find(column, raw, out int entry) ?? _strings.Set(entry, raw, reader.GetString()!);
+            return;
+        }
+        cell.Text = null;
         int max = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         if (_pool.Length - _poolUsed < max) Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolUsed + max));
         int written = reader.CopyString(_pool.AsSpan(_poolUsed));
-        cell.Kind = CellKind.Text;
         cell.Start = _poolUsed;
         cell.Length = written;
         _poolUsed += written;

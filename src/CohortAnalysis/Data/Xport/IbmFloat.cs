@@ -20,12 +20,17 @@ internal static class IbmFloat
     /// or '\0' for a number. A missing value converts to NaN.</summary>
     public static double ToDouble(ReadOnlySpan<byte> bytes, out char missing)
     {
-        Span<byte> full = stackalloc byte[8];
-        full.Clear();
-        bytes[..Math.Min(8, bytes.Length)].CopyTo(full);
-        ulong bits = BinaryPrimitives.ReadUInt64BigEndian(full);
+        ulong bits;
+        if (bytes.Length >= 8) bits = BinaryPrimitives.ReadUInt64BigEndian(bytes);
+        else
+        {
+            Span<byte> full = stackalloc byte[8];
+            full.Clear();
+            bytes.CopyTo(full);
+            bits = BinaryPrimitives.ReadUInt64BigEndian(full);
+        }
         ulong fraction = bits & 0x00FF_FFFF_FFFF_FFFFUL;
-        byte first = full[0];
+        byte first = (byte)(bits >> 56);
         if (fraction == 0 && IsMissingCode(first))
         {
             missing = (char)first;
@@ -34,10 +39,14 @@ internal static class IbmFloat
         missing = '\0';
         bool negative = (first & 0x80) != 0;
         if (fraction == 0) return negative ? -0.0 : 0.0;
-        int exponent = first & 0x7F;
-        double magnitude = Math.ScaleB((double)fraction, 4 * (exponent - 64) - 56);
+        // F · 2^(4(e − 64) − 56): the product by a power of two is exact (the result stays a normal double), so one
+        // multiplication by a tabulated power gives what Math.ScaleB gives.
+        double magnitude = (double)fraction * Scale[first & 0x7F];
         return negative ? -magnitude : magnitude;
     }
+
+    // Scale[e] = 2^(4(e − 64) − 56) for the 128 IBM exponents: 2^-312 to 2^196, all normal doubles.
+    private static readonly double[] Scale = Enumerable.Range(0, 128).Select(e => Math.ScaleB(1.0, 4 * (e - 64) - 56)).ToArray();
 
     /// <summary>Whether <paramref name="first"/> is a SAS missing-value code: '.', 'A'–'Z' or '_'.</summary>
     public static bool IsMissingCode(byte first) => first == (byte)'.' || first == (byte)'_' || (first >= (byte)'A' && first <= (byte)'Z');

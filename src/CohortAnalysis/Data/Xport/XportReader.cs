@@ -30,6 +30,8 @@ public sealed class XportReader : IDisposable
     private readonly string _name;
     private readonly XportVariable[] _variables;
     private readonly int _rowLength;
+    private readonly int[] _positions, _lengths;   // per variable, for the per-value paths
+    private readonly ValueKind[] _kinds;
     private byte[] _buffer;
     private int _start, _end;
     private bool _eof;
@@ -128,6 +130,9 @@ public sealed class XportReader : IDisposable
         }
         if (_buffer.Length < 4 * _rowLength + 4 * RecordLength) Array.Resize(ref _buffer, 4 * _rowLength + 4 * RecordLength);
         _variables = variables;
+        _positions = variables.Select(v => v.Position).ToArray();
+        _lengths = variables.Select(v => v.Length).ToArray();
+        _kinds = variables.Select(v => v.IsNumeric ? v.Metadata.Kind : ValueKind.Text).ToArray();
         Metadata = new DatasetMetadata(_name, Invariant($"SAS transport (XPORT) version {Version}"), name, label,
             variables.Select(v => v.Metadata).ToArray());
     }
@@ -243,6 +248,59 @@ public sealed class XportReader : IDisposable
         };
     }
 
+    /// <summary>Writes what <see cref="GetDisplayText"/> returns into <paramref name="destination"/> (at least
+    /// <see cref="DisplayLength"/> long) and returns its length, or -1 for a missing number: the same text without a
+    /// string per value.</summary>
+    internal int WriteDisplayText(int variable, Span<char> destination)
+    {
+        if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
+        ValueKind kind = _kinds[variable];
+        ReadOnlySpan<byte> bytes = _buffer.AsSpan(_current + _positions[variable], _lengths[variable]);
+        if (kind == ValueKind.Text) return WriteText(bytes, destination);
+        double x = IbmFloat.ToDouble(bytes, out _);
+        if (double.IsNaN(x)) return -1;
+        int written;
+        switch (kind)
+        {
+            case ValueKind.Date:
+                GetDate(variable)!.Value.TryFormat(destination, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return written;
+            case ValueKind.DateTime:
+                GetDateTime(variable)!.Value.TryFormat(destination, out written, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+                return written;
+            case ValueKind.Time:
+                string time = TimeText(x);
+                time.CopyTo(destination);
+                return time.Length;
+            default:
+                return RoundTripText.Write(x, destination);
+        }
+    }
+
+    /// <summary>Characters <see cref="WriteDisplayText"/> may need for variable <paramref name="variable"/>.</summary>
+    internal int DisplayLength(int variable) =>
+        _variables[variable].IsNumeric ? RoundTripText.MaxLength : _variables[variable].Length;
+
+    /// <summary>The stored bytes of variable <paramref name="variable"/> of the current record (character values with
+    /// their blank padding).</summary>
+    internal ReadOnlySpan<byte> StoredBytes(int variable)
+    {
+        if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
+        return _buffer.AsSpan(_current + _positions[variable], _lengths[variable]);
+    }
+
+    /// <summary>The stored bytes of numeric variable <paramref name="variable"/> as one big-endian 64-bit value (a short
+    /// variable padded with zeros): equal bits, equal value and missing code.</summary>
+    internal ulong NumberBits(int variable)
+    {
+        if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
+        ReadOnlySpan<byte> bytes = _buffer.AsSpan(_current + _positions[variable], _lengths[variable]);
+        if (bytes.Length == 8) return BinaryPrimitives.ReadUInt64BigEndian(bytes);
+        ulong bits = 0;
+        for (int i = 0; i < bytes.Length; i++) bits |= (ulong)bytes[i] << (56 - 8 * i);
+        return bits;
+    }
+
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();
 
@@ -258,7 +316,7 @@ public sealed class XportReader : IDisposable
     private ReadOnlySpan<byte> Bytes(int variable, bool numeric)
     {
         if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
-        XportVariable v = _variables[variable];
+        ref readonly XportVariable v = ref _variables[variable];
         if (v.IsNumeric != numeric)
             throw new InvalidOperationException(Invariant($"Variable {v.Name} is {(v.IsNumeric ? "numeric" : "character")}."));
         return _buffer.AsSpan(_current + v.Position, v.Length);
@@ -430,6 +488,28 @@ public sealed class XportReader : IDisposable
         catch (DecoderFallbackException)
         {
             return Encoding.Latin1.GetString(bytes);
+        }
+    }
+
+    // Text(bytes) written into a buffer of at least bytes.Length characters (neither UTF-8 nor Latin-1 gives more
+    // characters than bytes); returns the characters written.
+    private static int WriteText(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
+        int end = bytes.Length;
+        while (end > 0 && (bytes[end - 1] == (byte)' ' || bytes[end - 1] == 0)) end--;
+        bytes = bytes[..end];
+        if (bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0)
+        {
+            Ascii.ToUtf16(bytes, destination, out int widened);
+            return widened;
+        }
+        try
+        {
+            return StrictUtf8.GetChars(bytes, destination);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetChars(bytes, destination);
         }
     }
 
