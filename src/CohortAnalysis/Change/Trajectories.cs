@@ -139,9 +139,9 @@ public sealed class Trajectories
         ReadOnlySpan<double> time = cohort.VisitTimes.Slice(start, length), value = cohort.Values.Slice(start, length),
             baselineOfRow = cohort.Baselines.Slice(start, length), baselineTimeOfRow = cohort.BaselineVisitTimes.Slice(start, length);
 
-        var visitTimes = new SortedSet<double>();
+        var visitTimes = new HashSet<double>();
         foreach (double t in time) visitTimes.Add(t);
-        Visit[] visits = visitTimes.Select(cohort.VisitAt).ToArray();
+        Visit[] visits = visitTimes.Order().Select(cohort.VisitAt).ToArray();
         var visitIndex = new Dictionary<double, int>();
         for (int v = 0; v < visits.Length; v++) visitIndex[visits[v].Time] = v;
 
@@ -153,6 +153,8 @@ public sealed class Trajectories
         Array.Fill(values, double.NaN);
         var baseline = new double[n];
         var baselineTime = new double[n];
+        double lastTime = double.NaN;
+        int lastVisit = -1;
         for (int r = 0, row = -1; r < length; r++)
         {
             if (r == 0 || subjectOfRow[r] != subjectOfRow[r - 1])
@@ -161,7 +163,13 @@ public sealed class Trajectories
                 baseline[row] = baselineOfRow[r];
                 baselineTime[row] = baselineTimeOfRow[r];
             }
-            values[row * k + visitIndex[time[r]]] = value[r];
+            // Rows of a subject come in visit order, so the next visit is usually the one after the last.
+            if (time[r] != lastTime)
+            {
+                lastTime = time[r];
+                lastVisit = lastVisit + 1 < k && visits[lastVisit + 1].Time == lastTime ? lastVisit + 1 : visitIndex[lastTime];
+            }
+            values[row * k + lastVisit] = value[r];
         }
 
         Instrument? instrument = cohort.InstrumentOf(code);
