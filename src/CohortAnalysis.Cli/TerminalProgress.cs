@@ -12,8 +12,10 @@ internal static class TerminalProgress
     public static T Run<TReport, T>(bool show, Func<TReport, (string Stage, int Completed, int Total)> read, Func<IProgress<TReport>?, T> work)
     {
         if (!show || Console.IsErrorRedirected) return work(null);
-        IAnsiConsole terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        if (!terminal.Profile.Capabilities.Interactive) return work(null);
+        // Spectre's own detection calls the console non-interactive when standard output is redirected, which is when the
+        // bar matters most (cohort … --format json > result.json); the bar is on standard error, checked above. CI runners
+        // redirect standard error, so they get no bar either.
+        IAnsiConsole terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
         T value = default!;
         terminal.Progress()
             .AutoClear(true)

@@ -174,8 +174,9 @@ internal sealed class ImputationRun
         return sample.ToArray();
     }
 
-    /// <summary>Analyses every completed dataset with δ added and pools.</summary>
-    public IReadOnlyList<PooledEstimate> Pool(double delta, CancellationToken cancellationToken)
+    /// <summary>Analyses every completed dataset with δ added and pools; <paramref name="analysed"/> is called (from any
+    /// thread) after each dataset's analysis.</summary>
+    public IReadOnlyList<PooledEstimate> Pool(double delta, CancellationToken cancellationToken, Action? analysed = null)
     {
         ImputationData d = Data;
         int count = _completed.Length;
@@ -188,6 +189,7 @@ internal sealed class ImputationRun
         {
             estimates[s] = new double[slots]; variances[s] = new double[slots]; dfs[s] = new double[slots];
             _analysis.Analyze(_subjects[s], Shift(_completed[s], delta), estimates[s], variances[s], dfs[s]);
+            analysed?.Invoke();
         });
         string method = Describe(delta);
         string reference = References();

@@ -108,7 +108,8 @@ public static class MultipleImputation
             EstimateSlot s = run.Analysis.Slots[k];
             return s.IsDifference && s.Comparison.Arm == treated && s.Comparison.Visit == data.Visits[j];
         });
-        var rows = deltas.Select(d => run.Pool(d, cancellationToken)[slot]).ToList();
+        Action? analysed = Counter(progress, run.Samples * deltas.Count);
+        var rows = deltas.Select(d => run.Pool(d, cancellationToken, analysed)[slot]).ToList();
         double alpha = 1 - options.CiLevel;
         double? tipping = null;
         bool significant = false;
@@ -124,12 +125,22 @@ public static class MultipleImputation
         };
     }
 
+    /// <summary>Reports the "analyses" stage: one unit per completed dataset analysed (per δ in a tipping-point grid).</summary>
+    private static Action? Counter(IProgress<ImputationProgress>? progress, int total)
+    {
+        if (progress is null) return null;
+        int done = 0;
+        return () => progress.Report(new ImputationProgress(AnalysesStage, Interlocked.Increment(ref done), total));
+    }
+
+    internal const string AnalysesStage = "analyses";
+
     private static ImputationResult Run(Cohort cohort, string parameter, CompleteDataAnalysis? analysis, ImputationOptions options,
         IProgress<ImputationProgress>? progress, CancellationToken cancellationToken)
     {
         ImputationRun run = ImputationRun.Prepare(cohort, parameter, options, analysis);
         run.Impute(progress, cancellationToken);
-        IReadOnlyList<PooledEstimate> estimates = run.Pool(options.Delta, cancellationToken);
+        IReadOnlyList<PooledEstimate> estimates = run.Pool(options.Delta, cancellationToken, Counter(progress, run.Samples));
         ImputationData d = run.Data;
         return new ImputationResult
         {

@@ -153,6 +153,12 @@ public class MultipleImputationTests
         var progress = new SynchronousProgress(reports);
         MultipleImputation.Analyze(Demo.Value, Madrs, new ImputationOptions { Method = ImputationMethod.ApproximateBayesian, Imputations = 5 }, progress);
         Assert.Contains(reports, r => r.Stage == "imputations" && r.Completed == 5 && r.Total == 5);
+        Assert.Contains(reports, r => r.Stage == "analyses" && r.Completed == 5 && r.Total == 5);
+        Assert.True(reports.FindLastIndex(r => r.Stage == "imputations") < reports.FindIndex(r => r.Stage == "analyses"), "analyses follow the imputations");
+        reports.Clear();
+        MultipleImputation.TippingPoint(Demo.Value, Madrs, 12, [0, 1, 2], new ImputationOptions { Imputations = 4, BurnIn = 10, Thin = 1 }, progress: progress);
+        Assert.Equal(12, reports.Count(r => r.Stage == "analyses"));
+        Assert.Contains(reports, r => r.Stage == "analyses" && r.Completed == 12 && r.Total == 12);
     }
 
     private sealed class SynchronousProgress(List<ImputationProgress> reports) : IProgress<ImputationProgress>
