@@ -11,7 +11,7 @@
 #   (b) `cohort effect-size --ci-method bootstrap --resamples 10000` on 100 + 100 subjects vs R boot + boot.ci (BCa),
 #       end to end on the same CSV (benchmarks/r/bootstrap-bca.R);
 #   (c) Cohen's d with its noncentral-t CI on 2 x 50 values, per call: R effectsize::cohens_d timed over many calls
-#       (benchmarks/r/cohens-d-per-call.R) vs the BenchmarkDotNet mean of HotPathBenchmarks.CohensD50 (run here, short
+#       (benchmarks/r/cohens-d-per-call.R) vs the BenchmarkDotNet mean of EffectSizeHotPathBenchmarks.CohensD50 (run here, short
 #       job, unless COHORT_D_US gives the figure in microseconds);
 #   (e) loading the same data from Parquet vs CSV: `cohort describe` on both files (ratio CSV / Parquet).
 # R and its packages, and GNU time, are installed from Debian when missing (root).
@@ -94,11 +94,11 @@ done
 # (c): R per call; ours from BenchmarkDotNet (mean, microseconds).
 r_ms=$(Rscript benchmarks/r/cohens-d-per-call.R 500)
 if [[ -z ${COHORT_D_US:-} ]]; then
-  echo "BenchmarkDotNet: HotPathBenchmarks.CohensD50 (short job)" >&2
-  (cd benchmarks/CohortAnalysis.Benchmarks && dotnet run -c Release -- --filter '*HotPathBenchmarks.CohensD50*' --job short --inProcess \
+  echo "BenchmarkDotNet: EffectSizeHotPathBenchmarks.CohensD50 (short job)" >&2
+  (cd benchmarks/CohortAnalysis.Benchmarks && dotnet run -c Release -- --filter '*EffectSizeHotPathBenchmarks.CohensD50*' --job short --inProcess \
     --artifacts "$work/bdn" > "$work/bdn.log" 2>&1)
   COHORT_D_US=$(awk -F'"?,"?' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "Mean") m = i; next } { print $m }' \
-    "$work"/bdn/results/*HotPathBenchmarks-report.csv | head -n 1 | awk '{ v = $1; gsub(",", "", v);
+    "$work"/bdn/results/*EffectSizeHotPathBenchmarks-report.csv | head -n 1 | awk '{ v = $1; gsub(",", "", v);
       print ($2 == "ns") ? v / 1000 : ($2 == "ms") ? v * 1000 : ($2 == "s") ? v * 1e6 : v }')
 fi
 

@@ -14,11 +14,9 @@ internal sealed class ParquetColumnChunk
     private readonly long[]? _integers;
     private readonly ReadOnlyMemory<char>?[]? _text;
     private readonly string?[]? _display;
-    // Text of a number, formatted once per value change (consecutive rows often repeat a visit or baseline).
-    private readonly char[] _formatted = new char[32];
-    private int _formattedLength = -1;
-    private double _formattedValue = double.NaN;
-    private long _formattedInteger;
+    // The text of a number column's values (read by the identifier guard and by code columns stored as numbers), made
+    // once per distinct value: clinical scores, visits and sites take few values.
+    private NumberTexts? _texts;
 
     private ParquetColumnChunk(double[]? numbers, long[]? integers, ReadOnlyMemory<char>?[]? text, string?[]? display)
     {
@@ -26,6 +24,13 @@ internal sealed class ParquetColumnChunk
         _integers = integers;
         _text = text;
         _display = display;
+    }
+
+    /// <summary>Shares the number texts of the column's earlier row groups.</summary>
+    public NumberTexts? Texts
+    {
+        get => _texts;
+        set => _texts = value;
     }
 
     public bool IsNumber => _numbers is not null;
@@ -49,21 +54,8 @@ internal sealed class ParquetColumnChunk
         double x = _numbers![row];
         isNull = double.IsNaN(x);
         if (isNull) return [];
-        if (_integers is not null)
-        {
-            long n = _integers[row];
-            if (_formattedLength < 0 || n != _formattedInteger)
-            {
-                n.TryFormat(_formatted, out _formattedLength, default, CultureInfo.InvariantCulture);
-                _formattedInteger = n;
-            }
-        }
-        else if (_formattedLength < 0 || !x.Equals(_formattedValue))
-        {
-            x.TryFormat(_formatted, out _formattedLength, "R", CultureInfo.InvariantCulture);
-            _formattedValue = x;
-        }
-        return _formatted.AsSpan(0, _formattedLength);
+        _texts ??= new NumberTexts();
+        return _integers is not null ? _texts.Of(_integers[row]) : _texts.Of(x);
     }
 
     /// <summary>What a column of <paramref name="field"/>'s type is read as, or null when it cannot be read.</summary>

@@ -107,7 +107,10 @@ internal sealed class ParquetTabularSource : TabularSource
         {
             try
             {
+                NumberTexts? texts = _chunks[c]?.Texts;
+                _chunks[c] = null;   // the previous row group's values can go before the next one's are read
                 _chunks[c] = ParquetColumnChunk.ReadAsync(group, _fields[c], rows).GetAwaiter().GetResult();
+                _chunks[c]!.Texts = texts;
             }
             catch (Exception e) when (e is not OutOfMemoryException and not CohortDataException)
             {
