@@ -77,6 +77,9 @@ internal sealed class ParquetTabularSource : TabularSource
     public override int FieldCount => _header.Length;
     public override DatasetMetadata Metadata { get; }
 
+    /// <summary>The row count the file's footer gives (exact).</summary>
+    public override long? EstimatedRows => _reader.Metadata?.NumRows;
+
     public override IEnumerable<DataIssue> Findings()
     {
         foreach (string column in _nested)
