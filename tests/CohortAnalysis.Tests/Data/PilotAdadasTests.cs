@@ -89,6 +89,33 @@ public class PilotAdadasTests
     [MemberData(nameof(Files))]
     public void Ancova_Week24_UnpooledSites_MatchesLmEmmeans(string file) => MatchesR(Fit(file, "SITEGR1"), "siteid_");
 
+    /// <summary>Table 14-3.01's dose-response p (treatment as continuous: TRTPN placebo 0, xanomeline low 54, high 81 mg)
+    /// against R lm (k7-pilot.R: summary(lm(CHG ~ TRTPN + site + BASE)), the slope's t test) at 1e-6 and the printed 0.245.</summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Ancova_Week24_DoseResponse_MatchesLmAndThePublishedTable(string file)
+    {
+        var doses = new Dictionary<string, double> { [Placebo] = 0, [Low] = 54, [High] = 81 };
+        Cohort cohort = Read(file);
+        foreach (var (site, prefix) in new[] { ("SITEGR1P", "pooled_"), ("SITEGR1", "siteid_") })
+        {
+            TermTest test = Ancova.DoseResponse(cohort, "ACTOT", 24, doses, new AncovaOptions { Covariates = [site] });
+            Assert.Equal(Ancova.DoseName, test.Term);
+            Assert.Equal(1, test.NumeratorDf);
+            Assert.Equal(R(prefix + "residual_df") + 1, test.DenominatorDf);   // one slope instead of two arm effects
+            Close(R(prefix + "dose_response_p"), test.PValue, $"dose-response p ({site})");
+            if (prefix == "pooled_") Assert.Equal("0.245", Printed(test.PValue, 3));
+        }
+    }
+
+    [Fact]
+    public void Ancova_DoseResponse_RefusesAnArmWithoutADose()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Ancova.DoseResponse(Read("pilot-adadas-actot.csv"), "ACTOT", 24,
+            new Dictionary<string, double> { [Placebo] = 0, [High] = 81 }, new AncovaOptions { Covariates = ["SITEGR1P"] }));
+        Assert.StartsWith($"Arm '{Low}' has no finite dose", e.Message);
+    }
+
     private static void MatchesR(AncovaFit fit, string prefix)
     {
         Assert.Equal(108, KnownResults.Rows(Expected).Count);   // 3 × 16 descriptives + 2 × 30 model rows
