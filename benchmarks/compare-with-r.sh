@@ -13,7 +13,7 @@
 #   (c) Cohen's d with its noncentral-t CI on 2 x 50 values, per call: R effectsize::cohens_d timed over many calls
 #       (benchmarks/r/cohens-d-per-call.R) vs the BenchmarkDotNet mean of EffectSizeHotPathBenchmarks.CohensD50 (run here, short
 #       job, unless COHORT_D_US gives the figure in microseconds);
-#   (e) loading the same data from Parquet vs CSV: `cohort describe` on both files (ratio CSV / Parquet).
+#   (d) loading the same data from Parquet vs CSV: `cohort describe` on both files (ratio CSV / Parquet).
 # R and its packages, and GNU time, are installed from Debian when missing (root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +43,7 @@ dotnet build src/CohortAnalysis.Cli -c Release -v q -nologo -nodeReuse:false > /
 cli=(dotnet src/CohortAnalysis.Cli/bin/Release/net10.0/cohort.dll)
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo "+changes")
 
-# (a), (e): the seeded demo trial (2 parameters x 5 visits; about 9.2 rows per subject), as CSV and Parquet.
+# (a), (d): the seeded demo trial (2 parameters x 5 visits; about 9.2 rows per subject), as CSV and Parquet.
 subjects=$(( rows * 100 / 922 ))
 "${cli[@]}" demo --subjects "$subjects" --seed 7 --output "$work/big.csv"
 "${cli[@]}" demo --subjects "$subjects" --seed 7 --output "$work/big.parquet"
@@ -120,4 +120,4 @@ echo "| (a) change summaries + within/between tests, end to end | ${ca} s ($(col
 echo "| (a) peak RSS | $cm MiB = $(awk -v m="$cm" -v s="$size_mib" 'BEGIN { printf "%.1f", m / s }') x file | $rm_ MiB | | | cohort < 3 x file |"
 echo "| (b) Cohen's d, BCa 10 000 resamples, 100 + 100, end to end | ${cb} s ($(col b_cohort 3 | median) s) | ${rb} s ($(col b_r 3 | median) s), boot + boot.ci | $(pair b_cohort b_r) | $(pair b_cohort b_r 3) | >= 10 |"
 echo "| (c) Cohen's d + noncentral-t CI, 2 x 50, per call | ${COHORT_D_US} us (BenchmarkDotNet) | $(awk -v m="$r_ms" 'BEGIN { printf "%.0f", m * 1000 }') us (effectsize::cohens_d) | $(awk -v r="$r_ms" -v c="$COHORT_D_US" 'BEGIN { printf "%.0f", r * 1000 / c }') | | >= 50 |"
-echo "| (e) load: describe Parquet vs CSV | Parquet ${ep} s ($(col e_parquet 3 | median) s), $em MiB | CSV ${ec} s ($(col e_csv 3 | median) s), $ecm MiB | CSV / Parquet: $(pair e_parquet e_csv) | $(pair e_parquet e_csv 3) | several x |"
+echo "| (d) load: describe Parquet vs CSV | Parquet ${ep} s ($(col e_parquet 3 | median) s), $em MiB | CSV ${ec} s ($(col e_csv 3 | median) s), $ecm MiB | CSV / Parquet: $(pair e_parquet e_csv) | $(pair e_parquet e_csv 3) | several x |"
