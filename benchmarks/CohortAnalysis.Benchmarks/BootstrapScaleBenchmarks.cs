@@ -18,15 +18,9 @@ public class BootstrapScaleBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        ulong state = 20240601;   // a fixed linear congruential sequence, as EffectSizeBenchmarks
-        double Next()
-        {
-            state = state * 6364136223846793005UL + 1442695040888963407UL;
-            return (state >> 11) * (1.0 / (1UL << 53));
-        }
-        double Normal() => Math.Sqrt(-2 * Math.Log(Next() + 1e-300)) * Math.Cos(2 * Math.PI * Next());
-        _treatment = Enumerable.Range(0, 100_000).Select(_ => Math.Round(-12 + 8 * Normal())).ToArray();
-        _placebo = Enumerable.Range(0, 100_000).Select(_ => Math.Round(-7 + 8 * Normal())).ToArray();
+        var changes = new SeededChanges(20240601);
+        _treatment = changes.Next(100_000, -12);
+        _placebo = changes.Next(100_000, -7);
     }
 
     [Benchmark]

@@ -17,16 +17,9 @@ public class EffectSizeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // deterministic MADRS-like changes (no System.Random): a fixed linear congruential sequence
-        ulong state = 12345;
-        double Next()
-        {
-            state = state * 6364136223846793005UL + 1442695040888963407UL;
-            return (state >> 11) * (1.0 / (1UL << 53));
-        }
-        double Normal() => Math.Sqrt(-2 * Math.Log(Next() + 1e-300)) * Math.Cos(2 * Math.PI * Next());
-        _treatment = Enumerable.Range(0, 500).Select(_ => Math.Round(-12 + 8 * Normal())).ToArray();
-        _placebo = Enumerable.Range(0, 500).Select(_ => Math.Round(-7 + 8 * Normal())).ToArray();
+        var changes = new SeededChanges(12345);
+        _treatment = changes.Next(500, -12);
+        _placebo = changes.Next(500, -7);
         _lakensX = [9, 7, 8, 9, 8, 9, 9, 10, 9, 9];
         _lakensY = [9, 6, 7, 8, 7, 9, 8, 8, 8, 7];
     }

@@ -15,17 +15,11 @@ public class EffectSizeHotPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        ulong state = 16;   // a fixed linear congruential sequence, as EffectSizeBenchmarks
-        double Next()
-        {
-            state = state * 6364136223846793005UL + 1442695040888963407UL;
-            return (state >> 11) * (1.0 / (1UL << 53));
-        }
-        double Normal() => Math.Sqrt(-2 * Math.Log(Next() + 1e-300)) * Math.Cos(2 * Math.PI * Next());
-        _x50 = Enumerable.Range(0, 50).Select(_ => Math.Round(-12 + 8 * Normal())).ToArray();
-        _y50 = Enumerable.Range(0, 50).Select(_ => Math.Round(-7 + 8 * Normal())).ToArray();
-        _x100 = Enumerable.Range(0, 100).Select(_ => Math.Round(-12 + 8 * Normal())).ToArray();
-        _y100 = Enumerable.Range(0, 100).Select(_ => Math.Round(-7 + 8 * Normal())).ToArray();
+        var changes = new SeededChanges(16);
+        _x50 = changes.Next(50, -12);
+        _y50 = changes.Next(50, -7);
+        _x100 = changes.Next(100, -12);
+        _y100 = changes.Next(100, -7);
     }
 
     [Benchmark(Description = "Cohen's d + noncentral-t CI, 50 vs 50")]
