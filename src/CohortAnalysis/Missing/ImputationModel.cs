@@ -23,7 +23,7 @@ internal static class ImputationModel
             try { attempt = MmrmEstimation.Fit(design, structure, reml: true); }
             catch (ModelSpecificationException e) { notes.Add($"{MmrmEstimation.Describe(structure)}: {e.Message}"); continue; }
             if (!attempt.Outcome.Converged) { notes.Add($"{MmrmEstimation.Describe(structure)}: not converged ({attempt.Outcome.Note})"); continue; }
-            return (Polished(attempt.Likelihood, attempt.Outcome.Theta), structure, notes);
+            return (Polished(attempt.Likelihood, attempt.Outcome), structure, notes);
         }
         throw new ModelFitException(string.Create(CultureInfo.InvariantCulture,
             $"{data.Parameter}: the imputation model (MMRM {data.Formula}, REML, {design.Y.Length} values used from {design.SubjectCount} subjects) could not be fitted with any covariance structure tried: {string.Join("; ", notes)}."));
@@ -57,17 +57,20 @@ internal static class ImputationModel
         LikelihoodMaximizer.Outcome outcome = LikelihoodMaximizer.Minimize(likelihood, start);
         if (!outcome.Converged) { note = outcome.Note; return null; }
         note = "";
-        return Polished(likelihood, outcome.Theta);
+        return Polished(likelihood, outcome);
     }
 
     /// <summary>One more Newton step from the converged θ̂ (the maximiser stops before taking it once the relative
     /// criterion is below 1e-12): Newton converges quadratically, so this brings θ̂ — and the jackknife replicates, whose
-    /// spread is the SE — to rounding error. Kept only when −2ℓ does not rise beyond rounding.</summary>
-    private static ModelParameters Polished(MmrmLikelihood likelihood, double[] theta)
+    /// spread is the SE — to rounding error. Kept only when −2ℓ does not rise beyond rounding. The step uses the exact
+    /// Hessian the maximiser computed at θ̂ for its last criterion (not computed again: in a jackknife that is one Hessian
+    /// less per refit).</summary>
+    private static ModelParameters Polished(MmrmLikelihood likelihood, LikelihoodMaximizer.Outcome outcome)
     {
+        double[] theta = outcome.Theta;
         var gradient = new double[theta.Length];
         double f = likelihood.Evaluate(theta, gradient);
-        double[]? step = LikelihoodMaximizer.SolvePositiveDefinite(likelihood.Hessian(theta).Hessian, gradient);
+        double[]? step = LikelihoodMaximizer.SolvePositiveDefinite(outcome.Hessian, gradient);
         double[] best = theta;
         if (step is not null)
         {
