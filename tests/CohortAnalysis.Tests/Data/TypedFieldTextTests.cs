@@ -56,6 +56,7 @@ public class TypedFieldTextTests
 
         using var source = XportTabularSource.Open(path);
         using XportReader reader = XportReader.Open(path);
+        Assert.Equal(Rows, source.EstimatedRows);   // the reader sizes its columns once
         int records = 0;
         while (source.Read())
         {
@@ -87,6 +88,7 @@ public class TypedFieldTextTests
         using (var stream = File.Create(path)) DatasetJsonWriter.Write(stream, metadata, rows, ndjson);
 
         using var source = DatasetJsonTabularSource.Open(path, ndjson);
+        Assert.Equal(Rows, source.EstimatedRows);   // "records", written before the rows
         int r2 = 0;
         while (source.Read())
         {

@@ -24,6 +24,9 @@ internal sealed class DatasetJsonTabularSource : TabularSource
 
     public override bool Read() => _reader.Read();
 
+    /// <summary>The <c>records</c> count, when the metadata before the rows declares it (the specification's order).</summary>
+    public override long? EstimatedRows => _reader.Records;
+
     public override ReadOnlySpan<char> Field(int column, out bool isNull) => _reader.GetSpan(column, out isNull);
 
     public override bool TryNumber(int column, out double value)

@@ -30,6 +30,7 @@ public sealed class XportReader : IDisposable
     private readonly string _name;
     private readonly XportVariable[] _variables;
     private readonly int _rowLength;
+    private readonly long _dataStart;              // file offset of the first record
     private readonly int[] _positions, _lengths;   // per variable, for the per-value paths
     private readonly ValueKind[] _kinds;
     private byte[] _buffer;
@@ -130,6 +131,7 @@ public sealed class XportReader : IDisposable
         }
         if (_buffer.Length < 4 * _rowLength + 4 * RecordLength) Array.Resize(ref _buffer, 4 * _rowLength + 4 * RecordLength);
         _variables = variables;
+        _dataStart = _bufferOffset + _start;
         _positions = variables.Select(v => v.Position).ToArray();
         _lengths = variables.Select(v => v.Length).ToArray();
         _kinds = variables.Select(v => v.IsNumeric ? v.Metadata.Kind : ValueKind.Text).ToArray();
@@ -148,6 +150,10 @@ public sealed class XportReader : IDisposable
 
     /// <summary>Bytes per record.</summary>
     public int RecordBytes => _rowLength;
+
+    /// <summary>The number of records the file can hold after the headers (its length over the record length; the last
+    /// 80-byte block's blank padding may add one); null when the stream cannot tell its length.</summary>
+    internal long? EstimatedRecords => _stream.CanSeek ? Math.Max(0, _stream.Length - _dataStart) / _rowLength : null;
 
     /// <summary>True once <see cref="Read"/> has stopped at the header of a second dataset in the same file.</summary>
     public bool HasMoreMembers { get; private set; }

@@ -61,6 +61,8 @@ internal sealed class XportTabularSource : TabularSource
 
     public override bool Read() => _reader.Read();
 
+    public override long? EstimatedRows => _reader.EstimatedRecords;
+
     public override ReadOnlySpan<char> Field(int column, out bool isNull)
     {
         if (_stored[column]) return _numbers.Text(NumberEntry(column), out isNull);
