@@ -41,7 +41,7 @@ internal sealed class LoadTimeIdentifierScan : IDisposable
         if (!_block.IsFull) return;
         if (_full is null)
         {
-            _full = new BlockingCollection<ScannedRowBlock>(boundedCapacity: 4);
+            _full = new BlockingCollection<ScannedRowBlock>(boundedCapacity: 2);
             _worker = Task.Factory.StartNew(ScanBlocks, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         _full.Add(_block);

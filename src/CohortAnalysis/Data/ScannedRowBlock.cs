@@ -5,11 +5,11 @@ namespace CohortAnalysis.Data;
 internal sealed class ScannedRowBlock
 {
     /// <summary>Rows per block: large enough that handing a block over costs nothing next to scanning it.</summary>
-    public const int Rows = 2048;
+    public const int Rows = 8192;
 
-    private char[] _text = new char[Rows * 64];
+    private char[] _text = new char[4096];               // grows to what a block of the file needs (blocks are reused)
     private int _length;
-    private readonly List<(int Start, int Length)> _fields = new(Rows * 8);   // Start -1: a typed null
+    private readonly List<(int Start, int Length)> _fields = new(1024);   // Start -1: a typed null
     private readonly int[] _rowEnd = new int[Rows];                            // end of each row's fields in _fields
 
     public int Count { get; private set; }

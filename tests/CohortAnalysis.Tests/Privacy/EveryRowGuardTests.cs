@@ -132,10 +132,10 @@ public sealed class EveryRowGuardTests
     /// change the verdict. An identifier in the first, a middle or the last (partial) block is found, and a value that
     /// matched is counted every time it recurs.</summary>
     [Theory]
-    [InlineData(9_000, 1_500)]
-    [InlineData(9_000, 4_097)]
-    [InlineData(9_000, 8_999)]
-    [InlineData(9_000, 9_000)]
+    [InlineData(20_000, 1_500)]     // blocks of 8 192 rows: the first
+    [InlineData(20_000, 9_000)]     // a middle one
+    [InlineData(20_000, 19_999)]    // the last, partial block
+    [InlineData(20_000, 20_000)]
     public void Refuse_IdentifierInAnyBlock_IsRefused(int rows, int at)
     {
         string csv = FileWithLateValue(rows, at, "EXTRA", "call jane@example.org");
