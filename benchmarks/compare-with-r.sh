@@ -97,9 +97,9 @@ if [[ -z ${COHORT_D_US:-} ]]; then
   echo "BenchmarkDotNet: EffectSizeHotPathBenchmarks.CohensD50 (short job)" >&2
   (cd benchmarks/CohortAnalysis.Benchmarks && dotnet run -c Release -- --filter '*EffectSizeHotPathBenchmarks.CohensD50*' --job short --inProcess \
     --artifacts "$work/bdn" > "$work/bdn.log" 2>&1)
-  COHORT_D_US=$(awk -F'"?,"?' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "Mean") m = i; next } { print $m }' \
-    "$work"/bdn/results/*EffectSizeHotPathBenchmarks-report.csv | head -n 1 | awk '{ v = $1; gsub(",", "", v);
-      print ($2 == "ns") ? v / 1000 : ($2 == "ms") ? v * 1000 : ($2 == "s") ? v * 1e6 : v }')
+  # The summary line of the log ("Mean = 31.505 us, StdErr = …"): the CSV report's method name holds a comma.
+  COHORT_D_US=$(awk '$1 == "Mean" && $2 == "=" { v = $3; gsub(",", "", v); u = $4; sub(",", "", u);
+      print (u == "ns") ? v / 1000 : (u == "ms") ? v * 1000 : (u == "s") ? v * 1e6 : v; exit }' "$work/bdn.log")   # us or μs as is
 fi
 
 mib() { awk '{ printf "%.0f", $1 / 1024 }'; }
