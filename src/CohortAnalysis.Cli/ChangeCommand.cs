@@ -28,14 +28,17 @@ internal static class ChangeCommand
                 QuantileMethod = result.GetValue(quantiles) == "r7" ? Descriptive.QuantileMethod.R7 : Descriptive.QuantileMethod.SasDefinition5,
                 Parameters = result.GetValue(analysis.Code) is { } code ? [code] : null,
             };
-            ChangeSummaryTable table = ChangeFromBaseline.Summarize(cohort, summaryOptions);
+            // One grid per parameter serves both the summaries and the tests.
+            Trajectories[] grids = (summaryOptions.Parameters ?? cohort.Parameters)
+                .Select(parameter => Trajectories.Of(cohort, parameter, summaryOptions.MissingData)).ToArray();
+            ChangeSummaryTable table = ChangeFromBaseline.Summarize(grids, summaryOptions);
             var tTests = new Inference.TTestOptions { CiLevel = summaryOptions.CiLevel };
             var within = new List<WithinArmChangeTable>();
             var between = new List<BetweenArmChange>();
             string? reference = result.GetValue(analysis.Reference);
-            foreach (string parameter in summaryOptions.Parameters ?? cohort.Parameters)
+            foreach (Trajectories grid in grids)
             {
-                var context = AnalysisContext.Of(Trajectories.Of(cohort, parameter, summaryOptions.MissingData), reference);
+                var context = AnalysisContext.Of(grid, reference);
                 double visit = analysis.VisitOf(result, context.Trajectories);
                 within.Add(ChangeFromBaseline.TestWithinArms(context.Trajectories, visit, tTests));
                 between.AddRange(context.TreatmentArms.Select(a => ChangeFromBaseline.CompareArms(context, visit, a, tTests)));

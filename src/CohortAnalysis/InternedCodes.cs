@@ -23,7 +23,7 @@ internal sealed class InternedCodes
     /// <summary>True when a string with the characters of <paramref name="text"/> is held.</summary>
     public bool Contains(ReadOnlySpan<char> text)
     {
-        int hash = string.GetHashCode(text);
+        int hash = Hash(text);
         for (int i = _buckets[(int)((uint)hash % (uint)_buckets.Length)]; i > 0; i = _entries[i - 1].Next)
             if (_entries[i - 1].Hash == hash && text.SequenceEqual(_entries[i - 1].Text)) return true;
         return false;
@@ -32,7 +32,7 @@ internal sealed class InternedCodes
     /// <summary>The string with the characters of <paramref name="text"/>, made once per distinct text.</summary>
     public string Intern(ReadOnlySpan<char> text)
     {
-        int hash = string.GetHashCode(text);
+        int hash = Hash(text);
         int bucket = (int)((uint)hash % (uint)_buckets.Length);
         for (int i = _buckets[bucket]; i > 0; i = _entries[i - 1].Next)
         {
@@ -48,6 +48,23 @@ internal sealed class InternedCodes
         _entries[_count] = new Entry { Hash = hash, Next = _buckets[bucket], Text = made };
         _buckets[bucket] = ++_count;
         return made;
+    }
+
+    // Codes are short: four characters at a time, multiplied and rotated, then mixed (the finaliser of MurmurHash3,
+    // Appleby 2011). Not randomised like string.GetHashCode: a hostile file can make chains long, which costs time, not
+    // correctness (entries are compared by their characters).
+    private static int Hash(ReadOnlySpan<char> text)
+    {
+        ulong h = (ulong)text.Length * 0x9E3779B97F4A7C15UL;
+        ReadOnlySpan<ulong> words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(text);
+        foreach (ulong w in words) h = System.Numerics.BitOperations.RotateLeft((h ^ w) * 0xFF51AFD7ED558CCDUL, 29);
+        for (int i = words.Length * 4; i < text.Length; i++) h = System.Numerics.BitOperations.RotateLeft((h ^ text[i]) * 0xC4CEB9FE1A85EC53UL, 23);
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return (int)h;
     }
 
     private void Grow()

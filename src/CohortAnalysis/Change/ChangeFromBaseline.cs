@@ -31,6 +31,30 @@ public static partial class ChangeFromBaseline
         return new ChangeSummaryTable(rows, options, cohort.Source, imputed, cohort.Report);
     }
 
+    /// <summary>Summaries for several parameters' trajectories of one cohort in one table, in the order given, as
+    /// <see cref="Summarize(Cohort, ChangeSummaryOptions?)"/> makes them; for a caller that also tests on the same
+    /// trajectories and need not build them twice.</summary>
+    /// <exception cref="ArgumentException">No trajectories, trajectories of different cohorts, or with a missing-data method
+    /// other than the options' (the trajectories were built with it; it cannot be changed here).</exception>
+    public static ChangeSummaryTable Summarize(IReadOnlyList<Trajectories> trajectories, ChangeSummaryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(trajectories);
+        if (trajectories.Count == 0) throw new ArgumentException("No trajectories to summarise.", nameof(trajectories));
+        options ??= ChangeSummaryOptions.Default;
+        Guard.CiLevel(options.CiLevel);
+        Cohort cohort = trajectories[0].Cohort;
+        foreach (Trajectories t in trajectories)
+        {
+            if (!ReferenceEquals(t.Cohort, cohort))
+                throw new ArgumentException($"The trajectories of {t.Parameter} come from another cohort ({t.Cohort.Source}, not {cohort.Source}).", nameof(trajectories));
+            if (t.MissingData != options.MissingData)
+                throw new ArgumentException($"The trajectories of {t.Parameter} were built with missing-data method {t.MissingData}, but the options ask for {options.MissingData}.", nameof(options));
+        }
+        var rows = new List<ChangeSummaryRow>();
+        foreach (Trajectories t in trajectories) rows.AddRange(SummarizeRows(t, options));
+        return new ChangeSummaryTable(rows, options, cohort.Source, trajectories.Sum(t => t.ImputedCount), cohort.Report);
+    }
+
     /// <summary>Summaries for one parameter's trajectories (the missing-data method is the trajectories').</summary>
     public static ChangeSummaryTable Summarize(Trajectories trajectories, ChangeSummaryOptions? options = null)
     {

@@ -55,6 +55,7 @@ internal sealed class CohortBuilder
         _covariateNames = covariateNames;
         _covariates = covariateNames.Select(_ => new List<string?>()).ToArray();
         _covariateCase = covariateNames.Select(_ => new CaseVariantIndex()).ToArray();
+        _previousCovariates = new string?[covariateNames.Length];
         _subjectColumn = subjectColumn;
         _parameterColumn = parameterColumn;
         _valueColumn = valueColumn;
@@ -160,8 +161,7 @@ internal sealed class CohortBuilder
 
         int s = SubjectIndex(subject, arm, armColumn, line, covariateValues);
         if (s < 0) return;
-        if (!_visitLabels.TryGetValue(visit, out VisitLabelTally? labels)) _visitLabels[visit] = labels = new VisitLabelTally();
-        labels.Add(visitLabel, line);
+        VisitLabels(visit).Add(visitLabel, line);
 
         _rowSubject.Add(s);
         _rowParameter.Add(p);
@@ -176,7 +176,36 @@ internal sealed class CohortBuilder
                 "missing score kept as a missing observation."));
     }
 
+    // A trial has a handful of visits: they are found by a scan of the first few before the dictionary is asked.
+    private const int VisitsScanned = 32;
+    private readonly double[] _visitTimes = new double[VisitsScanned];
+    private readonly VisitLabelTally[] _visitTallies = new VisitLabelTally[VisitsScanned];
+
+    private VisitLabelTally VisitLabels(double visit)
+    {
+        int known = Math.Min(_visitLabels.Count, VisitsScanned);
+        for (int i = 0; i < known; i++)
+            if (_visitTimes[i] == visit) return _visitTallies[i];
+        if (_visitLabels.TryGetValue(visit, out VisitLabelTally? labels)) return labels;
+        labels = new VisitLabelTally();
+        if (_visitLabels.Count < VisitsScanned) (_visitTimes[_visitLabels.Count], _visitTallies[_visitLabels.Count]) = (visit, labels);
+        _visitLabels[visit] = labels;
+        return labels;
+    }
+
     private int ParameterIndex(string parameter, long line)
+    {
+        // Codes arrive as one string per distinct text (the readers intern them), in runs: the previous row's again.
+        if (ReferenceEquals(parameter, _previousParameter)) return _previousParameterIndex;
+        int p = Lookup(parameter, line);
+        if (p >= 0) (_previousParameter, _previousParameterIndex) = (parameter, p);
+        return p;
+    }
+
+    private string? _previousParameter;
+    private int _previousParameterIndex;
+
+    private int Lookup(string parameter, long line)
     {
         if (_parameterIndex.TryGetValue(parameter, out int p)) return p;
         string? spelling = CaseChecked(_parameterCase, "parameter", _parameterColumn, parameter, line);
@@ -198,6 +227,33 @@ internal sealed class CohortBuilder
     }
 
     private int SubjectIndex(string subject, string arm, string armColumn, long line, ReadOnlySpan<string?> covariateValues)
+    {
+        // The previous row's subject with the same arm and covariate strings: the same index, with nothing new to check or
+        // report (that row's checks passed, and they depend only on these strings and on what is already registered).
+        if (ReferenceEquals(subject, _previousSubject) && ReferenceEquals(arm, _previousArm) && SameReferences(covariateValues, _previousCovariates))
+            return _previousSubjectIndex;
+        int s = Register(subject, arm, armColumn, line, covariateValues);
+        if (s >= 0)
+        {
+            (_previousSubject, _previousArm, _previousSubjectIndex) = (subject, arm, s);
+            covariateValues.CopyTo(_previousCovariates);
+        }
+        else _previousSubject = null;
+        return s;
+    }
+
+    private string? _previousSubject, _previousArm;
+    private int _previousSubjectIndex;
+    private readonly string?[] _previousCovariates;
+
+    private static bool SameReferences(ReadOnlySpan<string?> a, ReadOnlySpan<string?> b)
+    {
+        for (int i = 0; i < a.Length; i++)
+            if (!ReferenceEquals(a[i], b[i])) return false;
+        return true;
+    }
+
+    private int Register(string subject, string arm, string armColumn, long line, ReadOnlySpan<string?> covariateValues)
     {
         if (!_armIndex.TryGetValue(arm, out int a))
         {
@@ -294,16 +350,17 @@ internal sealed class CohortBuilder
         }
         if (_totalProblems > 0) throw Failure();
 
-        var outSubject = new int[m]; var outParameter = new int[m]; var outVisit = new double[m]; var outValue = new double[m];
-        var outLine = new long[m]; var outBase = new double[m]; var outBaseTime = new double[m]; var outChange = new double[m]; var outPercent = new double[m];
-        ReadOnlySpan<double> rowValue = CollectionsMarshal.AsSpan(_rowValue);
-        for (int k = 0; k < m; k++)
-        {
-            int i = keep[k];
-            outSubject[k] = rowSubject[i]; outParameter[k] = rowParameter[i]; outVisit[k] = rowVisit[i];
-            outValue[k] = rowValue[i]; outLine[k] = rowLine[i];
-        }
-        DeriveChange(keep.AsSpan(0, m), outSubject, outParameter, outVisit, outValue, outLine, outBase, outBaseTime, outChange, outPercent);
+        // Each column is put in order and its arrival-order list let go before the next is made, so at most one column
+        // is held twice (at 100 million rows the load's peak is set here).
+        ReadOnlySpan<int> order = keep.AsSpan(0, m);
+        int[] outSubject = InOrder(_rowSubject, order), outParameter = InOrder(_rowParameter, order);
+        double[] outVisit = InOrder(_rowVisit, order), outValue = InOrder(_rowValue, order);
+        long[] outLine = InOrder(_rowLine, order);
+        var outBase = new double[m]; var outBaseTime = new double[m]; var outChange = new double[m]; var outPercent = new double[m];
+        DeriveChange(order, outSubject, outParameter, outVisit, outValue, outLine, outBase, outBaseTime, outChange, outPercent);
+        Release(_rowFlag);
+        Release(_rowFileBase);
+        Release(_rowFileChange);
 
         foreach (var (time, labels) in _visitLabels.OrderBy(kv => kv.Key))
             if (labels.Conflict(_source, time) is { } conflict) _issues.Add(conflict);
@@ -313,6 +370,22 @@ internal sealed class CohortBuilder
         var report = new DataQualityReport(_source, RowsRead, m, _issues.ToArray()) { Identifiers = Identifiers };
         return new Cohort(_source, [.. _subjects], [.. _subjectArm], [.. _arms], [.. _parameters], visits, _covariateNames, covariates,
             outSubject, outParameter, outVisit, outValue, outBase, outBaseTime, outChange, outPercent, outLine, _options.Baseline, _options.Instruments, report);
+    }
+
+    // The list's values in the given order; the list is emptied and its storage let go.
+    private static T[] InOrder<T>(List<T> list, ReadOnlySpan<int> order)
+    {
+        ReadOnlySpan<T> values = CollectionsMarshal.AsSpan(list);
+        var ordered = new T[order.Length];
+        for (int k = 0; k < ordered.Length; k++) ordered[k] = values[order[k]];
+        Release(list);
+        return ordered;
+    }
+
+    private static void Release<T>(List<T> list)
+    {
+        list.Clear();
+        list.TrimExcess();
     }
 
     private void DeriveChange(ReadOnlySpan<int> keep, int[] subject, int[] parameter, double[] visit, double[] value, long[] line,

@@ -302,7 +302,8 @@ internal static class CohortTableReader
             if (required) builder.Problem(line, source.Header[column], isNull ? "" : field.ToString(), "a number is required here but the field is missing.");
             return double.NaN;
         }
-        if (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x)) return x;
+        if (PlainDecimal.TryParse(field, out double x) || (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out x) && double.IsFinite(x)))
+            return x;
         string shown = Shown(field);
         string why = double.IsFinite(x) || !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? $"is not a number (decimals use '.'; missing values are {missingList})"

@@ -21,6 +21,7 @@ internal sealed class ColumnCodeCleaner
     private readonly Dictionary<string, (string Clean, Change Change)> _cache = new(StringComparer.Ordinal);
     private readonly SortedSet<int> _invisibleSeen = [];
     private readonly InternedCodes _codes = new();
+    private string? _previous;                 // the last code that needed no cleaning (its text is the raw field)
     private long _trimmed, _invisible, _spaces, _composed, _changedRows, _firstLine;
     private string? _exampleRaw, _exampleClean;
     private long _exampleLine;
@@ -31,8 +32,10 @@ internal sealed class ColumnCodeCleaner
     /// <summary>The cleaned text of <paramref name="raw"/> (the untrimmed field) on <paramref name="line"/>.</summary>
     public string Clean(ReadOnlySpan<char> raw, long line)
     {
+        // Rows of a long file come in runs (a subject's visits, an arm's subjects): the previous row's code again.
+        if (_previous is { } previous && raw.SequenceEqual(previous)) return previous;
         if (!raw.ContainsAnyExceptInRange(' ', '~') && (raw.Length == 0 || (raw[0] != ' ' && raw[^1] != ' ' && !raw.Contains("  ", StringComparison.Ordinal))))
-            return _codes.Intern(raw);
+            return _previous = _codes.Intern(raw);
         string text = raw.ToString();
         if (!_cache.TryGetValue(text, out var cleaned))
         {

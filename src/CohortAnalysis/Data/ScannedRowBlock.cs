@@ -9,7 +9,10 @@ internal sealed class ScannedRowBlock
 
     private char[] _text = new char[4096];               // grows to what a block of the file needs (blocks are reused)
     private int _length;
-    private readonly List<(int Start, int Length)> _fields = new(1024);   // Start -1: a typed null
+    // Start -1: a typed null; a negative Length (its complement) marks the same text as the previous row's field in
+    // that column, which is not copied again and is counted as a repeat.
+    private readonly List<(int Start, int Length)> _fields = new(1024);
+    private (int Start, int Length)[] _previous = NoText(16);   // each column's text in the last row added; -1: none
     private readonly int[] _rowEnd = new int[Rows];                            // end of each row's fields in _fields
 
     public int Count { get; private set; }
@@ -19,17 +22,25 @@ internal sealed class ScannedRowBlock
     /// <summary>Copies fields 0 … <paramref name="columns"/> − 1 of the source's current row.</summary>
     public void Add(TabularSource row, int columns)
     {
+        if (_previous.Length < columns) _previous = NoText(Math.Max(columns, 2 * _previous.Length));
         for (int c = 0; c < columns; c++)
         {
             ReadOnlySpan<char> field = row.Field(c, out bool isNull);
             if (isNull)
             {
                 _fields.Add((-1, 0));
+                _previous[c] = (-1, 0);
+                continue;
+            }
+            var (start, length) = _previous[c];
+            if (start >= 0 && field.SequenceEqual(_text.AsSpan(start, length)))
+            {
+                _fields.Add((start, ~length));
                 continue;
             }
             if (_length + field.Length > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + field.Length));
             field.CopyTo(_text.AsSpan(_length));
-            _fields.Add((_length, field.Length));
+            _fields.Add(_previous[c] = (_length, field.Length));
             _length += field.Length;
         }
         _rowEnd[Count++] = _fields.Count;
@@ -47,14 +58,23 @@ internal sealed class ScannedRowBlock
                 int column = f - first;
                 if (skip[column]) continue;
                 var (start, length) = _fields[f];
-                scanner.Add(column, start < 0 ? [] : _text.AsSpan(start, length), start < 0);
+                if (length < 0) scanner.AddRepeat(column, _text.AsSpan(start, ~length));
+                else scanner.Add(column, start < 0 ? [] : _text.AsSpan(start, length), start < 0);
             }
             first = _rowEnd[r];
         }
     }
 
+    private static (int Start, int Length)[] NoText(int columns)
+    {
+        var none = new (int, int)[columns];
+        none.AsSpan().Fill((-1, 0));
+        return none;
+    }
+
     public void Clear()
     {
+        _previous.AsSpan().Fill((-1, 0));
         Count = 0;
         _length = 0;
         _fields.Clear();

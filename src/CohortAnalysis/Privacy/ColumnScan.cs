@@ -64,13 +64,22 @@ internal sealed class ColumnScan
     /// (empty, white space, NA, N/A, ".", NULL, NaN) count only towards "the column has rows".</summary>
     public void Add(ReadOnlySpan<char> raw, bool isNull = false)
     {
+        _previous = Outcome.Examined;
         _given++;
         if (isNull || _present >= _limit) return;
         ReadOnlySpan<char> v = ColumnValue.Prepare(raw);
-        if (ColumnValue.IsMissing(v)) return;
+        if (ColumnValue.IsMissing(v))
+        {
+            _previous = Outcome.Missing;
+            return;
+        }
         _present++;
-        if (_tally.TimedOut.Count == 0) Tally(v);   // a timeout flags the column; later values add nothing
-        if (_name is not { } named) return;
+        bool inert = _tally.TimedOut.Count == 0 && Tally(v);   // a timeout flags the column; later values add nothing
+        if (_name is not { } named)
+        {
+            if (inert) (_previous, _previousLength) = (Outcome.Inert, v.Length);
+            return;
+        }
         switch (named.Category)
         {
             case IdentifierCategory.Age:
@@ -92,18 +101,48 @@ internal sealed class ColumnScan
         }
     }
 
+    /// <summary>Counts the same raw value as the one counted just before (the previous row's, in this column): as
+    /// <see cref="Add"/> would, without examining it again when it was missing or matched nothing.</summary>
+    public void AddRepeat(ReadOnlySpan<char> raw)
+    {
+        switch (_previous)
+        {
+            case Outcome.Missing:
+                _given++;
+                return;
+            case Outcome.Inert:
+                _given++;
+                if (_present >= _limit) return;
+                _present++;
+                if (_tally.TimedOut.Count == 0) _tally.AddInert(_previousLength);
+                return;
+            default:
+                Add(raw);
+                return;
+        }
+    }
+
+    // What the last value counted came to, so that the same value again (AddRepeat) costs nothing to count.
+    private enum Outcome { Examined, Missing, Inert }
+
+    private Outcome _previous;
+    private int _previousLength;
+
     // Codes repeat (a subject on every visit row, an arm on every row): a value whose first count matched nothing
     // matches nothing again, so it is counted without re-running the rules. Values that matched are always re-run.
-    private void Tally(ReadOnlySpan<char> v)
+    // True when the value matched nothing.
+    private bool Tally(ReadOnlySpan<char> v)
     {
         if (_inert.Contains(v))
         {
             _tally.AddInert(v.Length);
-            return;
+            return true;
         }
         long before = _tally.Evidence;
         _tally.Add(v);
-        if (_tally.Evidence == before && _inert.Count < InertMemoLimit) _inert.Intern(v);
+        if (_tally.Evidence != before) return false;
+        if (_inert.Count < InertMemoLimit) _inert.Intern(v);
+        return true;
     }
 
     /// <summary>Distinct values remembered per column as matching nothing; past this, new values are examined each time.</summary>

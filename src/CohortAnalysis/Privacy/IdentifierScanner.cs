@@ -28,6 +28,9 @@ internal sealed class IdentifierScanner
     /// <summary>Counts one raw value of column <paramref name="column"/>; <paramref name="isNull"/> for a typed null.</summary>
     public void Add(int column, ReadOnlySpan<char> value, bool isNull = false) => _columns[column].Add(value, isNull);
 
+    /// <summary>Counts a raw value of column <paramref name="column"/> equal to the one counted just before in that column.</summary>
+    public void AddRepeat(int column, ReadOnlySpan<char> value) => _columns[column].AddRepeat(value);
+
     /// <summary>The findings for the values counted so far, in column order.</summary>
     public IdentifierScan Result() =>
         new(_source, _columns.Length, _columns.SelectMany(c => c.Findings()).ToArray(), _options);

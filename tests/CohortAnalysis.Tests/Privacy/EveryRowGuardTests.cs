@@ -165,4 +165,31 @@ public sealed class EveryRowGuardTests
         var e = Assert.Throws<IdentifiableDataException>(() => CohortCsvReader.Parse(FileWithLateValue(3000, 2500, "EXTRA", value), "late.csv"));
         Assert.Matches("full date|age over 89", e.Refusal);
     }
+
+    [Theory]
+    [InlineData("EXTRA")]
+    [InlineData("AGE")]
+    [InlineData("ZIP")]
+    [InlineData("VISITDT")]
+    [InlineData("NOTES")]
+    public void Scanner_RepeatedValues_CountedAsRepeats_SameVerdictAsCountingEachOne(string column)
+    {
+        // A run of equal values counted as repeats (the load's fast path) must give the findings counting each one gives,
+        // whatever the value (missing, matching nothing, matching a rule) and the column's name rules.
+        string[] values = ["DEMO-101-001", "", "NA", "jane@example.org", "93", "02139", "2024-03-15", "Week 12", "Jane Smith lives here", "7", "  7  "];
+        var random = new Random(16);
+        var one = new IdentifierScanner("repeats.csv", [column], IdentifierGuardOptions.Default);
+        var repeats = new IdentifierScanner("repeats.csv", [column], IdentifierGuardOptions.Default);
+        string? previous = null;
+        for (int i = 0; i < 20_000; i++)
+        {
+            string value = random.Next(4) == 0 || previous is null ? values[random.Next(values.Length)] : previous;
+            one.Add(0, value);
+            if (value == previous) repeats.AddRepeat(0, value);
+            else repeats.Add(0, value);
+            previous = value;
+        }
+        Assert.Equal(one.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues),
+            repeats.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues));
+    }
 }
