@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CohortAnalysis;
 
 /// <summary>One string per distinct code of a column: a subject, arm or visit code met again is returned as the string
@@ -21,6 +22,7 @@ internal sealed class InternedCodes
     public int Count => _count;
 
     /// <summary>True when a string with the characters of <paramref name="text"/> is held.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Contains(ReadOnlySpan<char> text)
     {
         int hash = Hash(text);
@@ -30,6 +32,7 @@ internal sealed class InternedCodes
     }
 
     /// <summary>The string with the characters of <paramref name="text"/>, made once per distinct text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Intern(ReadOnlySpan<char> text)
     {
         int hash = Hash(text);
@@ -53,6 +56,7 @@ internal sealed class InternedCodes
     // Codes are short: four characters at a time, multiplied and rotated, then mixed (the finaliser of MurmurHash3,
     // Appleby 2011). Not randomised like string.GetHashCode: a hostile file can make chains long, which costs time, not
     // correctness (entries are compared by their characters).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<char> text)
     {
         ulong h = (ulong)text.Length * 0x9E3779B97F4A7C15UL;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CohortAnalysis.Data;
 
 /// <summary>Reads the first rows of a source ahead (so the de-identification guard can sample them) and then replays
@@ -52,6 +53,7 @@ internal sealed class BufferedTabularSource : TabularSource
     public override IEnumerable<DataIssue> Findings() => _inner.Findings();
     public override int FieldCount => _replaying ? _buffer[_next - 1].Fields.Length : _inner.FieldCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Read()
     {
         if (_replaying && _next < _buffer.Count) { _next++; return true; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using CohortAnalysis.Instruments;
@@ -143,6 +144,7 @@ internal sealed class CohortBuilder
     public void Note(DataIssue issue) => _issues.Add(issue);
 
     /// <summary>Adds one observation; <paramref name="covariateValues"/> is aligned with the covariate names.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long line, string subject, string arm, string armColumn, double visit, string? visitLabel, string parameter,
         double value, bool baselineFlag, double fileBase, double fileChange, ReadOnlySpan<string?> covariateValues)
     {
@@ -181,6 +183,7 @@ internal sealed class CohortBuilder
     private readonly double[] _visitTimes = new double[VisitsScanned];
     private readonly VisitLabelTally[] _visitTallies = new VisitLabelTally[VisitsScanned];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private VisitLabelTally VisitLabels(double visit)
     {
         int known = Math.Min(_visitLabels.Count, VisitsScanned);
@@ -193,6 +196,7 @@ internal sealed class CohortBuilder
         return labels;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParameterIndex(string parameter, long line)
     {
         // Codes arrive as one string per distinct text (the readers intern them), in runs: the previous row's again.
@@ -226,6 +230,7 @@ internal sealed class CohortBuilder
         return p;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SubjectIndex(string subject, string arm, string armColumn, long line, ReadOnlySpan<string?> covariateValues)
     {
         // The previous row's subject with the same arm and covariate strings: the same index, with nothing new to check or
@@ -316,6 +321,7 @@ internal sealed class CohortBuilder
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Cohort Build()
     {
         if (_totalProblems > 0) throw Failure();
@@ -373,6 +379,7 @@ internal sealed class CohortBuilder
     }
 
     // The list's values in the given order; the list is emptied and its storage let go.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T[] InOrder<T>(List<T> list, ReadOnlySpan<int> order)
     {
         ReadOnlySpan<T> values = CollectionsMarshal.AsSpan(list);
@@ -388,6 +395,7 @@ internal sealed class CohortBuilder
         list.TrimExcess();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeriveChange(ReadOnlySpan<int> keep, int[] subject, int[] parameter, double[] visit, double[] value, long[] line,
         double[] baseline, double[] baselineTime, double[] change, double[] percent)
     {
@@ -481,6 +489,7 @@ internal sealed class CohortBuilder
             text.ToString()));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckFileDerivation(int arrival, long line, string subject, double derivedBase, double derivedChange)
     {
         double tol = _options.DerivationTolerance;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -30,6 +31,7 @@ internal sealed class ColumnCodeCleaner
     public ColumnCodeCleaner(string column) => _column = column;
 
     /// <summary>The cleaned text of <paramref name="raw"/> (the untrimmed field) on <paramref name="line"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Clean(ReadOnlySpan<char> raw, long line)
     {
         // Rows of a long file come in runs (a subject's visits, an arm's subjects): the previous row's code again.

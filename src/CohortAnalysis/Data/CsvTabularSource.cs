@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using Sylvan.Data.Csv;
@@ -110,6 +111,7 @@ internal sealed class CsvTabularSource : TabularSource
                 "the line starts with a NUL character (U+0000), so it cannot be read as a row: a damaged or binary export?");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Read()
     {
         try
@@ -173,6 +175,7 @@ internal sealed class CsvTabularSource : TabularSource
             ? "line" + (lines.Count == 1 ? " " : "s ") + string.Join(", ", lines)
             : string.Create(CultureInfo.InvariantCulture, $"lines {string.Join(", ", lines.Take(10))} and {lines.Count - 10} more");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ReadOnlySpan<char> Field(int column, out bool isNull)
     {
         isNull = false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CohortAnalysis.Data;
 
 /// <summary>The missing-value spellings of <see cref="CohortReadOptions.MissingTokens"/>, matched exactly (ordinal) against a
@@ -11,6 +12,7 @@ internal sealed class MissingTokenSet
     /// <summary>The tokens as a user reads them in messages: "empty, 'NA', '.'".</summary>
     public string Listed => string.Join(", ", _tokens.Select(t => t.Length == 0 ? "empty" : $"'{t}'"));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Contains(ReadOnlySpan<char> field)
     {
         foreach (string token in _tokens)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CohortAnalysis.Data;
 
 /// <summary>The numbers score files hold ("41", "-9", "12.5"), parsed without the general parser: an optional minus,
@@ -15,6 +16,7 @@ internal static class PlainDecimal
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     /// <summary>True, with the value, when <paramref name="text"/> is a plain decimal of at most 15 digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out double value)
     {
         value = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CohortAnalysis.Data;
 
 /// <summary>A block of rows copied out of a source (their fields' text, or null for a typed null), so the identifier
@@ -20,6 +21,7 @@ internal sealed class ScannedRowBlock
     public bool IsFull => Count == Rows;
 
     /// <summary>Copies fields 0 … <paramref name="columns"/> − 1 of the source's current row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(TabularSource row, int columns)
     {
         if (_previous.Length < columns) _previous = NoText(Math.Max(columns, 2 * _previous.Length));
@@ -48,6 +50,7 @@ internal sealed class ScannedRowBlock
 
     /// <summary>Counts every field, row by row in the order added, in <paramref name="scanner"/> (columns marked in
     /// <paramref name="skip"/> excepted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ScanInto(Privacy.IdentifierScanner scanner, bool[] skip)
     {
         int first = 0;

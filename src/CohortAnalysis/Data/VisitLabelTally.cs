@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace CohortAnalysis.Data;
@@ -19,6 +20,7 @@ internal sealed class VisitLabelTally
     private List<Label>? _others;
 
     /// <summary>Counts one row's label (null when the row has none; such rows never conflict).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string? text, long line)
     {
         if (text is null) return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace CohortAnalysis.Privacy;
@@ -62,6 +63,7 @@ internal sealed class ColumnScan
 
     /// <summary>Counts one raw value (untrimmed; <paramref name="isNull"/> for a typed null). Missing values
     /// (empty, white space, NA, N/A, ".", NULL, NaN) count only towards "the column has rows".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> raw, bool isNull = false)
     {
         _previous = Outcome.Examined;
@@ -103,6 +105,7 @@ internal sealed class ColumnScan
 
     /// <summary>Counts the same raw value as the one counted just before (the previous row's, in this column): as
     /// <see cref="Add"/> would, without examining it again when it was missing or matched nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRepeat(ReadOnlySpan<char> raw)
     {
         switch (_previous)
@@ -131,6 +134,7 @@ internal sealed class ColumnScan
     // Codes repeat (a subject on every visit row, an arm on every row): a value whose first count matched nothing
     // matches nothing again, so it is counted without re-running the rules. Values that matched are always re-run.
     // True when the value matched nothing.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Tally(ReadOnlySpan<char> v)
     {
         if (_inert.Contains(v))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -100,6 +101,7 @@ internal sealed class ContentTally
     }
 
     /// <summary>Counts one non-missing, trimmed value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> v)
     {
         _n++;
