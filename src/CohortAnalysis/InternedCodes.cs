@@ -56,7 +56,6 @@ internal sealed class InternedCodes
     // Codes are short: four characters at a time, multiplied and rotated, then mixed (the finaliser of MurmurHash3,
     // Appleby 2011). Not randomised like string.GetHashCode: a hostile file can make chains long, which costs time, not
     // correctness (entries are compared by their characters).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<char> text)
     {
         ulong h = (ulong)text.Length * 0x9E3779B97F4A7C15UL;

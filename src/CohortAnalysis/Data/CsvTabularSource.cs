@@ -175,7 +175,6 @@ internal sealed class CsvTabularSource : TabularSource
             ? "line" + (lines.Count == 1 ? " " : "s ") + string.Join(", ", lines)
             : string.Create(CultureInfo.InvariantCulture, $"lines {string.Join(", ", lines.Take(10))} and {lines.Count - 10} more");
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ReadOnlySpan<char> Field(int column, out bool isNull)
     {
         isNull = false;

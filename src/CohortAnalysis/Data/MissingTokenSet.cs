@@ -12,7 +12,6 @@ internal sealed class MissingTokenSet
     /// <summary>The tokens as a user reads them in messages: "empty, 'NA', '.'".</summary>
     public string Listed => string.Join(", ", _tokens.Select(t => t.Length == 0 ? "empty" : $"'{t}'"));
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Contains(ReadOnlySpan<char> field)
     {
         foreach (string token in _tokens)
