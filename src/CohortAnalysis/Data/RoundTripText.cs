@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CohortAnalysis.Data;
 
@@ -11,6 +12,7 @@ internal static class RoundTripText
 
     /// <summary>Writes <paramref name="x"/> to <paramref name="destination"/> (at least <see cref="MaxLength"/> long) and
     /// returns the number of characters written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(double x, Span<char> destination)
     {
         // Whole numbers below 10^15 print as their digits under "R" (the shortest round-trip form switches to exponent

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 
 namespace CohortAnalysis.Data.DatasetJson;
 
@@ -21,7 +22,7 @@ namespace CohortAnalysis.Data.DatasetJson;
 /// row with too few or too many values, a value of the wrong JSON type for its dataType, a <c>records</c> count that does
 /// not match the rows. Not thread-safe.</para>
 /// </remarks>
-public sealed class DatasetJsonReader : IDisposable
+public sealed partial class DatasetJsonReader : IDisposable
 {
     private enum CellKind : byte { Null, Number, Text, True, False }
 
@@ -41,7 +42,7 @@ public sealed class DatasetJsonReader : IDisposable
     private readonly bool _ndjson;
     private readonly DatasetJsonColumn[] _columns;
     private readonly bool[] _numberColumn;
-    private byte[] _buffer = new byte[1 << 16];
+    private byte[] _buffer = new byte[1 << 18];
     private int _pos, _end;
     private bool _eof;
     private JsonReaderState _state;
@@ -62,7 +63,8 @@ public sealed class DatasetJsonReader : IDisposable
     public static DatasetJsonReader Open(string path, bool? ndjson = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // Unbuffered: the reader keeps its own buffer, so a FileStream buffer would only copy every byte once more.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         try
         {
             return new DatasetJsonReader(stream, Path.GetFileName(path), ndjson ?? path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase));
@@ -137,6 +139,7 @@ public sealed class DatasetJsonReader : IDisposable
 
     /// <summary>Advances to the next row; false after the last.</summary>
     /// <exception cref="CohortDataException">The row is malformed, or (at the end) the row count differs from <c>records</c>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         if (_batchNext + 1 < _batchRows)
@@ -150,6 +153,20 @@ public sealed class DatasetJsonReader : IDisposable
         _poolUsed = 0;
         while (!_rowsDone)
         {
+            RowScan scan = ScanRow();
+            if (scan == RowScan.Row)
+            {
+                _batchRows = 1;
+                break;
+            }
+            if (scan == RowScan.NeedMore && !_eof)
+            {
+                Grow();
+                continue;
+            }
+            // Whatever the scanner does not take (the end of the rows, a damaged row) System.Text.Json reads.
+            if (!_ndjson) ResumeJsonReader();
+            _poolUsed = 0;
             if (_ndjson ? ParseNdjsonBatch() : ParseJsonBatch()) break;
             if (_eof)
                 throw Fail(_record + 1, null, null, _ndjson
@@ -174,6 +191,7 @@ public sealed class DatasetJsonReader : IDisposable
     public bool IsNull(int column) => Current(column).Kind == CellKind.Null;
 
     /// <summary>Value <paramref name="column"/> as a number: a JSON number, or a decimal string; NaN when null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double GetNumber(int column)
     {
         ref Cell cell = ref Current(column);
@@ -198,6 +216,7 @@ public sealed class DatasetJsonReader : IDisposable
     /// <summary>What <see cref="GetText"/> returns, as a span that stays valid until the next <see cref="Read"/>: shared
     /// strings (or a long one in the batch's character pool), numbers from a <see cref="DisplayTextCache"/> (no string
     /// per value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ReadOnlySpan<char> GetSpan(int column, out bool isNull)
     {
         ref Cell cell = ref Current(column);
@@ -218,6 +237,7 @@ public sealed class DatasetJsonReader : IDisposable
     }
 
     // The entry of _numberText that holds the round-trip text of x, formatted once per distinct value.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NumberEntry(int column, double x)
     {
         ulong bits = (ulong)BitConverter.DoubleToInt64Bits(x);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CohortAnalysis.Data.DatasetJson;
 
 /// <summary>A Dataset-JSON file as a <see cref="TabularSource"/>: JSON numbers reach the cohort builder as numbers,
@@ -22,13 +24,16 @@ internal sealed class DatasetJsonTabularSource : TabularSource
     public override int FieldCount => _header.Length;
     public override DatasetMetadata Metadata => _reader.Metadata;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Read() => _reader.Read();
 
     /// <summary>The <c>records</c> count, when the metadata before the rows declares it (the specification's order).</summary>
     public override long? EstimatedRows => _reader.Records;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ReadOnlySpan<char> Field(int column, out bool isNull) => _reader.GetSpan(column, out isNull);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryNumber(int column, out double value)
     {
         if (!_reader.IsNumberColumn(column))

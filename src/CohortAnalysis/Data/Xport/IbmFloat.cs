@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace CohortAnalysis.Data.Xport;
 
@@ -29,6 +30,14 @@ internal static class IbmFloat
             bytes.CopyTo(full);
             bits = BinaryPrimitives.ReadUInt64BigEndian(full);
         }
+        return ToDouble(bits, out missing);
+    }
+
+    /// <summary>Converts an IBM number given as its 8 bytes read big-endian (a shorter variable padded with zero bytes);
+    /// <paramref name="missing"/> as in <see cref="ToDouble(ReadOnlySpan{byte}, out char)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double ToDouble(ulong bits, out char missing)
+    {
         ulong fraction = bits & 0x00FF_FFFF_FFFF_FFFFUL;
         byte first = (byte)(bits >> 56);
         if (fraction == 0 && IsMissingCode(first))

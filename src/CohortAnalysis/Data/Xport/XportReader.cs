@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace CohortAnalysis.Data.Xport;
 
@@ -43,7 +44,8 @@ public sealed class XportReader : IDisposable
     public static XportReader Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // Unbuffered: the reader keeps its own buffer, so a FileStream buffer would only copy every byte once more.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         try
         {
             return new XportReader(stream, Path.GetFileName(path));
@@ -64,7 +66,7 @@ public sealed class XportReader : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         _stream = stream;
         _name = sourceName;
-        _buffer = new byte[1 << 16];
+        _buffer = new byte[1 << 18];
 
         ReadOnlySpan<byte> library = Header(1, "library header");
         if (StartsWith(library, Prefix + "LIBRARY HEADER RECORD!!!!!!!")) Version = 5;
@@ -160,6 +162,7 @@ public sealed class XportReader : IDisposable
 
     /// <summary>Advances to the next record; false after the last one.</summary>
     /// <exception cref="CohortDataException">The file ends inside a record.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         // Room for a record, the blank padding to the next 80-byte boundary and a possible next member's header.
@@ -174,7 +177,8 @@ public sealed class XportReader : IDisposable
             return false;
         }
         int toBoundary = (int)((RecordLength - (_bufferOffset + _start) % RecordLength) % RecordLength);
-        if (available >= toBoundary + RecordLength && _buffer.AsSpan(_start, toBoundary).IndexOfAnyExcept((byte)' ') < 0
+        if (available >= toBoundary + RecordLength && _buffer[_start + toBoundary] == (byte)'H'
+            && _buffer.AsSpan(_start, toBoundary).IndexOfAnyExcept((byte)' ') < 0
             && StartsWith(_buffer.AsSpan(_start + toBoundary, RecordLength), Prefix + "MEMB"))
         {
             HasMoreMembers = true;
@@ -257,6 +261,7 @@ public sealed class XportReader : IDisposable
     /// <summary>Writes what <see cref="GetDisplayText"/> returns into <paramref name="destination"/> (at least
     /// <see cref="DisplayLength"/> long) and returns its length, or -1 for a missing number: the same text without a
     /// string per value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int WriteDisplayText(int variable, Span<char> destination)
     {
         if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
@@ -287,25 +292,21 @@ public sealed class XportReader : IDisposable
     internal int DisplayLength(int variable) =>
         _variables[variable].IsNumeric ? RoundTripText.MaxLength : _variables[variable].Length;
 
-    /// <summary>The stored bytes of variable <paramref name="variable"/> of the current record (character values with
-    /// their blank padding).</summary>
-    internal ReadOnlySpan<byte> StoredBytes(int variable)
+    /// <summary>The current record's bytes, <see cref="RecordBytes"/> long; variables lie at their NAMESTR positions.</summary>
+    internal ReadOnlySpan<byte> Record
     {
-        if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
-        return _buffer.AsSpan(_current + _positions[variable], _lengths[variable]);
+        get
+        {
+            if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
+            return _buffer.AsSpan(_current, _rowLength);
+        }
     }
 
-    /// <summary>The stored bytes of numeric variable <paramref name="variable"/> as one big-endian 64-bit value (a short
-    /// variable padded with zeros): equal bits, equal value and missing code.</summary>
-    internal ulong NumberBits(int variable)
-    {
-        if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
-        ReadOnlySpan<byte> bytes = _buffer.AsSpan(_current + _positions[variable], _lengths[variable]);
-        if (bytes.Length == 8) return BinaryPrimitives.ReadUInt64BigEndian(bytes);
-        ulong bits = 0;
-        for (int i = 0; i < bytes.Length; i++) bits |= (ulong)bytes[i] << (56 - 8 * i);
-        return bits;
-    }
+    /// <summary>Where variable <paramref name="variable"/> starts in <see cref="Record"/>.</summary>
+    internal int PositionOf(int variable) => _positions[variable];
+
+    /// <summary>The stored length of variable <paramref name="variable"/> in bytes.</summary>
+    internal int LengthOf(int variable) => _lengths[variable];
 
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();
@@ -435,6 +436,7 @@ public sealed class XportReader : IDisposable
     }
 
     // Makes at least `needed` bytes available from _start when the file has them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(int needed)
     {
         if (_start > 0)

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
 namespace CohortAnalysis.Data.Xport;
 
 /// <summary>A SAS transport file as a <see cref="TabularSource"/>: numbers reach the cohort builder as numbers (never
@@ -8,7 +11,9 @@ namespace CohortAnalysis.Data.Xport;
 /// <see cref="StoredTextCache"/>, so equal values share one string, decoded once (values longer than the cache keeps
 /// are decoded into a buffer slot instead); the text of a number, date or time comes from a
 /// <see cref="DisplayTextCache"/> keyed by its stored bytes, so a repeated value (a site, a visit number, a score) is
-/// formatted once. Each field is looked up at most once per record, however often the reader and the de-identification
+/// formatted once. Each variable remembers its last stored bytes with their text and number, so a value equal to the
+/// previous record's (a BDS dataset repeats subject, site, arm, parameter and baseline record after record) costs one
+/// comparison; each field is looked up at most once per record, however often the reader and the de-identification
 /// guard ask for it.</para>
 /// </remarks>
 internal sealed class XportTabularSource : TabularSource
@@ -18,13 +23,21 @@ internal sealed class XportTabularSource : TabularSource
     private readonly bool[] _numeric;   // numbers the builder takes as numbers (not dates)
     private readonly bool[] _stored;    // SAS numeric variables (numbers, dates, times): their text comes from _numbers
     private readonly bool[] _long;      // character variables too long for _texts: decoded into _text
+    private readonly int[] _position;   // where each variable lies in the record
+    private readonly int[] _width;      // and its stored length
     private readonly DisplayTextCache _numbers;
     private readonly StoredTextCache _texts;
-    private readonly string?[] _rowText;   // variable c's string on record _decoded[c] (character variables that fit _texts)
+    private readonly string?[] _rowText;   // variable c's string on the current record (character variables that fit _texts)
     private readonly char[] _text;
     private readonly int[] _slot;       // where a long variable's text starts in _text
     private readonly int[] _length;     // its length on record _decoded[c]
-    private readonly long[] _decoded;   // the record _rowText or _text holds for variable c (-1: none yet)
+    private readonly long[] _decoded;   // the record _text holds for long variable c (-1: none yet)
+    private readonly int[] _numberColumns;   // the SAS numeric variables
+    private readonly int[] _textColumns;     // the character variables that fit _texts
+    private readonly ulong[] _bits;     // numeric variable c's stored bits on the current record
+    private readonly int[] _entry;      // the entry of _numbers holding their text (-1: not looked up since they changed)
+    private readonly double[] _value;   // their number
+    private readonly bool[] _hasValue;  // (false: not converted since they changed)
 
     public XportTabularSource(XportReader reader)
     {
@@ -35,6 +48,8 @@ internal sealed class XportTabularSource : TabularSource
         _numeric = variables.Select(v => v.Kind == ValueKind.Number).ToArray();
         _stored = variables.Select(v => v.Kind != ValueKind.Text).ToArray();
         _long = Enumerable.Range(0, count).Select(c => !_stored[c] && reader.DisplayLength(c) > StoredTextCache.MaxKeyLength).ToArray();
+        _position = Enumerable.Range(0, count).Select(reader.PositionOf).ToArray();
+        _width = Enumerable.Range(0, count).Select(reader.LengthOf).ToArray();
         _numbers = new DisplayTextCache(count);
         _texts = new StoredTextCache(count);
         _rowText = new string?[count];
@@ -49,6 +64,13 @@ internal sealed class XportTabularSource : TabularSource
         _length = new int[count];
         _decoded = new long[count];
         Array.Fill(_decoded, -1);
+        _numberColumns = Enumerable.Range(0, count).Where(c => _stored[c]).ToArray();
+        _textColumns = Enumerable.Range(0, count).Where(c => !_stored[c] && !_long[c]).ToArray();
+        _bits = new ulong[count];
+        _entry = new int[count];
+        Array.Fill(_entry, -1);
+        _value = new double[count];
+        _hasValue = new bool[count];
     }
 
     public static XportTabularSource Open(string path) => new(XportReader.Open(path));
@@ -59,15 +81,50 @@ internal sealed class XportTabularSource : TabularSource
     public override int FieldCount => _header.Length;
     public override DatasetMetadata Metadata => _reader.Metadata;
 
-    public override bool Read() => _reader.Read();
+    // Each record's variables are compared with the previous record's as it is read: a number whose stored bytes did not
+    // change keeps its text and value, a character value equal to the last one its string (StoredTextCache tries the
+    // last value first). Number text and values are made when first asked for (a damaged date throws then, naming it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override bool Read()
+    {
+        if (!_reader.Read()) return false;
+        ReadOnlySpan<byte> record = _reader.Record;
+        foreach (int c in _numberColumns)
+        {
+            ReadOnlySpan<byte> stored = record.Slice(_position[c], _width[c]);
+            ulong bits;
+            if (stored.Length == 8) bits = BinaryPrimitives.ReadUInt64BigEndian(stored);
+            else
+            {
+                bits = 0;
+                for (int i = 0; i < stored.Length; i++) bits |= (ulong)stored[i] << (56 - 8 * i);
+            }
+            if (bits == _bits[c]) continue;
+            _bits[c] = bits;
+            _entry[c] = -1;
+            _hasValue[c] = false;
+        }
+        foreach (int c in _textColumns)
+        {
+            ReadOnlySpan<byte> stored = record.Slice(_position[c], _width[c]);
+            _rowText[c] = _texts.Find(c, stored, out int entry) ?? _texts.Set(entry, stored, XportReader.Text(stored));
+        }
+        return true;
+    }
 
     public override long? EstimatedRows => _reader.EstimatedRecords;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ReadOnlySpan<char> Field(int column, out bool isNull)
     {
-        if (_stored[column]) return _numbers.Text(NumberEntry(column), out isNull);
+        if (_stored[column])
+        {
+            int entry = _entry[column];
+            if (entry < 0) entry = NumberEntry(column);
+            return _numbers.Text(entry, out isNull);
+        }
         isNull = false;
-        if (!_long[column]) return Text(column);
+        if (!_long[column]) return _rowText[column];
         long record = _reader.RecordNumber;
         if (_decoded[column] != record)
         {
@@ -77,6 +134,7 @@ internal sealed class XportTabularSource : TabularSource
         return _text.AsSpan(_slot[column], _length[column]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryNumber(int column, out double value)
     {
         if (!_numeric[column])
@@ -84,28 +142,24 @@ internal sealed class XportTabularSource : TabularSource
             value = double.NaN;
             return false;
         }
-        value = _reader.GetNumber(column);
+        if (!_hasValue[column])
+        {
+            _value[column] = IbmFloat.ToDouble(_bits[column], out _);
+            _hasValue[column] = true;
+        }
+        value = _value[column];
         return true;
     }
 
     public override void Dispose() => _reader.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NumberEntry(int column)
     {
-        ulong bits = _reader.NumberBits(column);
+        if (_reader.RecordNumber == 0) throw new InvalidOperationException("Call Read() before reading values.");
+        ulong bits = _bits[column];
         int entry = _numbers.Find(column, bits, out bool hit);
         if (!hit) _numbers.Set(entry, bits, _reader.WriteDisplayText(column, _numbers.Room(entry)));
-        return entry;
-    }
-
-    private string Text(int column)
-    {
-        long record = _reader.RecordNumber;
-        if (_decoded[column] == record) return _rowText[column]!;
-        ReadOnlySpan<byte> bytes = _reader.StoredBytes(column);
-        string text = _texts.Find(column, bytes, out int entry) ?? _texts.Set(entry, bytes, XportReader.Text(bytes));
-        _rowText[column] = text;
-        _decoded[column] = record;
-        return text;
+        return _entry[column] = entry;
     }
 }
