@@ -55,6 +55,22 @@ internal sealed class StoredTextCache
         return _values[entry];
     }
 
+    /// <summary>The last string found or kept in <paramref name="column"/> when <paramref name="text"/> starts with its
+    /// bytes (<paramref name="length"/> of them), else null: lets a reader recognise a repeated value before it knows
+    /// where the value ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public string? LastPrefix(int column, ReadOnlySpan<byte> text, out int length)
+    {
+        int last = _last[column];
+        if (last >= 0 && text.StartsWith(_keys[last]))
+        {
+            length = _keys[last]!.Length;
+            return _values[last];
+        }
+        length = 0;
+        return null;
+    }
+
     /// <summary>Keeps <paramref name="value"/>, decoded from <paramref name="bytes"/>, in <paramref name="entry"/> (from
     /// <see cref="Find"/>); returns <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

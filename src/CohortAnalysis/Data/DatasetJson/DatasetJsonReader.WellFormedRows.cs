@@ -110,7 +110,7 @@ public sealed partial class DatasetJsonReader
     }
 
     // JSON whitespace; in NDJSON a newline ends the row's line instead.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Space(ReadOnlySpan<byte> bytes, int at, bool ndjson)
     {
         while (at < bytes.Length)
@@ -122,7 +122,7 @@ public sealed partial class DatasetJsonReader
         return at;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static RowScan Literal(ReadOnlySpan<byte> bytes, ref int at, ReadOnlySpan<byte> literal, ref Cell cell, CellKind kind, bool allowed)
     {
         if (!allowed) return RowScan.NotTaken;
@@ -187,50 +187,52 @@ public sealed partial class DatasetJsonReader
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
-    // A string: looked up by its raw bytes (escapes and all) in _strings, as the System.Text.Json path does, so both
-    // paths share one string per value; a new value is unescaped by System.Text.Json itself (or, without escapes,
-    // decoded as strict UTF-8). Long strings go to the pool. Decimal columns parse the text as ReadRow does.
+    // A string: first compared with the column's last value (a BDS file repeats subject, arm, parameter row after row),
+    // else looked up by its raw bytes (escapes and all) in _strings, as the System.Text.Json path does, so both paths share
+    // one string per value; a new value is unescaped by System.Text.Json itself (or, without escapes, decoded as strict
+    // UTF-8). Long strings go to the pool. Decimal columns parse the text as ReadRow does.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RowScan ScanString(ReadOnlySpan<byte> bytes, ref int at, ref Cell cell, int column, ColumnType type)
     {
         if (type is ColumnType.Number or ColumnType.Boolean) return RowScan.NotTaken;
-        int start = at + 1, i = start;
-        bool escaped = false;
-        while (true)
+        int start = at + 1, i;
+        // The last value's raw bytes followed by a quote are that value: they held no unescaped quote, and end after an
+        // even run of backslashes, so the quote closes the string.
+        string? last = _strings.LastPrefix(column, bytes[start..], out int length);
+        if (last is not null && start + length < bytes.Length && bytes[start + length] == (byte)'"')
         {
-            int stop = bytes[i..].IndexOfAny(StringStops);
-            if (stop < 0) return RowScan.NeedMore;
-            i += stop;
-            if (bytes[i] == (byte)'"') break;
-            if (bytes[i] != (byte)'\\') return RowScan.NotTaken;   // a raw control character
-            escaped = true;
-            i += 2;                                                 // the escape and the character after it
-            if (i >= bytes.Length) return RowScan.NeedMore;
-        }
-        ReadOnlySpan<byte> raw = bytes[start..i];
-        cell.Kind = CellKind.Text;
-        if (raw.Length <= StoredTextCache.MaxKeyLength)
-        {
-            string? text = _strings.Find(column, raw, out int entry);
-            if (text is null)
-            {
-                text = escaped ? Unescaped(bytes[(start - 1)..(i + 1)]) : Utf8.IsValid(raw) ? System.Text.Encoding.UTF8.GetString(raw) : null;
-                if (text is null) return RowScan.NotTaken;
-                _strings.Set(entry, raw, text);
-            }
-            cell.Text = text;
+            i = start + length;
+            cell.Text = last;
         }
         else
         {
-            if (escaped) return RowScan.NotTaken;
-            if (_pool.Length - _poolUsed < raw.Length) Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolUsed + raw.Length));
-            if (Utf8.ToUtf16(raw, _pool.AsSpan(_poolUsed), out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
-                return RowScan.NotTaken;
-            cell.Text = null;
-            cell.Start = _poolUsed;
-            cell.Length = written;
-            _poolUsed += written;
+            RowScan found = StringEnd(bytes, start, out i, out bool escaped);
+            if (found != RowScan.Row) return found;
+            ReadOnlySpan<byte> raw = bytes[start..i];
+            if (raw.Length <= StoredTextCache.MaxKeyLength)
+            {
+                string? text = _strings.Find(column, raw, out int entry);
+                if (text is null)
+                {
+                    text = escaped ? Unescaped(bytes[(start - 1)..(i + 1)]) : Utf8.IsValid(raw) ? System.Text.Encoding.UTF8.GetString(raw) : null;
+                    if (text is null) return RowScan.NotTaken;
+                    _strings.Set(entry, raw, text);
+                }
+                cell.Text = text;
+            }
+            else
+            {
+                if (escaped) return RowScan.NotTaken;
+                if (_pool.Length - _poolUsed < raw.Length) Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolUsed + raw.Length));
+                if (Utf8.ToUtf16(raw, _pool.AsSpan(_poolUsed), out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
+                    return RowScan.NotTaken;
+                cell.Text = null;
+                cell.Start = _poolUsed;
+                cell.Length = written;
+                _poolUsed += written;
+            }
         }
+        cell.Kind = CellKind.Text;
         if (type == ColumnType.Decimal)
         {
             ReadOnlySpan<char> text = cell.Text is { } shared ? shared : _pool.AsSpan(cell.Start, cell.Length);
@@ -240,6 +242,36 @@ public sealed partial class DatasetJsonReader
         }
         at = i + 1;
         return RowScan.Row;
+    }
+
+    // The closing quote of the string whose content starts at start: short strings byte by byte, long ones vectorized.
+    private static RowScan StringEnd(ReadOnlySpan<byte> bytes, int start, out int end, out bool escaped)
+    {
+        escaped = false;
+        int i = start;
+        for (int shortEnd = Math.Min(bytes.Length, start + 16); i < shortEnd; i++)
+        {
+            byte b = bytes[i];
+            if (b == (byte)'"')
+            {
+                end = i;
+                return RowScan.Row;
+            }
+            if (b == (byte)'\\' || b < 0x20) break;
+        }
+        while (true)
+        {
+            end = i;
+            int stop = bytes[i..].IndexOfAny(StringStops);
+            if (stop < 0) return RowScan.NeedMore;
+            i += stop;
+            end = i;
+            if (bytes[i] == (byte)'"') return RowScan.Row;
+            if (bytes[i] != (byte)'\\') return RowScan.NotTaken;   // a raw control character
+            escaped = true;
+            i += 2;                                                 // the escape and the character after it
+            if (i >= bytes.Length) return RowScan.NeedMore;
+        }
     }
 
     // A quoted JSON string with escapes, unescaped by System.Text.Json; null when it refuses it.
