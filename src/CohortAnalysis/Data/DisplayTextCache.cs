@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace CohortAnalysis.Data;
 
 /// <summary>The display text of recent typed values, per column: a direct-mapped table from a 64-bit key (the value's
@@ -27,7 +25,6 @@ internal sealed class DisplayTextCache
 
     /// <summary>The entry for <paramref name="key"/> in <paramref name="column"/>; <paramref name="hit"/> says whether it
     /// already holds that key's text. On a miss, write the text into <see cref="Room"/> and call <see cref="Set"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(int column, ulong key, out bool hit)
     {
         int entry = column * EntriesPerColumn + (int)((key * 0x9E37_79B9_7F4A_7C15UL) >> Shift);
@@ -40,7 +37,6 @@ internal sealed class DisplayTextCache
 
     /// <summary>Records that <paramref name="entry"/> now holds the text of <paramref name="key"/>, <paramref name="length"/>
     /// characters long (-1: missing).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(int entry, ulong key, int length)
     {
         _keys[entry] = key;
@@ -49,7 +45,6 @@ internal sealed class DisplayTextCache
     }
 
     /// <summary>The text of <paramref name="entry"/>; empty with <paramref name="isNull"/> for a missing value.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> Text(int entry, out bool isNull)
     {
         int length = _lengths[entry];

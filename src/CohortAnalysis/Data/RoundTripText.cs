@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-
 namespace CohortAnalysis.Data;
 
 /// <summary>A typed number (SAS numeric, JSON number) as the text a reader shows for it, written into a caller's buffer:
@@ -12,7 +10,6 @@ internal static class RoundTripText
 
     /// <summary>Writes <paramref name="x"/> to <paramref name="destination"/> (at least <see cref="MaxLength"/> long) and
     /// returns the number of characters written.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(double x, Span<char> destination)
     {
         // Whole numbers below 10^15 print as their digits under "R" (the shortest round-trip form switches to exponent

@@ -73,7 +73,6 @@ internal sealed class StoredTextCache
 
     /// <summary>Keeps <paramref name="value"/>, decoded from <paramref name="bytes"/>, in <paramref name="entry"/> (from
     /// <see cref="Find"/>); returns <paramref name="value"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Set(int entry, ReadOnlySpan<byte> bytes, string value)
     {
         if (entry < 0) return value;
@@ -87,7 +86,6 @@ internal sealed class StoredTextCache
 
     // A multiplicative hash over 8-byte words (the last word overlapping the one before when the length is not a multiple
     // of 8): enough to spread the few hundred distinct codes of a column over its entries; equality is always checked.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Hash(ReadOnlySpan<byte> bytes)
     {
         const ulong Multiplier = 0x9E37_79B9_7F4A_7C15UL;

@@ -15,6 +15,10 @@ namespace CohortAnalysis.Data.DatasetJson;
 // literal that is not valid JSON, a string with a control character or invalid UTF-8, a long string with escapes, a
 // blank NDJSON line, the end of "rows". System.Text.Json then reads from that row on (ParseJsonBatch, ParseNdjsonBatch),
 // so what it accepts and every error message stay exactly as they are; the scanner only makes the common case fast.
+//
+// The per-row methods are compiled optimized at their first call (AggressiveOptimization): a load runs them a million
+// times within seconds of start-up, where tiered compilation would first run them unoptimized. Small helpers are left to
+// be inlined into them instead (a method so marked is never inlined).
 public sealed partial class DatasetJsonReader
 {
     private enum RowScan : byte { Row, NeedMore, NotTaken }

@@ -191,7 +191,6 @@ public sealed partial class DatasetJsonReader : IDisposable
     public bool IsNull(int column) => Current(column).Kind == CellKind.Null;
 
     /// <summary>Value <paramref name="column"/> as a number: a JSON number, or a decimal string; NaN when null.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double GetNumber(int column)
     {
         ref Cell cell = ref Current(column);
@@ -216,7 +215,6 @@ public sealed partial class DatasetJsonReader : IDisposable
     /// <summary>What <see cref="GetText"/> returns, as a span that stays valid until the next <see cref="Read"/>: shared
     /// strings (or a long one in the batch's character pool), numbers from a <see cref="DisplayTextCache"/> (no string
     /// per value).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ReadOnlySpan<char> GetSpan(int column, out bool isNull)
     {
         ref Cell cell = ref Current(column);
@@ -237,7 +235,6 @@ public sealed partial class DatasetJsonReader : IDisposable
     }
 
     // The entry of _numberText that holds the round-trip text of x, formatted once per distinct value.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NumberEntry(int column, double x)
     {
         ulong bits = (ulong)BitConverter.DoubleToInt64Bits(x);

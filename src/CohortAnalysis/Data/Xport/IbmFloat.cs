@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
-
 namespace CohortAnalysis.Data.Xport;
 
 /// <summary>IBM System/360 hexadecimal floating point (the numbers of a SAS transport file) to and from IEEE 754 doubles.</summary>
@@ -35,7 +33,6 @@ internal static class IbmFloat
 
     /// <summary>Converts an IBM number given as its 8 bytes read big-endian (a shorter variable padded with zero bytes);
     /// <paramref name="missing"/> as in <see cref="ToDouble(ReadOnlySpan{byte}, out char)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ToDouble(ulong bits, out char missing)
     {
         ulong fraction = bits & 0x00FF_FFFF_FFFF_FFFFUL;

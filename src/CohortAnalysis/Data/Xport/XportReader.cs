@@ -261,7 +261,6 @@ public sealed class XportReader : IDisposable
     /// <summary>Writes what <see cref="GetDisplayText"/> returns into <paramref name="destination"/> (at least
     /// <see cref="DisplayLength"/> long) and returns its length, or -1 for a missing number: the same text without a
     /// string per value.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int WriteDisplayText(int variable, Span<char> destination)
     {
         if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
