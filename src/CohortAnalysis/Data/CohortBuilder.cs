@@ -321,7 +321,6 @@ internal sealed class CohortBuilder
         return s;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Cohort Build()
     {
         if (_totalProblems > 0) throw Failure();
@@ -379,7 +378,6 @@ internal sealed class CohortBuilder
     }
 
     // The list's values in the given order; the list is emptied and its storage let go.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T[] InOrder<T>(List<T> list, ReadOnlySpan<int> order)
     {
         ReadOnlySpan<T> values = CollectionsMarshal.AsSpan(list);
@@ -395,7 +393,6 @@ internal sealed class CohortBuilder
         list.TrimExcess();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeriveChange(ReadOnlySpan<int> keep, int[] subject, int[] parameter, double[] visit, double[] value, long[] line,
         double[] baseline, double[] baselineTime, double[] change, double[] percent)
     {

@@ -14,7 +14,6 @@ internal static class CohortTableReader
     /// <summary>Rows read ahead for the de-identification guard's content sample.</summary>
     internal const int GuardSampleRows = 1000;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Cohort Read(TabularSource rawSource, CohortReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace CohortAnalysis.Data;
 
 /// <summary>The missing-value spellings of <see cref="CohortReadOptions.MissingTokens"/>, matched exactly (ordinal) against a

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace CohortAnalysis.Data;
 
 /// <summary>The order a cohort keeps its rows in: by parameter, subject, visit, then source line (so the first of two
@@ -11,7 +10,6 @@ internal static class RowOrder
     internal const int InsertionLimit = 64;
 
     /// <summary>Row indices in cohort order. Rows must arrive in source-line order (equal lines keep arrival order).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Of(ReadOnlySpan<int> parameter, int parameterCount, ReadOnlySpan<int> subject, int subjectCount,
         ReadOnlySpan<double> visit, ReadOnlySpan<long> line)
     {
@@ -41,7 +39,6 @@ internal static class RowOrder
     }
 
     // Stable counting sort of the rows 0 … n − 1 by subject.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] BySubject(ReadOnlySpan<int> subject, int subjectCount)
     {
         var start = new int[subjectCount + 1];
@@ -53,7 +50,6 @@ internal static class RowOrder
     }
 
     // Stable: rows with equal keys keep their order in `rows`, which is reused for the result.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] CountingSort(int[] rows, ReadOnlySpan<int> key, int keyCount)
     {
         if (keyCount == 1) return rows;

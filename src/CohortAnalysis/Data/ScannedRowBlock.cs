@@ -50,7 +50,6 @@ internal sealed class ScannedRowBlock
 
     /// <summary>Counts every field, row by row in the order added, in <paramref name="scanner"/> (columns marked in
     /// <paramref name="skip"/> excepted).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ScanInto(Privacy.IdentifierScanner scanner, bool[] skip)
     {
         int first = 0;
