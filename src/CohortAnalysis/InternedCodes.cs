@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace CohortAnalysis;
 
 /// <summary>One string per distinct code of a column: a subject, arm or visit code met again is returned as the string
@@ -25,7 +26,7 @@ internal sealed class InternedCodes
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Contains(ReadOnlySpan<char> text)
     {
-        int hash = Hash(text);
+        int hash = (int)CodeHash.Of(text);
         for (int i = _buckets[(int)((uint)hash % (uint)_buckets.Length)]; i > 0; i = _entries[i - 1].Next)
             if (_entries[i - 1].Hash == hash && text.SequenceEqual(_entries[i - 1].Text)) return true;
         return false;
@@ -35,7 +36,7 @@ internal sealed class InternedCodes
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Intern(ReadOnlySpan<char> text)
     {
-        int hash = Hash(text);
+        int hash = (int)CodeHash.Of(text);
         int bucket = (int)((uint)hash % (uint)_buckets.Length);
         for (int i = _buckets[bucket]; i > 0; i = _entries[i - 1].Next)
         {
@@ -51,23 +52,6 @@ internal sealed class InternedCodes
         _entries[_count] = new Entry { Hash = hash, Next = _buckets[bucket], Text = made };
         _buckets[bucket] = ++_count;
         return made;
-    }
-
-    // Codes are short: four characters at a time, multiplied and rotated, then mixed (the finaliser of MurmurHash3,
-    // Appleby 2011). Not randomised like string.GetHashCode: a hostile file can make chains long, which costs time, not
-    // correctness (entries are compared by their characters).
-    private static int Hash(ReadOnlySpan<char> text)
-    {
-        ulong h = (ulong)text.Length * 0x9E3779B97F4A7C15UL;
-        ReadOnlySpan<ulong> words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(text);
-        foreach (ulong w in words) h = System.Numerics.BitOperations.RotateLeft((h ^ w) * 0xFF51AFD7ED558CCDUL, 29);
-        for (int i = words.Length * 4; i < text.Length; i++) h = System.Numerics.BitOperations.RotateLeft((h ^ text[i]) * 0xC4CEB9FE1A85EC53UL, 23);
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        h *= 0xC4CEB9FE1A85EC53UL;
-        h ^= h >> 33;
-        return (int)h;
     }
 
     private void Grow()

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace CohortAnalysis.Data;
@@ -48,7 +47,7 @@ internal sealed class StoredTextCache
             entry = -1;
             return null;
         }
-        entry = column * EntriesPerColumn + (int)(Hash(bytes) >> Shift);
+        entry = column * EntriesPerColumn + (int)(CodeHash.Of(bytes) >> Shift);
         byte[]? key = _keys[entry];
         if (key is null || !bytes.SequenceEqual(key)) return null;
         _last[column] = entry;
@@ -82,25 +81,5 @@ internal sealed class StoredTextCache
         _values[entry] = value;
         _last[entry / EntriesPerColumn] = entry;
         return value;
-    }
-
-    // A multiplicative hash over 8-byte words (the last word overlapping the one before when the length is not a multiple
-    // of 8): enough to spread the few hundred distinct codes of a column over its entries; equality is always checked.
-    private static ulong Hash(ReadOnlySpan<byte> bytes)
-    {
-        const ulong Multiplier = 0x9E37_79B9_7F4A_7C15UL;
-        ulong hash = (ulong)bytes.Length * Multiplier;
-        if (bytes.Length < 8)
-        {
-            ulong word = 0;
-            foreach (byte b in bytes) word = (word << 8) | b;
-            return (hash ^ word) * Multiplier;
-        }
-        int at = 0;
-        for (; at + 8 <= bytes.Length; at += 8)
-            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[at..])) * Multiplier;
-        if (at < bytes.Length)
-            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..])) * Multiplier;
-        return (hash ^ (hash >> 32)) * Multiplier;
     }
 }

@@ -55,25 +55,16 @@ internal struct Xoshiro256
     /// <summary>Uniform integer in [0, n) without modulo bias (Lemire 2019, multiply-and-reject).</summary>
     public int NextIndex(int n)
     {
-        uint range = (uint)n;
-        ulong high = MultiplyHigh(NextUInt64(), range, out ulong low);
+        // The 128-bit product of a draw and n as its high and low words (Math.BigMul: the same bits as UInt128
+        // multiplication, without its generic-math operator calls, which a short process runs unoptimised per draw).
+        ulong range = (ulong)n;
+        ulong high = Math.BigMul(NextUInt64(), range, out ulong low);
         if (low < range)
         {
             ulong threshold = (0UL - range) % range;
-            while (low < threshold) high = MultiplyHigh(NextUInt64(), range, out low);
+            while (low < threshold) high = Math.BigMul(NextUInt64(), range, out low);
         }
         return (int)high;
-    }
-
-    // The 128-bit product x·m (m < 2³²) as its high and low 64 bits, from two 64-bit products: the same bits as UInt128
-    // multiplication, but plain arithmetic that a ReadyToRun image inlines (UInt128's operators are generic-math calls
-    // into CoreLib that are jitted at tier 0 and called per draw while a short process runs).
-    private static ulong MultiplyHigh(ulong x, uint m, out ulong low)
-    {
-        ulong lowPart = (x & 0xFFFF_FFFFUL) * m;            // < 2⁶⁴
-        ulong middle = (x >> 32) * m + (lowPart >> 32);      // ≤ (2³² − 1)² + 2³² − 1 < 2⁶⁴: no overflow
-        low = (middle << 32) | (lowPart & 0xFFFF_FFFFUL);
-        return middle >> 32;
     }
 
     private static ulong SplitMix(ref ulong state)
