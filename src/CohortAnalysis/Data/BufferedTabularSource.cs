@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace CohortAnalysis.Data;
 
 /// <summary>Reads the first rows of a source ahead (so the de-identification guard can sample them) and then replays

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace CohortAnalysis.Data;
 
 /// <summary>The numbers score files hold ("41", "-9", "12.5"), parsed without the general parser: an optional minus,

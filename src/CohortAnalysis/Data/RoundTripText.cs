@@ -1,4 +1,5 @@
 using System.Globalization;
+
 namespace CohortAnalysis.Data;
 
 /// <summary>A typed number (SAS numeric, JSON number) as the text a reader shows for it, written into a caller's buffer:

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace CohortAnalysis.Data;
 
 /// <summary>A block of rows copied out of a source (their fields' text, or null for a typed null), so the identifier

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Runtime.CompilerServices;
 
 namespace CohortAnalysis.Data.DatasetJson;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+
 namespace CohortAnalysis.Data.Xport;
 
 /// <summary>IBM System/360 hexadecimal floating point (the numbers of a SAS transport file) to and from IEEE 754 doubles.</summary>

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace CohortAnalysis.Data.Xport;
 
