@@ -5,7 +5,7 @@ namespace CohortAnalysis.Tests.Randomness;
 
 public class Xoshiro256Tests
 {
-    // NextIndex forms the 128-bit product of a draw and n from two 64-bit products; it must give the indices of Lemire's
+    // NextIndex forms the 128-bit product of a draw and n with Math.BigMul; it must give the indices of Lemire's
     // method with a full 128-bit multiplication (UInt128), including its rejections, or every bootstrap result changes.
     [Theory]
     [InlineData(2)]

@@ -18,18 +18,16 @@ internal static class IbmFloat
 {
     /// <summary>Converts an IBM number of 2–8 bytes; <paramref name="missing"/> is the missing code ('.', 'A'–'Z', '_')
     /// or '\0' for a number. A missing value converts to NaN.</summary>
-    public static double ToDouble(ReadOnlySpan<byte> bytes, out char missing)
+    public static double ToDouble(ReadOnlySpan<byte> bytes, out char missing) => ToDouble(Bits(bytes), out missing);
+
+    /// <summary>The 8 bytes of a stored IBM number of 2–8 bytes read big-endian, a shorter one padded with zero bytes
+    /// (the value <see cref="ToDouble(ulong, out char)"/> takes; equal bits, equal number).</summary>
+    public static ulong Bits(ReadOnlySpan<byte> bytes)
     {
-        ulong bits;
-        if (bytes.Length >= 8) bits = BinaryPrimitives.ReadUInt64BigEndian(bytes);
-        else
-        {
-            Span<byte> full = stackalloc byte[8];
-            full.Clear();
-            bytes.CopyTo(full);
-            bits = BinaryPrimitives.ReadUInt64BigEndian(full);
-        }
-        return ToDouble(bits, out missing);
+        if (bytes.Length >= 8) return BinaryPrimitives.ReadUInt64BigEndian(bytes);
+        ulong bits = 0;
+        for (int i = 0; i < bytes.Length; i++) bits |= (ulong)bytes[i] << (56 - 8 * i);
+        return bits;
     }
 
     /// <summary>Converts an IBM number given as its 8 bytes read big-endian (a shorter variable padded with zero bytes);

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace CohortAnalysis.Data.Xport;
@@ -92,14 +91,7 @@ internal sealed class XportTabularSource : TabularSource
         ReadOnlySpan<byte> record = _reader.Record;
         foreach (int c in _numberColumns)
         {
-            ReadOnlySpan<byte> stored = record.Slice(_position[c], _width[c]);
-            ulong bits;
-            if (stored.Length == 8) bits = BinaryPrimitives.ReadUInt64BigEndian(stored);
-            else
-            {
-                bits = 0;
-                for (int i = 0; i < stored.Length; i++) bits |= (ulong)stored[i] << (56 - 8 * i);
-            }
+            ulong bits = IbmFloat.Bits(record.Slice(_position[c], _width[c]));
             if (bits == _bits[c]) continue;
             _bits[c] = bits;
             _entry[c] = -1;
