@@ -25,9 +25,11 @@ internal static class CohortTableReader
             throw new CohortDataException([CsvTabularSource.Problem(rawSource.Name, 1, null, rawHeader[0],
                 $"the header has a single column '{rawHeader[0]}'.{hint}")]);
 
-        using var source = new BufferedTabularSource(rawSource, GuardSampleRows);
+        using var ahead = new ReadAheadTabularSource(rawSource);
+        using var source = new BufferedTabularSource(ahead, GuardSampleRows);
         var (header, dropped, acknowledgement, everyRow) = Guard(source, options);
         using LoadTimeIdentifierScan scanning = everyRow;
+        ahead.ScanWith(everyRow);
         ColumnMapping map = options.Mapping;
         var headerProblems = new List<DataIssue>();
 
@@ -139,7 +141,6 @@ internal static class CohortTableReader
             // Past the rows read ahead, the fields come straight from the file's reader.
             TabularSource row = source.Row;
             rows++;
-            everyRow.Add(row);
             long line = row.Line;
             if (row.EndLine > line && SpansRows(row, used, options.Delimiter, builder))
                 continue;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using CohortAnalysis.Privacy;
 
 namespace CohortAnalysis.Data;
@@ -18,9 +17,8 @@ internal sealed class LoadTimeIdentifierScan : IDisposable
     private readonly IdentifierScan _early;
     private readonly bool[] _dropped;
     private readonly int _columns;
-    private ScannedRowBlock _block = new();
     private BlockingCollection<ScannedRowBlock>? _full;
-    private readonly ConcurrentBag<ScannedRowBlock> _spare = [];
+    private ScannedRowBlock? _tail;
     private Task? _worker;
 
     public LoadTimeIdentifierScan(string source, IReadOnlyList<string> header, IdentifierGuardOptions options, IdentifierScan early,
@@ -33,30 +31,32 @@ internal sealed class LoadTimeIdentifierScan : IDisposable
         foreach (int c in dropped) _dropped[c] = true;
     }
 
-    /// <summary>Counts every field of the current row (dropped columns excepted).</summary>
-    /// <remarks>Rows are copied into blocks; once a file has more than one block of rows, the blocks are scanned on a
-    /// second thread, in order, while the reader goes on (the verdict is the same as scanning row by row).</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(TabularSource row)
+    /// <summary>Counts every field of the block's rows (dropped columns, and fields past the header's, excepted), then
+    /// recycles the block. Blocks must come in the order of their rows.</summary>
+    /// <remarks>Full blocks are scanned on a second thread, in order, while the reader goes on; a last, partial block
+    /// (the whole of a small file) is scanned when the load finishes, on the loading thread (the verdict is the same
+    /// as scanning row by row).</remarks>
+    public void Add(ScannedRowBlock block)
     {
-        _block.Add(row, Math.Min(row.FieldCount, _columns));
-        if (!_block.IsFull) return;
+        if (!block.IsFull)
+        {
+            _tail = block;
+            return;
+        }
         if (_full is null)
         {
             _full = new BlockingCollection<ScannedRowBlock>(boundedCapacity: 2);
             _worker = Task.Factory.StartNew(ScanBlocks, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
-        _full.Add(_block);
-        _block = _spare.TryTake(out ScannedRowBlock? spare) ? spare : new ScannedRowBlock();
+        _full.Add(block);
     }
 
     private void ScanBlocks()
     {
         foreach (ScannedRowBlock block in _full!.GetConsumingEnumerable())
         {
-            block.ScanInto(_scanner, _dropped);
-            block.Clear();
-            _spare.Add(block);
+            block.ScanInto(_scanner, _dropped, _columns);
+            block.Recycle();
         }
     }
 
@@ -68,8 +68,9 @@ internal sealed class LoadTimeIdentifierScan : IDisposable
             _full.CompleteAdding();
             _worker!.GetAwaiter().GetResult();
         }
-        _block.ScanInto(_scanner, _dropped);
-        _block.Clear();
+        _tail?.ScanInto(_scanner, _dropped, _columns);
+        _tail?.Recycle();
+        _tail = null;
     }
 
     /// <summary>Stops the second thread when a load ends early (a malformed file).</summary>

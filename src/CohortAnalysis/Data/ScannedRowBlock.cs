@@ -1,14 +1,18 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace CohortAnalysis.Data;
 
-/// <summary>A block of rows copied out of a source (their fields' text, or null for a typed null), so the identifier
-/// guard can examine them on another thread while the reader goes on.</summary>
+/// <summary>A block of rows copied out of a source: each field's text (or null for a typed null), typed numbers, and
+/// each row's lines. The reader reads rows back from it (<see cref="ReadAheadTabularSource"/>) and the identifier guard
+/// then examines the same block on another thread (<see cref="LoadTimeIdentifierScan"/>).</summary>
 internal sealed class ScannedRowBlock
 {
-    /// <summary>Rows per block: large enough that handing a block over costs nothing next to scanning it.</summary>
+    /// <summary>Rows per block: large enough that handing a block over costs nothing next to reading it.</summary>
     public const int Rows = 8192;
 
+    private readonly ConcurrentBag<ScannedRowBlock>? _pool;
     private char[] _text = new char[4096];               // grows to what a block of the file needs (blocks are reused)
     private int _length;
     // Start -1: a typed null; a negative Length (its complement) marks the same text as the previous row's field in
@@ -16,18 +20,35 @@ internal sealed class ScannedRowBlock
     private readonly List<(int Start, int Length)> _fields = new(1024);
     private (int Start, int Length)[] _previous = NoText(16);   // each column's text in the last row added; -1: none
     private readonly int[] _rowEnd = new int[Rows];                            // end of each row's fields in _fields
+    private readonly long[] _line = new long[Rows], _endLine = new long[Rows];
+    // Typed numbers (XPORT, Dataset-JSON, Parquet), aligned with _fields; null until a source gives one.
+    private List<double>? _numbers;
+    private List<bool>? _typed;
+
+    /// <param name="pool">Where <see cref="Recycle"/> puts the block back once every reader of it is done.</param>
+    public ScannedRowBlock(ConcurrentBag<ScannedRowBlock>? pool = null) => _pool = pool;
 
     public int Count { get; private set; }
 
     public bool IsFull => Count == Rows;
 
-    /// <summary>Copies fields 0 … <paramref name="columns"/> − 1 of the source's current row.</summary>
+    /// <summary>True when the source ended after this block's rows.</summary>
+    public bool IsLast { get; set; }
+
+    /// <summary>What the source threw when asked for the row after this block's rows (rethrown there).</summary>
+    public ExceptionDispatchInfo? Failure { get; set; }
+
+    /// <summary>Copies every field of the source's current row, its typed numbers and its lines.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(TabularSource row, int columns)
+    public void Add(TabularSource row)
     {
-        if (_previous.Length < columns) _previous = NoText(Math.Max(columns, 2 * _previous.Length));
+        int columns = row.FieldCount;
+        if (_previous.Length < columns) Array.Resize(ref _previous, Math.Max(columns, 2 * _previous.Length));
+        int first = _fields.Count;
         for (int c = 0; c < columns; c++)
         {
+            bool typed = row.TryNumber(c, out double number);
+            if (typed || _typed is not null) Typed(first + c, typed, number);
             ReadOnlySpan<char> field = row.Field(c, out bool isNull);
             if (isNull)
             {
@@ -46,17 +67,71 @@ internal sealed class ScannedRowBlock
             _fields.Add(_previous[c] = (_length, field.Length));
             _length += field.Length;
         }
+        _line[Count] = row.Line;
+        _endLine[Count] = row.EndLine;
         _rowEnd[Count++] = _fields.Count;
     }
 
-    /// <summary>Counts every field, row by row in the order added, in <paramref name="scanner"/> (columns marked in
-    /// <paramref name="skip"/> excepted).</summary>
-    public void ScanInto(Privacy.IdentifierScanner scanner, bool[] skip)
+    // Marks field index `field` as typed or not (the lists are started at the first typed number, untyped before it).
+    private void Typed(int field, bool typed, double number)
+    {
+        if (_typed is null)
+        {
+            _typed = new List<bool>(Math.Max(1024, field + 1));
+            _numbers = new List<double>(_typed.Capacity);
+        }
+        while (_typed.Count < field)
+        {
+            _typed.Add(false);
+            _numbers!.Add(double.NaN);
+        }
+        _typed.Add(typed);
+        _numbers!.Add(number);
+    }
+
+    public long Line(int row) => _line[row];
+
+    public long EndLine(int row) => _endLine[row];
+
+    public int FieldCount(int row) => _rowEnd[row] - (row == 0 ? 0 : _rowEnd[row - 1]);
+
+    /// <summary>Field <paramref name="column"/> of row <paramref name="row"/>; empty past the row's last field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<char> Field(int row, int column, out bool isNull)
+    {
+        int first = row == 0 ? 0 : _rowEnd[row - 1];
+        isNull = false;
+        if ((uint)column >= (uint)(_rowEnd[row] - first)) return [];
+        var (start, length) = _fields[first + column];
+        if (start < 0)
+        {
+            isNull = true;
+            return [];
+        }
+        return _text.AsSpan(start, length < 0 ? ~length : length);
+    }
+
+    /// <summary>The typed number of field <paramref name="column"/> of row <paramref name="row"/>, as the source gave it.</summary>
+    public bool TryNumber(int row, int column, out double value)
+    {
+        value = double.NaN;
+        if (_typed is null) return false;
+        int first = row == 0 ? 0 : _rowEnd[row - 1];
+        int f = first + column;
+        if ((uint)column >= (uint)(_rowEnd[row] - first) || f >= _typed.Count || !_typed[f]) return false;
+        value = _numbers![f];
+        return true;
+    }
+
+    /// <summary>Counts every field, row by row in the order added, in <paramref name="scanner"/>: the first
+    /// <paramref name="columns"/> fields of each row, columns marked in <paramref name="skip"/> excepted.</summary>
+    public void ScanInto(Privacy.IdentifierScanner scanner, bool[] skip, int columns)
     {
         int first = 0;
         for (int r = 0; r < Count; r++)
         {
-            for (int f = first; f < _rowEnd[r]; f++)
+            int end = Math.Min(_rowEnd[r], first + columns);
+            for (int f = first; f < end; f++)
             {
                 int column = f - first;
                 if (skip[column]) continue;
@@ -81,5 +156,16 @@ internal sealed class ScannedRowBlock
         Count = 0;
         _length = 0;
         _fields.Clear();
+        _typed?.Clear();
+        _numbers?.Clear();
+        IsLast = false;
+        Failure = null;
+    }
+
+    /// <summary>Clears the block and gives it back to its pool (if it has one) for the next rows.</summary>
+    public void Recycle()
+    {
+        Clear();
+        _pool?.Add(this);
     }
 }
