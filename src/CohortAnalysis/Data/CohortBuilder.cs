@@ -463,15 +463,26 @@ internal sealed class CohortBuilder
         double threshold = double.IsFinite(_options.Baseline.Visit) ? _options.Baseline.Visit : 0;
         double flagged = visit[baseRow];
         int byRule = -1;
-        var earlierPost = new List<int>();
+        bool anyEarlierPost = false;
         for (int r = start; r < end; r++)
         {
             if (double.IsNaN(value[r])) continue;
             if (visit[r] <= threshold) byRule = r;
-            else if (visit[r] < flagged) earlierPost.Add(r);
+            else if (visit[r] < flagged) anyEarlierPost = true;
         }
         bool disagrees = _options.Baseline.Kind == BaselineRuleKind.FlagOrLastAtOrBefore && byRule >= 0 && byRule != baseRow;
-        if (earlierPost.Count == 0 && !disagrees) return;
+        if (!anyEarlierPost && !disagrees) return;
+        ReportFlagPlacement(start, end, baseRow, byRule, disagrees, threshold, subject, parameter, visit, value, line);
+    }
+
+    // The warning of CheckFlagPlacement, made only for a subject it applies to (the lambdas below are allocated per call).
+    private void ReportFlagPlacement(int start, int end, int baseRow, int byRule, bool disagrees, double threshold, int[] subject,
+        int[] parameter, double[] visit, double[] value, long[] line)
+    {
+        double flagged = visit[baseRow];
+        var earlierPost = new List<int>();
+        for (int r = start; r < end; r++)
+            if (!double.IsNaN(value[r]) && visit[r] > threshold && visit[r] < flagged) earlierPost.Add(r);
         string subjectId = _subjects[subject[start]];
         var text = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture,
             $"subject {subjectId}, {_parameters[parameter[start]]}: the baseline flag is on visit {flagged:0.###} (line {line[baseRow]})"));

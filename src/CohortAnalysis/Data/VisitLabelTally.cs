@@ -27,9 +27,14 @@ internal sealed class VisitLabelTally
         if (_main is null) { _main = new Label(text, line); return; }
         if (string.Equals(_main.Text, text, StringComparison.Ordinal)) { Count(_main, line); return; }
         _others ??= [];
-        Label? other = _others.Find(l => string.Equals(l.Text, text, StringComparison.Ordinal));
-        if (other is null) _others.Add(new Label(text, line));
-        else Count(other, line);
+        // A loop, not List.Find with a lambda: a lambda capturing `text` would be allocated on every call, main label or not.
+        foreach (Label other in _others)
+            if (string.Equals(other.Text, text, StringComparison.Ordinal))
+            {
+                Count(other, line);
+                return;
+            }
+        _others.Add(new Label(text, line));
     }
 
     /// <summary>The label used for the visit: the most frequent (the first seen on a tie), or null when no row had one.</summary>
