@@ -32,6 +32,8 @@ internal sealed class CohortBuilder
     private readonly string _subjectColumn, _parameterColumn;
     private long _totalProblems, _rowsWithProblems, _lastProblemLine = -1;
     private readonly string[] _covariateNames;
+    private readonly string[] _covariateRoles;     // "SEX value": how a case-variant message names a covariate's value
+    private readonly string?[] _newCovariates;     // a new subject's covariate spellings, before they are kept
     private readonly List<string?>[] _covariates;
     private readonly string? _baselineFlagColumn;
     private readonly string _valueColumn;
@@ -56,6 +58,8 @@ internal sealed class CohortBuilder
         _covariateNames = covariateNames;
         _covariates = covariateNames.Select(_ => new List<string?>()).ToArray();
         _covariateCase = covariateNames.Select(_ => new CaseVariantIndex()).ToArray();
+        _covariateRoles = covariateNames.Select(n => n + " value").ToArray();
+        _newCovariates = new string?[covariateNames.Length];
         _previousCovariates = new string?[covariateNames.Length];
         _subjectColumn = subjectColumn;
         _parameterColumn = parameterColumn;
@@ -284,10 +288,10 @@ internal sealed class CohortBuilder
         }
         if (!known)
         {
-            string?[] values = new string?[_covariateNames.Length];
+            string?[] values = _newCovariates;
             for (int c = 0; c < values.Length; c++)
             {
-                values[c] = covariateValues[c] is { } v ? CaseChecked(_covariateCase[c], _covariateNames[c] + " value", _covariateNames[c], v, line) : null;
+                values[c] = covariateValues[c] is { } v ? CaseChecked(_covariateCase[c], _covariateRoles[c], _covariateNames[c], v, line) : null;
                 if (covariateValues[c] is not null && values[c] is null) return -1;
             }
             s = _subjects.Count;
@@ -310,7 +314,7 @@ internal sealed class CohortBuilder
             string? value = covariateValues[c];
             if (value is not null)
             {
-                value = CaseChecked(_covariateCase[c], _covariateNames[c] + " value", _covariateNames[c], value, line);
+                value = CaseChecked(_covariateCase[c], _covariateRoles[c], _covariateNames[c], value, line);
                 if (value is null) return -1;
                 if (string.Equals(_covariates[c][s], value, StringComparison.Ordinal)) continue;
             }
