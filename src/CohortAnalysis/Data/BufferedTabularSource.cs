@@ -81,6 +81,8 @@ internal sealed class BufferedTabularSource : TabularSource
         return true;
     }
 
+    public override bool Repeats(int column) => !_replaying && _inner.Repeats(column);
+
     public override DatasetMetadata? Metadata => _inner.Metadata;
 
     public override long? EstimatedRows => _inner.EstimatedRows;

@@ -135,12 +135,14 @@ internal static class CohortTableReader
         foreach (int c in new[] { subject, arm, parameter, label }.Concat(covariates).Where(c => c >= 0))
             cleaners[c] = new ColumnCodeCleaner(header[c]);
         var flagCodings = new long[BaselineFlagCoding.Count];
-        long rows = 0;
+        var memo = new FieldMemo[header.Count];
+        long rows = 0, seq = 0;
         while (source.Read())
         {
             // Past the rows read ahead, the fields come straight from the file's reader.
             TabularSource row = source.Row;
             rows++;
+            seq++;
             long line = row.Line;
             if (row.EndLine > line && SpansRows(row, used, options.Delimiter, builder))
                 continue;
@@ -161,19 +163,19 @@ internal static class CohortTableReader
             long before = builder.ProblemCount;
             if (!adam.Keep(row, line, builder, covariateValues.AsSpan(covariates.Length)))
                 continue;
-            string? subjectId = Text(row, subject, cleaners, missing, builder, line, required: true);
-            string? armName = Text(row, arm, cleaners, missing, builder, line, required: true);
-            for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(row, covariates[c], cleaners, missing, builder, line, required: false);
+            string? subjectId = Text(row, subject, cleaners, missing, builder, line, required: true, memo, seq);
+            string? armName = Text(row, arm, cleaners, missing, builder, line, required: true, memo, seq);
+            for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(row, covariates[c], cleaners, missing, builder, line, required: false, memo, seq);
 
             if (!wide)
             {
-                double time = Number(row, visit, missing, missingList, builder, line, required: true);
-                string? visitLabel = label >= 0 ? Text(row, label, cleaners, missing, builder, line, required: false) : null;
-                string? parameterCode = parameter >= 0 ? Text(row, parameter, cleaners, missing, builder, line, required: true) : map.DefaultParameter;
-                double score = Number(row, value, missing, missingList, builder, line, required: false);
+                double time = Number(row, visit, missing, missingList, builder, line, required: true, memo, seq);
+                string? visitLabel = label >= 0 ? Text(row, label, cleaners, missing, builder, line, required: false, memo, seq) : null;
+                string? parameterCode = parameter >= 0 ? Text(row, parameter, cleaners, missing, builder, line, required: true, memo, seq) : map.DefaultParameter;
+                double score = Number(row, value, missing, missingList, builder, line, required: false, memo, seq);
                 bool isBaseline = flag >= 0 && Flag(row, flag, missing, builder, line, flagCodings);
-                double fileBase = baseColumn >= 0 ? Number(row, baseColumn, missing, missingList, builder, line, required: false) : double.NaN;
-                double fileChange = changeColumn >= 0 ? Number(row, changeColumn, missing, missingList, builder, line, required: false) : double.NaN;
+                double fileBase = baseColumn >= 0 ? Number(row, baseColumn, missing, missingList, builder, line, required: false, memo, seq) : double.NaN;
+                double fileChange = changeColumn >= 0 ? Number(row, changeColumn, missing, missingList, builder, line, required: false, memo, seq) : double.NaN;
                 if (builder.ProblemCount == before)
                     builder.Add(line, subjectId!, armName!, header[arm], time, visitLabel, parameterCode!, score, isBaseline, fileBase, fileChange, covariateValues);
             }
@@ -181,7 +183,7 @@ internal static class CohortTableReader
             {
                 var scores = new double[wideColumns.Count];
                 for (int w = 0; w < wideColumns.Count; w++)
-                    scores[w] = Number(row, wideColumns[w].Column, missing, missingList, builder, line, required: false);
+                    scores[w] = Number(row, wideColumns[w].Column, missing, missingList, builder, line, required: false, memo, seq);
                 if (builder.ProblemCount == before)
                     for (int w = 0; w < wideColumns.Count; w++)
                         builder.Add(line, subjectId!, armName!, header[arm], wideColumns[w].Visit, wideColumns[w].Label, wideColumns[w].Parameter,
@@ -285,27 +287,56 @@ internal static class CohortTableReader
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string? Text(TabularSource source, int column, ColumnCodeCleaner?[] cleaners, MissingTokenSet missing, CohortBuilder builder, long line, bool required)
+    /// <summary>What a column's field read as on a row, kept to be taken again on the next row when the source knows
+    /// that field repeats it (<see cref="TabularSource.Repeats"/>): only a value read as it stands (a code that needed no
+    /// cleaning, a number parsed with no problem), so taking it again reports and counts exactly what reading it would.</summary>
+    private struct FieldMemo
     {
+        public long Row;          // the row (1-based, in reading order) it was read on; 0: none
+        public string? Text;
+        public double Number;
+        public bool HasNumber;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? Text(TabularSource source, int column, ColumnCodeCleaner?[] cleaners, MissingTokenSet missing, CohortBuilder builder, long line,
+        bool required, FieldMemo[] memo, long seq)
+    {
+        ref FieldMemo kept = ref memo[column];
+        if (kept.Text is not null && kept.Row == seq - 1 && source.Repeats(column))
+        {
+            kept.Row = seq;
+            return kept.Text;
+        }
         ReadOnlySpan<char> field = source.Field(column, out bool isNull);
-        string? text = isNull ? null : cleaners[column]!.Clean(field, line);
+        ColumnCodeCleaner cleaner = cleaners[column]!;
+        string? text = isNull ? null : cleaner.Clean(field, line);
         if (text is null || missing.Contains(text))
         {
+            kept = default;
             if (required) builder.Problem(line, source.Header[column], text ?? "", "a value is required here but the field is missing.");
             return null;
         }
+        kept = ReferenceEquals(text, cleaner.LastPlain) ? new FieldMemo { Row = seq, Text = text } : default;
         return text;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Number(TabularSource source, int column, MissingTokenSet missing, string missingList, CohortBuilder builder, long line, bool required)
+    private static double Number(TabularSource source, int column, MissingTokenSet missing, string missingList, CohortBuilder builder, long line, bool required,
+        FieldMemo[] memo, long seq)
     {
         if (source.TryNumber(column, out double typed))
         {
             if (double.IsNaN(typed) && required) builder.Problem(line, source.Header[column], "", "a number is required here but the field is missing.");
             return typed;
         }
+        ref FieldMemo kept = ref memo[column];
+        if (kept.HasNumber && kept.Row == seq - 1 && source.Repeats(column))
+        {
+            kept.Row = seq;
+            return kept.Number;
+        }
+        kept = default;
         ReadOnlySpan<char> field = source.Field(column, out bool isNull).Trim();
         if (isNull || missing.Contains(field))
         {
@@ -313,7 +344,10 @@ internal static class CohortTableReader
             return double.NaN;
         }
         if (PlainDecimal.TryParse(field, out double x) || (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out x) && double.IsFinite(x)))
+        {
+            kept = new FieldMemo { Row = seq, Number = x, HasNumber = true };
             return x;
+        }
         string shown = Shown(field);
         string why = double.IsFinite(x) || !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? $"is not a number (decimals use '.'; missing values are {missingList})"

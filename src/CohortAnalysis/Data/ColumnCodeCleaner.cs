@@ -30,6 +30,9 @@ internal sealed class ColumnCodeCleaner
 
     public ColumnCodeCleaner(string column) => _column = column;
 
+    /// <summary>The last code returned as it was read (it needed no cleaning, so nothing was counted for it).</summary>
+    public string? LastPlain => _previous;
+
     /// <summary>The cleaned text of <paramref name="raw"/> (the untrimmed field) on <paramref name="line"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Clean(ReadOnlySpan<char> raw, long line)

@@ -48,6 +48,8 @@ internal sealed class ReadAheadTabularSource : TabularSource
 
     public override bool TryNumber(int column, out double value) => _block!.TryNumber(_row, column, out value);
 
+    public override bool Repeats(int column) => _block!.Repeats(_row, column);
+
     /// <summary>The source's own findings: asked once the last row has been read (the reading thread has then ended).</summary>
     public override IEnumerable<DataIssue> Findings() => _inner.Findings();
 

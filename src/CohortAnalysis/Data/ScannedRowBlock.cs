@@ -111,6 +111,15 @@ internal sealed class ScannedRowBlock
         return _text.AsSpan(start, length < 0 ? ~length : length);
     }
 
+    /// <summary>True when field <paramref name="column"/> of row <paramref name="row"/> was found equal to that column's
+    /// field on the row before it in this block (and so not copied again).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Repeats(int row, int column)
+    {
+        int first = row == 0 ? 0 : _rowEnd[row - 1];
+        return (uint)column < (uint)(_rowEnd[row] - first) && _fields[first + column].Length < 0;
+    }
+
     /// <summary>The typed number of field <paramref name="column"/> of row <paramref name="row"/>, as the source gave it.</summary>
     public bool TryNumber(int row, int column, out double value)
     {

@@ -32,6 +32,11 @@ internal abstract class TabularSource : IDisposable
         return false;
     }
 
+    /// <summary>True when field <paramref name="column"/> of the current row is known to have the same text as that
+    /// column's field on the row before (a subject's code on each of its visits). False is always a correct answer:
+    /// only a source that knows it without comparing says true.</summary>
+    public virtual bool Repeats(int column) => false;
+
     /// <summary>About how many rows the source holds, judged from the rows read so far (null when unknown); readers
     /// size their columns with it so a large file is not copied as its columns grow.</summary>
     public virtual long? EstimatedRows => null;
