@@ -68,10 +68,10 @@ public sealed class PackageContentsTests(PackedFeed feed)
         Assert.Equal("cohort", (string?)settings.Descendants("Command").Single().Attribute("Name"));
         Assert.Equal(["linux-x64:CohortAnalysis.Cli.linux-x64", "any:CohortAnalysis.Cli.any"],
             settings.Descendants("RuntimeIdentifierPackage").Select(p => $"{(string?)p.Attribute("RuntimeIdentifier")}:{(string?)p.Attribute("Id")}"));
-        foreach (string id in new[] { "CohortAnalysis.Cli", "CohortAnalysis.Cli.any" })
+        foreach (var (id, type) in new[] { ("CohortAnalysis.Cli", "DotnetTool"), ("CohortAnalysis.Cli.any", "DotnetToolRidPackage") })
         {
             XElement packageTypes = feed.Nuspec(id).Element("metadata")!.Element("packageTypes")!;
-            Assert.Equal("DotnetTool", (string?)packageTypes.Element("packageType")!.Attribute("name"));
+            Assert.Equal(type, (string?)packageTypes.Element("packageType")!.Attribute("name"));
         }
         IReadOnlyList<string> any = feed.Entries("CohortAnalysis.Cli.any");
         Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", any);
