@@ -15,6 +15,8 @@
 #       job, unless COHORT_D_US gives the figure in microseconds);
 #   (d) loading the same data from Parquet vs CSV: `cohort describe` on both files (ratio CSV / Parquet).
 # R and its packages, and GNU time, are installed from Debian when missing (root).
+# The tool timed is the one `dotnet tool install` gives on this machine: the Native AOT build for this platform
+# (benchmarks/cohort-tool.sh publishes it once); COHORT_TOOL=jit times the JIT build (dotnet cohort.dll) instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
@@ -39,8 +41,7 @@ if ((${#need[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]/r-cran-datatable/r-cran-data.table}" > /dev/null
 fi
 
-dotnet build src/CohortAnalysis.Cli -c Release -v q -nologo -nodeReuse:false > /dev/null
-cli=(dotnet src/CohortAnalysis.Cli/bin/Release/net10.0/cohort.dll)
+source benchmarks/cohort-tool.sh   # cli=(...): the Native AOT tool; COHORT_TOOL=jit for the JIT build
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo "+changes")
 
 # (a), (d): the seeded demo trial (2 parameters x 5 visits; about 9.2 rows per subject), as CSV and Parquet.

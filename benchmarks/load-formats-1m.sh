@@ -6,14 +6,15 @@
 # issue's target is that XPT and Dataset-JSON load at least as fast as CSV. The transport files keep AVAL and CHG
 # numeric (the demo's NA is a SAS/JSON missing value), as an ADaM dataset has them.
 # Usage: bash benchmarks/load-formats-1m.sh [subjects] [runs]   (default 111 000 subjects ≈ 1 000 000 rows, 5 runs)
+# The tool timed is the one `dotnet tool install` gives on this machine: the Native AOT build for this platform
+# (benchmarks/cohort-tool.sh publishes it once); COHORT_TOOL=jit times the JIT build (dotnet cohort.dll) instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subjects=${1:-111000}
 runs=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet build src/CohortAnalysis.Cli -c Release -v q -nologo -nodeReuse:false > /dev/null
-cli=(dotnet src/CohortAnalysis.Cli/bin/Release/net10.0/cohort.dll)
+source benchmarks/cohort-tool.sh   # cli=(...): the Native AOT tool; COHORT_TOOL=jit for the JIT build
 formats=(csv xpt json ndjson)
 for ext in "${formats[@]}"; do
   "${cli[@]}" demo --subjects "$subjects" --seed 7 --output "$work/big.$ext"

@@ -7,6 +7,8 @@
 # The data: a seeded routine-care registry of PHQ-9 totals (0-27), two arms, 10 visits per patient (months 0-9, month 0
 # flagged baseline), about 8 % of visits missing (NA), written by awk straight to disk (a 100M-row file is ~3.4 GB).
 # Each file is deleted after its run. Needs GNU time (/usr/bin/time, Debian package `time`).
+# The tool timed is the one `dotnet tool install` gives on this machine: the Native AOT build for this platform
+# (benchmarks/cohort-tool.sh publishes it once); COHORT_TOOL=jit times the JIT build (dotnet cohort.dll) instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -14,8 +16,7 @@ sizes=("$@")
 work=${SCALE_DIR:-$(mktemp -d)}
 trap 'rm -f "$work"/registry-*.csv' EXIT
 [[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time > /dev/null; }
-dotnet build src/CohortAnalysis.Cli -c Release -v q -nologo -nodeReuse:false > /dev/null
-cli=(dotnet src/CohortAnalysis.Cli/bin/Release/net10.0/cohort.dll)
+source benchmarks/cohort-tool.sh   # cli=(...): the Native AOT tool; COHORT_TOOL=jit for the JIT build
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD)" >&2
 printf '| rows | subjects | file | wall | CPU (user + sys) | peak RSS | RSS bytes per row | RSS / file |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n'

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CohortAnalysis.Cli;
 
@@ -25,9 +27,10 @@ internal static class DescribeCommand
             bool labelled = metadata is not null && (metadata.Label.Length > 0 || metadata.Variables.Any(v => v.Label.Length > 0));
             if (options.Json(result))
             {
-                var json = System.Text.Json.Nodes.JsonNode.Parse(JsonOutput.Serialize(description))!.AsObject();
-                if (labelled) json["dataset"] = System.Text.Json.Nodes.JsonNode.Parse(JsonOutput.Serialize(metadata));
-                Console.Out.Write(json.ToJsonString(JsonOutput.Options) + Environment.NewLine);
+                using (var stream = Console.OpenStandardOutput())
+                using (var writer = new Utf8JsonWriter(stream, EstimateOutput.JsonOptions))
+                    WriteJson(writer, description, labelled ? metadata : null);
+                Console.Out.WriteLine();
             }
             else
             {
@@ -37,6 +40,24 @@ internal static class DescribeCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The description's members, then the dataset's labels (<c>dataset</c>) when the file has any: one object,
+    /// written once.</summary>
+    internal static void WriteJson(Utf8JsonWriter writer, CohortDescription description, Data.DatasetMetadata? metadata)
+    {
+        writer.WriteStartObject();
+        foreach (JsonPropertyInfo member in JsonOutput.TypeInfo<CohortDescription>().Properties)
+        {
+            writer.WritePropertyName(member.Name);
+            JsonSerializer.Serialize(writer, member.Get!(description), JsonOutput.Options.GetTypeInfo(member.PropertyType));
+        }
+        if (metadata is not null)
+        {
+            writer.WritePropertyName("dataset");
+            JsonOutput.Serialize(writer, metadata);
+        }
+        writer.WriteEndObject();
     }
 
     /// <summary>The dataset's label and its variables' labels, as the file gives them.</summary>

@@ -79,7 +79,7 @@ internal static class RespondersCommand
                     if (cross is not null)
                     {
                         json.WritePropertyName("crossTable");
-                        System.Text.Json.JsonSerializer.Serialize(json, cross.Cells, JsonOutput.Options);
+                        JsonOutput.Serialize(json, cross.Cells);
                     }
                 },
                 () =>

@@ -130,14 +130,14 @@ public sealed class RunningSummary : ITabular
     }
 
     /// <summary>The state as JSON (format <c>CohortAnalysis.RunningSummary/1</c>); doubles round-trip exactly.</summary>
-    public string ToJson() => JsonSerializer.Serialize(ToState(), AccumulatorJson.Options);
+    public string ToJson() => JsonSerializer.Serialize(ToState(), AccumulatorJson.Default.RunningSummaryState);
 
     /// <summary>Restores an accumulator written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The text is not a RunningSummary state.</exception>
     public static RunningSummary FromJson(string json)
     {
         Guard.NotNull(json);
-        State s = JsonSerializer.Deserialize<State>(json, AccumulatorJson.Options)
+        State s = JsonSerializer.Deserialize(json, AccumulatorJson.Default.RunningSummaryState)
                   ?? throw new JsonException("Empty RunningSummary JSON.");
         return FromState(s);
     }
@@ -175,9 +175,9 @@ public sealed class RunningSummary : ITabular
 internal sealed class RunningSummaryJsonConverter : JsonConverter<RunningSummary>
 {
     public override RunningSummary Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        RunningSummary.FromState(JsonSerializer.Deserialize<RunningSummary.State>(ref reader, AccumulatorJson.Options)
+        RunningSummary.FromState(JsonSerializer.Deserialize(ref reader, AccumulatorJson.Default.RunningSummaryState)
                                  ?? throw new JsonException("Empty RunningSummary JSON."));
 
     public override void Write(Utf8JsonWriter writer, RunningSummary value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value.ToState(), AccumulatorJson.Options);
+        JsonSerializer.Serialize(writer, value.ToState(), AccumulatorJson.Default.RunningSummaryState);
 }

@@ -114,14 +114,14 @@ public sealed class RunningCorrelation : ITabular
         Correlation.FromCoefficient(CorrelationKind.Pearson, R, checked((int)_count), checked((int)_missing), options ?? CorrelationOptions.Default);
 
     /// <summary>The state as JSON (format <c>CohortAnalysis.RunningCorrelation/1</c>); doubles round-trip exactly.</summary>
-    public string ToJson() => JsonSerializer.Serialize(ToState(), AccumulatorJson.Options);
+    public string ToJson() => JsonSerializer.Serialize(ToState(), AccumulatorJson.Default.RunningCorrelationState);
 
     /// <summary>Restores an accumulator written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The text is not a RunningCorrelation state.</exception>
     public static RunningCorrelation FromJson(string json)
     {
         Guard.NotNull(json);
-        return FromState(JsonSerializer.Deserialize<State>(json, AccumulatorJson.Options) ?? throw new JsonException("Empty RunningCorrelation JSON."));
+        return FromState(JsonSerializer.Deserialize(json, AccumulatorJson.Default.RunningCorrelationState) ?? throw new JsonException("Empty RunningCorrelation JSON."));
     }
 
     internal const string StateFormat = "CohortAnalysis.RunningCorrelation/1";
@@ -157,9 +157,9 @@ public sealed class RunningCorrelation : ITabular
 internal sealed class RunningCorrelationJsonConverter : JsonConverter<RunningCorrelation>
 {
     public override RunningCorrelation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        RunningCorrelation.FromState(JsonSerializer.Deserialize<RunningCorrelation.State>(ref reader, AccumulatorJson.Options)
+        RunningCorrelation.FromState(JsonSerializer.Deserialize(ref reader, AccumulatorJson.Default.RunningCorrelationState)
                                      ?? throw new JsonException("Empty RunningCorrelation JSON."));
 
     public override void Write(Utf8JsonWriter writer, RunningCorrelation value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value.ToState(), AccumulatorJson.Options);
+        JsonSerializer.Serialize(writer, value.ToState(), AccumulatorJson.Default.RunningCorrelationState);
 }

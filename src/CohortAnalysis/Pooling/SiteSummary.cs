@@ -141,13 +141,13 @@ public sealed class SiteSummary
     public string ToJson() => JsonSerializer.Serialize(new State(Format, [.. Sites], Options.MissingData, Options.Parameters?.ToArray(),
         [.. _summaries.Select(kv => new SummaryEntry(kv.Key, kv.Value, Imputed.GetValueOrDefault(kv.Key)))],
         [.. Responders.Select(kv => new ResponderEntry(kv.Key, kv.Value))],
-        [.. _correlations.Select(kv => new CorrelationEntry(kv.Key, kv.Value))]), AccumulatorJson.Options);
+        [.. _correlations.Select(kv => new CorrelationEntry(kv.Key, kv.Value))]), AccumulatorJson.Default.SiteSummaryState);
 
     /// <summary>Reads a summary written by <see cref="ToJson"/>.</summary>
     /// <exception cref="FormatException">Not a site summary, or another format version.</exception>
     public static SiteSummary FromJson(string json)
     {
-        State state = JsonSerializer.Deserialize<State>(json, AccumulatorJson.Options) ?? throw new FormatException("Empty site summary.");
+        State state = JsonSerializer.Deserialize(json, AccumulatorJson.Default.SiteSummaryState) ?? throw new FormatException("Empty site summary.");
         if (state.Format != Format) throw new FormatException($"Not a site summary of format {Format}: '{state.Format}'.");
         return new SiteSummary(state.Sites, new SiteSummaryOptions { MissingData = state.MissingData, Parameters = state.Parameters },
             state.Summaries.ToDictionary(e => e.Key, e => e.Summary), state.Responders.ToDictionary(e => e.Key, e => e.Tally),
@@ -199,12 +199,12 @@ public sealed class SiteSummary
         }
     }
 
-    private sealed record SummaryEntry(SummaryKey Key, RunningSummary Summary, int Imputed);
+    internal sealed record SummaryEntry(SummaryKey Key, RunningSummary Summary, int Imputed);
 
-    private sealed record ResponderEntry(ResponderKey Key, ArmResponderTally Tally);
+    internal sealed record ResponderEntry(ResponderKey Key, ArmResponderTally Tally);
 
-    private sealed record CorrelationEntry(CorrelationKey Key, RunningCorrelation Correlation);
+    internal sealed record CorrelationEntry(CorrelationKey Key, RunningCorrelation Correlation);
 
-    private sealed record State(string Format, string[] Sites, MissingDataMethod MissingData, string[]? Parameters,
+    internal sealed record State(string Format, string[] Sites, MissingDataMethod MissingData, string[]? Parameters,
         SummaryEntry[] Summaries, ResponderEntry[] Responders, CorrelationEntry[] Correlations);
 }

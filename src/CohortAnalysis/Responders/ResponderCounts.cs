@@ -80,7 +80,7 @@ public sealed record ResponderCounts : ITabular
     }
 
     /// <summary>The table as JSON, e.g. <c>{"respondersFirst":30,"nFirst":50,"respondersSecond":15,"nSecond":50}</c>.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, AccumulatorJson.Options);
+    public string ToJson() => JsonSerializer.Serialize(this, AccumulatorJson.Default.ResponderCounts);
 
     /// <summary>Reads a table written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">Not a table.</exception>
@@ -88,7 +88,7 @@ public sealed record ResponderCounts : ITabular
     public static ResponderCounts FromJson(string json)
     {
         Guard.NotNull(json);
-        return JsonSerializer.Deserialize<ResponderCounts>(json, AccumulatorJson.Options) ?? throw new JsonException("Empty ResponderCounts JSON.");
+        return JsonSerializer.Deserialize(json, AccumulatorJson.Default.ResponderCounts) ?? throw new JsonException("Empty ResponderCounts JSON.");
     }
 
     /// <summary>The 2×2 table: one row per arm (first, second) with responders, non-responders, n and the rate.</summary>

@@ -22,9 +22,19 @@ public sealed class InstalledPackageTests(PackedFeed feed)
         Assert.True(version.Out.Trim().StartsWith(feed.Version + "+", StringComparison.Ordinal) || version.Out.Trim() == feed.Version,
             $"cohort --version prints {version.Out.Trim()}, the package is {feed.Version}: the binaries were built at another commit; rebuild, then test.");
 
+        // On linux-x64 the install picks the Native AOT package (no cohort.dll); elsewhere the framework-dependent one.
+        bool native = PackedFeed.ToolRuntimeIdentifiers.Contains("linux-x64");
+        string store = Path.Combine(toolPath, ".store", "cohortanalysis.cli", feed.Version);
+        Assert.Equal(native, Directory.Exists(Path.Combine(store, "cohortanalysis.cli.linux-x64")));
+        Assert.Equal(!native, Directory.EnumerateFiles(store, "cohort.dll", SearchOption.AllDirectories).Any());
+
         ProcessResult describe = feed.Dotnet.Run(cohort, work, "describe").Succeeded();
         Assert.Contains("Placebo", describe.Out);
         Assert.Contains("MADRS", describe.Out);
+
+        // JSON without reflection (source-generated), which the Native AOT build requires.
+        ProcessResult json = feed.Dotnet.Run(cohort, work, "describe", "--format", "json").Succeeded();
+        Assert.Contains("\"subjects\": 120", json.Out);
 
         ProcessResult csv = feed.Dotnet.Run(cohort, work, "change", "--paramcd", "MADRS", "--format", "csv").Succeeded();
         Assert.StartsWith("parameter,visit,", csv.Out);

@@ -25,7 +25,7 @@ public sealed class PackageContentsTests(PackedFeed feed)
     [InlineData("CohortAnalysis.Plotting")]
     [InlineData("CohortAnalysis.Interactive")]
     [InlineData("CohortAnalysis.Reporting")]
-    [InlineData("CohortAnalysis.Cli")]
+    [InlineData("CohortAnalysis.Cli.any")]
     public void Pack_EveryPackage_HasReadmeLicenceRepositoryAndSymbols(string id)
     {
         XElement metadata = feed.Nuspec(id).Element("metadata")!;
@@ -60,11 +60,33 @@ public sealed class PackageContentsTests(PackedFeed feed)
     [Fact]
     public void Pack_Cli_IsTheCohortDotnetTool()
     {
-        IReadOnlyList<string> entries = feed.Entries("CohortAnalysis.Cli");
-        Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
-        Assert.Contains("tools/net10.0/any/cohort.dll", entries);
-        XElement packageTypes = feed.Nuspec("CohortAnalysis.Cli").Element("metadata")!.Element("packageTypes")!;
-        Assert.Equal("DotnetTool", (string?)packageTypes.Element("packageType")!.Attribute("name"));
+        // The pointer package names the RID packages: linux-x64 (Native AOT) and the framework-dependent 'any' fallback
+        // that every other platform installs. It holds no binaries, so no symbol package (NuGet refuses an empty one).
+        Assert.Equal(["tools/any/any/DotnetToolSettings.xml"], feed.Entries("CohortAnalysis.Cli").Where(e => e.StartsWith("tools/", StringComparison.Ordinal)));
+        Assert.False(File.Exists(feed.PackagePath("CohortAnalysis.Cli", "snupkg")));
+        XElement settings = feed.EntryXml("CohortAnalysis.Cli", "tools/any/any/DotnetToolSettings.xml");
+        Assert.Equal("cohort", (string?)settings.Descendants("Command").Single().Attribute("Name"));
+        Assert.Equal(["linux-x64:CohortAnalysis.Cli.linux-x64", "any:CohortAnalysis.Cli.any"],
+            settings.Descendants("RuntimeIdentifierPackage").Select(p => $"{(string?)p.Attribute("RuntimeIdentifier")}:{(string?)p.Attribute("Id")}"));
+        foreach (var (id, type) in new[] { ("CohortAnalysis.Cli", "DotnetTool"), ("CohortAnalysis.Cli.any", "DotnetToolRidPackage") })
+        {
+            XElement packageTypes = feed.Nuspec(id).Element("metadata")!.Element("packageTypes")!;
+            Assert.Equal(type, (string?)packageTypes.Element("packageType")!.Attribute("name"));
+        }
+        IReadOnlyList<string> any = feed.Entries("CohortAnalysis.Cli.any");
+        Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", any);
+        Assert.Contains("tools/net10.0/any/cohort.dll", any);
+    }
+
+    [Fact]
+    public void Pack_CliForLinuxX64_IsTheNativeAotExecutable()
+    {
+        if (!PackedFeed.ToolRuntimeIdentifiers.Contains("linux-x64")) return;   // packed (needs the native toolchain) on linux-x64 only
+        IReadOnlyList<string> entries = feed.Entries("CohortAnalysis.Cli.linux-x64");
+        Assert.Contains("tools/any/linux-x64/cohort", entries);
+        Assert.DoesNotContain(entries, e => e.EndsWith("cohort.dll", StringComparison.Ordinal));
+        // The figures' native libraries (SkiaSharp, HarfBuzz) travel with the executable.
+        Assert.Contains("tools/any/linux-x64/libSkiaSharp.so", entries);
     }
 
     [Fact]

@@ -21,10 +21,22 @@ public sealed class PackedFeed : IDisposable
         Source = Directory.CreateDirectory(Path.Combine(Folder, "feed")).FullName;
         Dotnet = new DotnetProcess(Directory.CreateDirectory(Path.Combine(Folder, "nuget-packages")).FullName);
         Dotnet.Dotnet(RepositoryFolder.Root, "pack", "Analysis.sln", "-c", Configuration, "--no-build", "-o", Source, "--nologo").Succeeded();
+        // The tool is RID-specific (.NET 10): the solution pack above gives its pointer package; each RID package is built
+        // by its own pack (its output goes to obj/…/RID, not to the binaries these tests run against; the referenced
+        // libraries are used as built). 'any' is the framework-dependent fallback; this machine's own RID, when the tool
+        // ships one, is the Native AOT build that 'dotnet tool install' picks here (about a minute of native compilation).
+        string cli = Path.Combine("src", "CohortAnalysis.Cli", "CohortAnalysis.Cli.csproj");
+        foreach (string rid in ToolRuntimeIdentifiers)
+            Dotnet.Dotnet(RepositoryFolder.Root, "pack", cli, "-c", Configuration, "-r", rid, "-p:BuildProjectReferences=false", "-o", Source, "--nologo").Succeeded();
         string library = Directory.GetFiles(Source, "CohortAnalysis.*.nupkg").Select(Path.GetFileName).OfType<string>()
             .Single(name => Regex.IsMatch(name, @"^CohortAnalysis\.\d"));
         Version = library["CohortAnalysis.".Length..^".nupkg".Length];
     }
+
+    /// <summary>The tool's RID packages packed here: 'any', plus this machine's RID when the tool package has a Native AOT
+    /// build for it (linux-x64).</summary>
+    public static IReadOnlyList<string> ToolRuntimeIdentifiers { get; } =
+        System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64" ? ["any", "linux-x64"] : ["any"];
 
     /// <summary>Debug or Release: the configuration these tests were built in, so packing needs no build.</summary>
     public static string Configuration { get; } =
@@ -45,10 +57,13 @@ public sealed class PackedFeed : IDisposable
     public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Source, $"{id}.{Version}.{extension}");
 
     /// <summary>The package's nuspec as XML (namespace stripped for short queries).</summary>
-    public XElement Nuspec(string id)
+    public XElement Nuspec(string id) => EntryXml(id, id + ".nuspec");
+
+    /// <summary>An XML file of the package (namespace stripped for short queries).</summary>
+    public XElement EntryXml(string id, string path)
     {
         using ZipArchive zip = ZipFile.OpenRead(PackagePath(id));
-        ZipArchiveEntry entry = zip.GetEntry(id + ".nuspec") ?? throw new FileNotFoundException($"{id}.nuspec not in the package");
+        ZipArchiveEntry entry = zip.GetEntry(path) ?? throw new FileNotFoundException($"{path} not in the package {id}");
         using Stream stream = entry.Open();
         XElement root = XElement.Load(stream);
         foreach (XElement element in root.DescendantsAndSelf()) element.Name = element.Name.LocalName;
