@@ -16,13 +16,16 @@ internal sealed class ParquetTabularSource : TabularSource
     private readonly string[] _header;
     private readonly List<string> _nested;
     private readonly ParquetColumnChunk?[] _chunks;
+    private readonly ParquetColumnReaders _columnReaders;
     private int _group = -1;
     private int _row;
     private int _groupRows;
     private long _record;
 
-    private ParquetTabularSource(string name, ParquetReader reader, DataField[] fields, List<string> nested, DatasetMetadata metadata)
+    private ParquetTabularSource(string name, string path, ParquetOptions options, ParquetReader reader, DataField[] fields, List<string> nested,
+        DatasetMetadata metadata)
     {
+        _columnReaders = new ParquetColumnReaders(path, options, reader, fields);
         Name = name;
         _reader = reader;
         _fields = fields;
@@ -40,9 +43,9 @@ internal sealed class ParquetTabularSource : TabularSource
         if (new FileInfo(path).Length == 0)
             throw new CohortDataException([CsvTabularSource.Problem(name, null, null, null, "the file is empty: not a Parquet file.")]);
         ParquetReader reader;
+        var options = new ParquetOptions { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true };
         try
         {
-            var options = new ParquetOptions { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true };
             reader = ParquetReader.CreateAsync(path, options).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OutOfMemoryException and not FileNotFoundException and not UnauthorizedAccessException and not DirectoryNotFoundException)
@@ -68,7 +71,7 @@ internal sealed class ParquetTabularSource : TabularSource
             }
         }
         var metadata = new DatasetMetadata(name, "Apache Parquet", "", "", variables);
-        return new ParquetTabularSource(name, reader, fields.ToArray(), nested, metadata);
+        return new ParquetTabularSource(name, path, options, reader, fields.ToArray(), nested, metadata);
     }
 
     public override string Name { get; }
@@ -106,21 +109,20 @@ internal sealed class ParquetTabularSource : TabularSource
             throw new CohortDataException([CsvTabularSource.Problem(Name, _record + 2, null, null,
                 string.Create(CultureInfo.InvariantCulture, $"row group {index + 1} has {group.RowCount} rows; at most {int.MaxValue} are read per row group."))]);
         int rows = (int)group.RowCount;
+        var texts = new NumberTexts?[_fields.Length];
         for (int c = 0; c < _fields.Length; c++)
         {
-            try
-            {
-                NumberTexts? texts = _chunks[c]?.Texts;
-                _chunks[c] = null;   // the previous row group's values can go before the next one's are read
-                _chunks[c] = ParquetColumnChunk.ReadAsync(group, _fields[c], rows).GetAwaiter().GetResult();
-                _chunks[c]!.Texts = texts;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException and not CohortDataException)
-            {
+            texts[c] = _chunks[c]?.Texts;
+            _chunks[c] = null;   // the previous row group's values can go before the next one's are read
+        }
+        Exception?[] failures = _columnReaders.Read(index, rows, _chunks);
+        for (int c = 0; c < _fields.Length; c++)
+        {
+            if (failures[c] is { } e)
                 throw new CohortDataException([CsvTabularSource.Problem(Name, _record + 2, _header[c], null,
                     string.Create(CultureInfo.InvariantCulture,
                         $"row group {index + 1} (rows from line {_record + 2}), column {_header[c]}: the column cannot be decoded: the file is truncated or damaged ({e.Message})."))]);
-            }
+            _chunks[c]!.Texts = texts[c];
         }
         _group = index;
         _groupRows = rows;
@@ -141,5 +143,5 @@ internal sealed class ParquetTabularSource : TabularSource
         return true;
     }
 
-    public override void Dispose() => _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public override void Dispose() => _columnReaders.Dispose();
 }
