@@ -15,7 +15,7 @@ namespace CohortAnalysis.Data.ApacheParquet;
 public static class ParquetTableWriter
 {
     /// <summary>Rows per row group unless told otherwise.</summary>
-    public const int DefaultRowGroupSize = 1 << 20;
+    public const int DefaultRowGroupSize = 1 << 17;
 
     /// <summary>Writes <paramref name="rows"/> described by <paramref name="metadata"/> to <paramref name="stream"/>.</summary>
     /// <param name="stream">Destination (left open); must be seekable.</param>
