@@ -1,28 +1,35 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
 namespace CohortAnalysis.Data.ApacheParquet;
 
 /// <summary>The values of one flat Parquet column in one row group, decoded column by column: numbers as doubles (NaN
-/// for null), UTF-8 text as character slices (a dictionary-encoded column's slices share the one decoded dictionary, so
-/// no string is made per row), booleans, dates and times as their ISO 8601 text.</summary>
+/// for null), UTF-8 text as a code per row into the chunk's distinct values (<see cref="TextCodes"/>: a repeated value,
+/// the common case for subject, arm, parameter and visit, is the same characters every time), booleans, dates and times
+/// as their ISO 8601 text.</summary>
+/// <remarks>Values are read with Parquet.Net's raw column read (the non-null values packed, plus definition levels), so
+/// no nullable array of the whole row group is made: a row group of a million rows holds 4 bytes per text cell and 8 per
+/// number, not the 24 of a nullable character slice.</remarks>
 internal sealed class ParquetColumnChunk
 {
     private readonly double[]? _numbers;
     private readonly long[]? _integers;
-    private readonly ReadOnlyMemory<char>?[]? _text;
+    private readonly int[]? _codes;
+    private readonly ReadOnlyMemory<char>[]? _distinct;
     private readonly string?[]? _display;
     // The text of a number column's values (read by the identifier guard and by code columns stored as numbers), made
     // once per distinct value: clinical scores, visits and sites take few values.
     private NumberTexts? _texts;
 
-    private ParquetColumnChunk(double[]? numbers, long[]? integers, ReadOnlyMemory<char>?[]? text, string?[]? display)
+    private ParquetColumnChunk(double[]? numbers, long[]? integers, int[]? codes, ReadOnlyMemory<char>[]? distinct, string?[]? display)
     {
         _numbers = numbers;
         _integers = integers;
-        _text = text;
+        _codes = codes;
+        _distinct = distinct;
         _display = display;
     }
 
@@ -37,14 +44,20 @@ internal sealed class ParquetColumnChunk
 
     public double Number(int row) => _numbers![row];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Field(int row, out bool isNull)
     {
-        if (_text is not null)
+        if (_codes is not null)
         {
-            ReadOnlyMemory<char>? value = _text[row];
-            isNull = value is null;
-            return isNull ? [] : value!.Value.Span;
+            int code = _codes[row];
+            isNull = code < 0;
+            return isNull ? [] : _distinct![code].Span;
         }
+        return OtherField(row, out isNull);
+    }
+
+    private ReadOnlySpan<char> OtherField(int row, out bool isNull)
+    {
         if (_display is not null)
         {
             string? shown = _display[row];
@@ -104,71 +117,72 @@ internal sealed class ParquetColumnChunk
         throw new NotSupportedException($"Parquet values of type {t.Name} are not read.");
     }
 
+    // The definition levels of a flat optional column: 0 for a null, 1 for a value (null for a required column).
+    private static int[]? Levels(DataField field, int rows) => field.IsNullable ? new int[rows] : null;
+
     private static async Task<ParquetColumnChunk> NumbersAsync<T>(ParquetRowGroupReader group, DataField field, int rows, bool integers)
         where T : struct, INumberBase<T>
     {
         var numbers = new double[rows];
+        int[]? levels = Levels(field, rows);
+        if (typeof(T) == typeof(double))
+        {
+            await group.ReadRawAsync<double>(field, numbers.AsMemory(), levels?.AsMemory(), null);
+            if (levels is not null) SpreadInPlace(numbers, levels);
+            return new ParquetColumnChunk(numbers, null, null, null, null);
+        }
+        var values = new T[rows];
+        await group.ReadRawAsync<T>(field, values.AsMemory(), levels?.AsMemory(), null);
         long[]? whole = integers ? new long[rows] : null;
-        if (field.IsNullable)
+        Spread(values, levels, numbers, whole);
+        return new ParquetColumnChunk(numbers, whole, null, null, null);
+    }
+
+    // Moves the packed non-null values of a column read in place to their rows, from the last row back; NaN for a null.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SpreadInPlace(double[] numbers, int[] levels)
+    {
+        int present = 0;
+        foreach (int level in levels) present += level == 0 ? 0 : 1;
+        for (int row = levels.Length - 1, k = present - 1; row >= 0; row--)
+            numbers[row] = levels[row] == 0 ? double.NaN : numbers[k--];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Spread<T>(T[] values, int[]? levels, double[] numbers, long[]? whole) where T : struct, INumberBase<T>
+    {
+        for (int row = 0, k = 0; row < numbers.Length; row++)
         {
-            var values = new T?[rows];
-            await group.ReadAsync<T>(field, values.AsMemory());
-            for (int i = 0; i < rows; i++)
+            if (levels is not null && levels[row] == 0)
             {
-                if (values[i] is not { } x) { numbers[i] = double.NaN; continue; }
-                numbers[i] = double.CreateChecked(x);
-                if (whole is not null) whole[i] = long.CreateSaturating(x);
+                numbers[row] = double.NaN;
+                continue;
             }
+            T x = values[k++];
+            numbers[row] = double.CreateChecked(x);
+            if (whole is not null) whole[row] = long.CreateSaturating(x);
         }
-        else if (typeof(T) == typeof(double))
-        {
-            await group.ReadAsync<double>(field, numbers.AsMemory());
-        }
-        else
-        {
-            var values = new T[rows];
-            await group.ReadAsync<T>(field, values.AsMemory());
-            for (int i = 0; i < rows; i++)
-            {
-                numbers[i] = double.CreateChecked(values[i]);
-                if (whole is not null) whole[i] = long.CreateSaturating(values[i]);
-            }
-        }
-        return new ParquetColumnChunk(numbers, whole, null, null);
     }
 
     private static async Task<ParquetColumnChunk> TextAsync(ParquetRowGroupReader group, DataField field, int rows)
     {
-        var text = new ReadOnlyMemory<char>?[rows];
-        if (field.IsNullable)
-        {
-            await group.ReadAsync<ReadOnlyMemory<char>>(field, text.AsMemory());
-        }
-        else
-        {
-            var values = new ReadOnlyMemory<char>[rows];
-            await group.ReadAsync<ReadOnlyMemory<char>>(field, values.AsMemory());
-            for (int i = 0; i < rows; i++) text[i] = values[i];
-        }
-        return new ParquetColumnChunk(null, null, text, null);
+        var values = new ReadOnlyMemory<char>[rows];
+        int[]? levels = Levels(field, rows);
+        await group.ReadRawAsync<ReadOnlyMemory<char>>(field, values.AsMemory(), levels?.AsMemory(), null);
+        var codes = new int[rows];
+        ReadOnlyMemory<char>[] distinct = TextCodes.Encode(values, levels, codes);
+        return new ParquetColumnChunk(null, null, codes, distinct, null);
     }
 
     private static async Task<ParquetColumnChunk> DisplayAsync<T>(ParquetRowGroupReader group, DataField field, int rows, Func<T, string> show)
         where T : struct
     {
+        var values = new T[rows];
+        int[]? levels = Levels(field, rows);
+        await group.ReadRawAsync<T>(field, values.AsMemory(), levels?.AsMemory(), null);
         var display = new string?[rows];
-        if (field.IsNullable)
-        {
-            var values = new T?[rows];
-            await group.ReadAsync<T>(field, values.AsMemory());
-            for (int i = 0; i < rows; i++) display[i] = values[i] is { } x ? show(x) : null;
-        }
-        else
-        {
-            var values = new T[rows];
-            await group.ReadAsync<T>(field, values.AsMemory());
-            for (int i = 0; i < rows; i++) display[i] = show(values[i]);
-        }
-        return new ParquetColumnChunk(null, null, null, display);
+        for (int row = 0, k = 0; row < rows; row++)
+            display[row] = levels is not null && levels[row] == 0 ? null : show(values[k++]);
+        return new ParquetColumnChunk(null, null, null, null, display);
     }
 }

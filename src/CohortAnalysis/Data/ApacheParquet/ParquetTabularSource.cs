@@ -15,14 +15,18 @@ internal sealed class ParquetTabularSource : TabularSource
     private readonly DataField[] _fields;
     private readonly string[] _header;
     private readonly List<string> _nested;
-    private readonly ParquetColumnChunk?[] _chunks;
+    private ParquetColumnChunk?[] _chunks;
+    private (int Index, Task<DecodedGroup> Decoding)? _next;
+    private readonly ParquetColumnReaders _columnReaders;
     private int _group = -1;
     private int _row;
     private int _groupRows;
     private long _record;
 
-    private ParquetTabularSource(string name, ParquetReader reader, DataField[] fields, List<string> nested, DatasetMetadata metadata)
+    private ParquetTabularSource(string name, string path, ParquetOptions options, ParquetReader reader, DataField[] fields, List<string> nested,
+        DatasetMetadata metadata)
     {
+        _columnReaders = new ParquetColumnReaders(path, options, reader, fields);
         Name = name;
         _reader = reader;
         _fields = fields;
@@ -40,9 +44,9 @@ internal sealed class ParquetTabularSource : TabularSource
         if (new FileInfo(path).Length == 0)
             throw new CohortDataException([CsvTabularSource.Problem(name, null, null, null, "the file is empty: not a Parquet file.")]);
         ParquetReader reader;
+        var options = new ParquetOptions { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true };
         try
         {
-            var options = new ParquetOptions { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true };
             reader = ParquetReader.CreateAsync(path, options).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OutOfMemoryException and not FileNotFoundException and not UnauthorizedAccessException and not DirectoryNotFoundException)
@@ -68,7 +72,7 @@ internal sealed class ParquetTabularSource : TabularSource
             }
         }
         var metadata = new DatasetMetadata(name, "Apache Parquet", "", "", variables);
-        return new ParquetTabularSource(name, reader, fields.ToArray(), nested, metadata);
+        return new ParquetTabularSource(name, path, options, reader, fields.ToArray(), nested, metadata);
     }
 
     public override string Name { get; }
@@ -101,31 +105,49 @@ internal sealed class ParquetTabularSource : TabularSource
 
     private void LoadGroup(int index)
     {
-        ParquetRowGroupReader group = _reader.OpenRowGroupReader(index);
-        if (group.RowCount > int.MaxValue)
+        long count = _reader.RowGroups[index].RowCount;
+        if (count > int.MaxValue)
             throw new CohortDataException([CsvTabularSource.Problem(Name, _record + 2, null, null,
-                string.Create(CultureInfo.InvariantCulture, $"row group {index + 1} has {group.RowCount} rows; at most {int.MaxValue} are read per row group."))]);
-        int rows = (int)group.RowCount;
+                string.Create(CultureInfo.InvariantCulture, $"row group {index + 1} has {count} rows; at most {int.MaxValue} are read per row group."))]);
+        var texts = new NumberTexts?[_fields.Length];
+        for (int c = 0; c < _fields.Length; c++) texts[c] = _chunks[c]?.Texts;
+        DecodedGroup decoded;
+        if (_next is { } next && next.Index == index)
+        {
+            decoded = next.Decoding.GetAwaiter().GetResult();
+        }
+        else
+        {
+            Array.Clear(_chunks);   // the previous row group's values can go before the next one's are read
+            decoded = Decode(index);
+        }
+        _next = null;
         for (int c = 0; c < _fields.Length; c++)
         {
-            try
-            {
-                NumberTexts? texts = _chunks[c]?.Texts;
-                _chunks[c] = null;   // the previous row group's values can go before the next one's are read
-                _chunks[c] = ParquetColumnChunk.ReadAsync(group, _fields[c], rows).GetAwaiter().GetResult();
-                _chunks[c]!.Texts = texts;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException and not CohortDataException)
-            {
+            if (decoded.Failures[c] is { } e)
                 throw new CohortDataException([CsvTabularSource.Problem(Name, _record + 2, _header[c], null,
                     string.Create(CultureInfo.InvariantCulture,
                         $"row group {index + 1} (rows from line {_record + 2}), column {_header[c]}: the column cannot be decoded: the file is truncated or damaged ({e.Message})."))]);
-            }
+            decoded.Chunks[c]!.Texts = texts[c];
         }
+        _chunks = decoded.Chunks;
         _group = index;
-        _groupRows = rows;
+        _groupRows = decoded.Rows;
         _row = -1;
+        // The next row group is decoded on other threads while this one's rows are loaded.
+        if (index + 1 < _reader.RowGroupCount && _reader.RowGroups[index + 1].RowCount <= int.MaxValue)
+            _next = (index + 1, Task.Run(() => Decode(index + 1)));
     }
+
+    private DecodedGroup Decode(int index)
+    {
+        int rows = (int)_reader.RowGroups[index].RowCount;
+        var chunks = new ParquetColumnChunk?[_fields.Length];
+        Exception?[] failures = _columnReaders.Read(index, rows, chunks);
+        return new DecodedGroup(rows, chunks, failures);
+    }
+
+    private sealed record DecodedGroup(int Rows, ParquetColumnChunk?[] Chunks, Exception?[] Failures);
 
     public override ReadOnlySpan<char> Field(int column, out bool isNull) => _chunks[column]!.Field(_row, out isNull);
 
@@ -141,5 +163,11 @@ internal sealed class ParquetTabularSource : TabularSource
         return true;
     }
 
-    public override void Dispose() => _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public override void Dispose()
+    {
+        // The readers are closed once the row group being read ahead (if any) is decoded; a load that ends early has
+        // its own error to report.
+        try { _next?.Decoding.Wait(); } catch (AggregateException) { }
+        _columnReaders.Dispose();
+    }
 }
