@@ -5,8 +5,8 @@ using Xunit;
 namespace CohortAnalysis.Tests.Packaging;
 
 /// <summary>Runs the .NET CLI (or a program it installed) in a child process with an isolated NuGet package folder,
-/// so nothing restored earlier on the machine can stand in for a freshly packed package.</summary>
-public sealed class DotnetProcess(string packagesFolder)
+/// so nothing restored earlier on the machine can stand in for a freshly packed package (null: the machine's own folder).</summary>
+public sealed class DotnetProcess(string? packagesFolder)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
@@ -30,7 +30,7 @@ public sealed class DotnetProcess(string packagesFolder)
         // own, or it would build with the test run's node and SDK paths.
         foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(name);
-        start.Environment["NUGET_PACKAGES"] = packagesFolder;
+        if (packagesFolder is not null) start.Environment["NUGET_PACKAGES"] = packagesFolder;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";

@@ -26,8 +26,12 @@ public sealed class PackedFeed : IDisposable
         // libraries are used as built). 'any' is the framework-dependent fallback; this machine's own RID, when the tool
         // ships one, is the Native AOT build that 'dotnet tool install' picks here (about a minute of native compilation).
         string cli = Path.Combine("src", "CohortAnalysis.Cli", "CohortAnalysis.Cli.csproj");
+        // A RID pack restores the repository's own projects (their obj/project.assets.json): it uses the machine's package
+        // folder, so those assets never point into this fixture's temporary folder, which is deleted after the tests while
+        // other builds of the solution still read them (NETSDK1064). Only third-party packages are restored by it.
+        var machine = new DotnetProcess(null);
         foreach (string rid in ToolRuntimeIdentifiers)
-            Dotnet.Dotnet(RepositoryFolder.Root, "pack", cli, "-c", Configuration, "-r", rid, "-p:BuildProjectReferences=false", "-o", Source, "--nologo").Succeeded();
+            machine.Dotnet(RepositoryFolder.Root, "pack", cli, "-c", Configuration, "-r", rid, "-p:BuildProjectReferences=false", "-o", Source, "--nologo").Succeeded();
         string library = Directory.GetFiles(Source, "CohortAnalysis.*.nupkg").Select(Path.GetFileName).OfType<string>()
             .Single(name => Regex.IsMatch(name, @"^CohortAnalysis\.\d"));
         Version = library["CohortAnalysis.".Length..^".nupkg".Length];
