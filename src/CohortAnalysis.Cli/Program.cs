@@ -1,3 +1,4 @@
 using CohortAnalysis.Cli;
 
+TransparentHugePages.AdviseGcHeap();
 return CohortCli.Run(args);
