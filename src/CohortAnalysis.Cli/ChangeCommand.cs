@@ -20,6 +20,8 @@ internal static class ChangeCommand
         CommandRunner.SetAction(command, options, result =>
         {
             Cohort cohort = options.ReadCohort(result);
+            if (Environment.GetEnvironmentVariable("XGC") == "1") GC.Collect(2, GCCollectionMode.Forced, true, true);
+            if (Environment.GetEnvironmentVariable("XGC") == "2") GC.Collect(2, GCCollectionMode.Forced, true, false);
             AnalysisOptions.RequireBaseline(cohort, result.GetValue(analysis.Code) is { } selected ? [selected] : cohort.Parameters);
             var summaryOptions = new ChangeSummaryOptions
             {
@@ -28,22 +30,28 @@ internal static class ChangeCommand
                 QuantileMethod = result.GetValue(quantiles) == "r7" ? Descriptive.QuantileMethod.R7 : Descriptive.QuantileMethod.SasDefinition5,
                 Parameters = result.GetValue(analysis.Code) is { } code ? [code] : null,
             };
-            // One grid per parameter serves both the summaries and the tests.
-            Trajectories[] grids = (summaryOptions.Parameters ?? cohort.Parameters)
-                .Select(parameter => Trajectories.Of(cohort, parameter, summaryOptions.MissingData)).ToArray();
-            ChangeSummaryTable table = ChangeFromBaseline.Summarize(grids, summaryOptions);
+            // One grid per parameter serves both the summaries and the tests; the parameters are taken one after the
+            // other, so one grid is held at a time, and each parameter's summaries and tests are made side by side.
+            IReadOnlyList<string> parameters = summaryOptions.Parameters ?? cohort.Parameters;
             var tTests = new Inference.TTestOptions { CiLevel = summaryOptions.CiLevel };
-            var within = new List<WithinArmChangeTable>();
-            var between = new List<BetweenArmChange>();
             string? reference = result.GetValue(analysis.Reference);
-            foreach (Trajectories grid in grids)
+            var tables = new ChangeSummaryTable[parameters.Count];
+            var within = new WithinArmChangeTable[parameters.Count];
+            var between = new BetweenArmChange[parameters.Count][];
+            for (int p = 0; p < parameters.Count; p++)
             {
+                Trajectories grid = Trajectories.Of(cohort, parameters[p], summaryOptions.MissingData);
                 var context = AnalysisContext.Of(grid, reference);
                 double visit = analysis.VisitOf(result, context.Trajectories);
-                within.Add(ChangeFromBaseline.TestWithinArms(context.Trajectories, visit, tTests));
-                between.AddRange(context.TreatmentArms.Select(a => ChangeFromBaseline.CompareArms(context, visit, a, tTests)));
+                var arms = new BetweenArmChange[context.TreatmentArms.Count];
+                SideBySide.Run(
+                    () => tables[p] = ChangeFromBaseline.Summarize([grid], summaryOptions),
+                    () => within[p] = ChangeFromBaseline.TestWithinArms(context.Trajectories, visit, tTests),
+                    () => SideBySide.For(arms.Length, a => arms[a] = ChangeFromBaseline.CompareArms(context, visit, context.TreatmentArms[a], tTests)));
+                between[p] = arms;
             }
-            IEstimate[] estimates = [.. table.Rows, .. within.SelectMany(w => w.Estimates), .. between.SelectMany(b => b.Estimates)];
+            ChangeSummaryTable table = ChangeSummaryTable.Combine(tables);
+            IEstimate[] estimates = [.. table.Rows, .. within.SelectMany(w => w.Estimates), .. between.SelectMany(b => b).SelectMany(b => b.Estimates)];
             EstimateOutput.Write(result, options, cohort, "Change from baseline", estimates,
                 json =>
                 {
@@ -55,7 +63,7 @@ internal static class ChangeCommand
                 {
                     var text = new System.Text.StringBuilder(table.ToString());
                     foreach (WithinArmChangeTable w in within) text.AppendLine().Append(w.ToString());
-                    foreach (BetweenArmChange b in between) text.AppendLine().Append(b.ToString());
+                    foreach (BetweenArmChange b in between.SelectMany(b => b)) text.AppendLine().Append(b.ToString());
                     return text.AppendLine().AppendLine(cohort.Report.ToString()).ToString();
                 });
             return 0;

@@ -56,6 +56,27 @@ public sealed class ChangeSummaryTable : ITabular
         Rows = rows; Options = options; Source = source; ImputedCount = imputed; Report = report;
     }
 
+    /// <summary>One table of several tables' rows, in the order given: the tables of one cohort's parameters, each made
+    /// by <see cref="ChangeFromBaseline.Summarize(IReadOnlyList{Trajectories}, ChangeSummaryOptions?)"/> with the same
+    /// options, give the table that call makes for all of them at once (a caller holding one parameter's trajectories at
+    /// a time can so keep memory down). The imputed counts add up.</summary>
+    /// <exception cref="ArgumentException">No tables, or tables of different cohorts or made with different options.</exception>
+    public static ChangeSummaryTable Combine(IReadOnlyList<ChangeSummaryTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        if (tables.Count == 0) throw new ArgumentException("No tables to combine.", nameof(tables));
+        ChangeSummaryTable first = tables[0];
+        foreach (ChangeSummaryTable t in tables)
+        {
+            if (!ReferenceEquals(t.Report, first.Report))
+                throw new ArgumentException($"The tables summarise different cohorts ({first.Source} and {t.Source}).", nameof(tables));
+            if (t.Options != first.Options)
+                throw new ArgumentException($"The tables were made with different options ({first.Options} and {t.Options}).", nameof(tables));
+        }
+        return tables.Count == 1 ? first
+            : new ChangeSummaryTable(tables.SelectMany(t => t.Rows).ToList(), first.Options, first.Source, tables.Sum(t => t.ImputedCount), first.Report);
+    }
+
     /// <summary>The data-quality report of the cohort summarised: rows read, used and excluded, and why.</summary>
     public DataQualityReport Report { get; }
 

@@ -6,10 +6,19 @@ internal static class Ranks
     public static double[] Average(ReadOnlySpan<double> values)
     {
         int n = values.Length;
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
         var keys = values.ToArray();
-        Array.Sort(keys, order);
+        int[] order;
+        if (!keys.Any(double.IsNaN))
+        {
+            order = Numerics.TotalOrderSort.Order(keys);   // ties share a rank, so their order does not matter
+            for (int i = 0; i < n; i++) keys[i] = values[order[i]];
+        }
+        else
+        {
+            order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            Array.Sort(keys, order);
+        }
         var ranks = new double[n];
         int start = 0;
         while (start < n)

@@ -70,10 +70,16 @@ internal static class RankDistributions
     public static (double[] Ranks, List<int> TieSizes) AverageRanks(ReadOnlySpan<double> values)
     {
         int n = values.Length;
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
         double[] copy = values.ToArray();
-        Array.Sort(order, (a, b) => copy[a].CompareTo(copy[b]));
+        int[] order;
+        if (!copy.Any(double.IsNaN))
+            order = Numerics.TotalOrderSort.Order(copy);   // ties share a rank, so their order does not matter
+        else
+        {
+            order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            Array.Sort(order, (a, b) => copy[a].CompareTo(copy[b]));
+        }
         var ranks = new double[n];
         var ties = new List<int>();
         int start = 0;
