@@ -107,14 +107,18 @@ public static class DemoTrial
                 double moodNoise = v == 0 ? 0 : 3.5 * rng.NextNormal();
                 double painNoise = v == 0 ? 0 : 0.8 * rng.NextNormal();
                 double scale = SubjectEffectScale[v];
-                mood[v] = v == 0 ? moodBase : Math.Clamp(Math.Round(moodBase + (active ? ActiveMood : PlaceboMood)[v] + scale * u + moodNoise), 0, 60);
-                pain[v] = v == 0 ? painBase : Math.Clamp(Math.Round(painBase + (active ? ActivePain : PlaceboPain)[v] + scale * (0.12 * u + 0.6 * painOwn) + painNoise), 0, 10);
+                mood[v] = v == 0 ? moodBase : Score(moodBase + (active ? ActiveMood : PlaceboMood)[v] + scale * u + moodNoise, 60);
+                pain[v] = v == 0 ? painBase : Score(painBase + (active ? ActivePain : PlaceboPain)[v] + scale * (0.12 * u + 0.6 * painOwn) + painNoise, 10);
                 if (v > 0 && rng.NextDouble() < 0.02) pain[v] = double.NaN;
             }
             AppendRows(csv, id, site, sex, age, arm, "MADRS", mood, lastVisit);
             AppendRows(csv, id, site, sex, age, arm, "PAINNRS", pain, lastVisit);
         }
     }
+
+    // A score on the instrument's 0 … max scale. Rounding a small negative gives −0, which Clamp keeps and a file
+    // would show as "-0": adding +0 makes it 0 (IEEE 754: −0 + +0 = +0), every other value unchanged.
+    private static double Score(double raw, double max) => Math.Clamp(Math.Round(raw), 0, max) + 0.0;
 
     private static void AppendRows(TextWriter csv, string id, string site, string sex, string age, string arm, string parameter, double[] values, int lastVisit)
     {
