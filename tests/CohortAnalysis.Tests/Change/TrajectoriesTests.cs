@@ -64,3 +64,53 @@ public class TrajectoriesTests
         Assert.StartsWith("The cohort has no parameter 'PHQ9'; it has: MADRS.", e.Message);
     }
 }
+
+/// <summary>A large grid (45 000 subjects): every cell is what the cohort's rows and the missing-data rule give, checked
+/// cell by cell against a direct reading of the rows.</summary>
+public sealed class LargeTrajectoriesTests
+{
+    [Theory]
+    [InlineData(MissingDataMethod.ObservedCases)]
+    [InlineData(MissingDataMethod.Locf)]
+    [InlineData(MissingDataMethod.Bocf)]
+    public void Of_LargeCohort_EveryCellAsTheRowsSay(MissingDataMethod method)
+    {
+        Cohort cohort = CohortAnalysis.Data.CohortCsvReader.Parse(CohortAnalysis.Data.DemoTrial.Generate(subjects: 45_000), "demo.csv");
+        Trajectories t = Trajectories.Of(cohort, "MADRS", method);
+        Assert.True(t.SubjectCount * t.Visits.Count >= 200_000);
+
+        // Observed scores straight from the rows: subject -> visit time -> value.
+        var observed = new Dictionary<int, Dictionary<double, double>>();
+        var baselineTime = new Dictionary<int, double>();
+        int p = cohort.Parameters.ToList().IndexOf("MADRS");
+        for (int r = 0; r < cohort.ObservationCount; r++)
+        {
+            if (cohort.ParameterIndex[r] != p) continue;
+            int s = cohort.SubjectIndex[r];
+            if (!observed.TryGetValue(s, out var byTime)) observed[s] = byTime = [];
+            byTime[cohort.VisitTimes[r]] = cohort.Values[r];
+            baselineTime[s] = cohort.BaselineVisitTimes[r];
+        }
+        Assert.Equal(observed.Count, t.SubjectCount);
+        int imputed = 0;
+        for (int row = 0; row < t.SubjectCount; row++)
+        {
+            var byTime = observed[t.SubjectIndices[row]];
+            double baseTime = baselineTime[t.SubjectIndices[row]];
+            double baseline = t.Baseline(row), carried = method == MissingDataMethod.Bocf ? baseline : double.NaN;
+            for (int v = 0; v < t.Visits.Count; v++)
+            {
+                double time = t.Visits[v].Time;
+                double expected = byTime.TryGetValue(time, out double x) ? x : double.NaN;
+                bool post = !double.IsNaN(baseTime) && time > baseTime;
+                if (post && method == MissingDataMethod.Locf && !double.IsNaN(expected)) carried = expected;
+                bool fill = post && method != MissingDataMethod.ObservedCases && double.IsNaN(expected) && !double.IsNaN(carried);
+                if (fill) { expected = carried; imputed++; }
+                Assert.Equal(expected, t.Value(row, v));
+                Assert.Equal(fill, t.IsImputed(row, v));
+                Assert.Equal(post ? expected - baseline : double.NaN, t.Change(row, v));
+            }
+        }
+        Assert.Equal(imputed, t.ImputedCount);
+    }
+}
