@@ -41,6 +41,7 @@ if ((${#need[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]/r-cran-datatable/r-cran-data.table}" > /dev/null
 fi
 
+source benchmarks/timing.sh         # median, small_trial_csv
 source benchmarks/cohort-tool.sh   # cli=(...): the Native AOT tool; COHORT_TOOL=jit for the JIT build
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo "+changes")
 
@@ -49,15 +50,7 @@ subjects=$(( rows * 100 / 922 ))
 "${cli[@]}" demo --subjects "$subjects" --seed 7 --output "$work/big.csv"
 "${cli[@]}" demo --subjects "$subjects" --seed 7 --output "$work/big.parquet"
 # (b): 100 + 100 subjects, baseline and week 12, seeded (awk's generator; Box-Muller normals).
-awk -v seed=16 'BEGIN {
-  srand(seed); print "USUBJID,TRT01P,PARAMCD,AVISITN,AVISIT,ABLFL,AVAL"
-  for (s = 1; s <= 200; s++) {
-    arm = (s % 2) ? "Active" : "Placebo"
-    b = int(30 + 5 * sqrt(-2 * log(1 - rand())) * cos(6.283185307179586 * rand()) + 0.5)
-    w = int(b - (arm == "Active" ? 12 : 7) + 8 * sqrt(-2 * log(1 - rand())) * cos(6.283185307179586 * rand()) + 0.5)
-    if (b < 0) b = 0; if (b > 60) b = 60; if (w < 0) w = 0; if (w > 60) w = 60
-    printf "S%03d,%s,MADRS,0,Baseline,Y,%d\nS%03d,%s,MADRS,12,Week 12,,%d\n", s, arm, b, s, arm, w
-  } }' > "$work/small.csv"
+small_trial_csv "$work/small.csv"
 
 # run NAME CMD...: runs once, appends "wall_s peak_kib cpu_s" (cpu = user + system) to $work/NAME.
 run() {
@@ -65,7 +58,6 @@ run() {
   /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" > "$work/$name.out"
   tail -n 1 "$work/time" | awk '{ print $1, $2, $3 + $4 }' >> "$work/$name"
 }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 col() { awk -v c="$2" '{ print $c }' "$work/$1"; }
 # pair A B [COLUMN]: the median over repetitions of B_i / A_i (column 1 wall times, 3 CPU times), and the range.
 pair() { paste <(col "$1" "${3:-1}") <(col "$2" "${3:-1}") | awk '{ print ($1 > 0 ? $2 / $1 : "inf") }' > "$work/ratios"

@@ -15,18 +15,11 @@ reps=${1:-5}
 subjects=${2:-108459}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+source benchmarks/timing.sh   # small_trial_csv
 jit=($(COHORT_TOOL=jit; source benchmarks/cohort-tool.sh 2> /dev/null; echo "${cli[@]}"))
 aot=($(source benchmarks/cohort-tool.sh 2> /dev/null; echo "${cli[@]}"))
 "${aot[@]}" demo --subjects "$subjects" --seed 7 --output "$work/big.csv"
-awk -v seed=16 'BEGIN {
-  srand(seed); print "USUBJID,TRT01P,PARAMCD,AVISITN,AVISIT,ABLFL,AVAL"
-  for (s = 1; s <= 200; s++) {
-    arm = (s % 2) ? "Active" : "Placebo"
-    b = int(30 + 5 * sqrt(-2 * log(1 - rand())) * cos(6.283185307179586 * rand()) + 0.5)
-    w = int(b - (arm == "Active" ? 12 : 7) + 8 * sqrt(-2 * log(1 - rand())) * cos(6.283185307179586 * rand()) + 0.5)
-    if (b < 0) b = 0; if (b > 60) b = 60; if (w < 0) w = 0; if (w > 60) w = 60
-    printf "S%03d,%s,MADRS,0,Baseline,Y,%d\nS%03d,%s,MADRS,12,Week 12,,%d\n", s, arm, b, s, arm, w
-  } }' > "$work/small.csv"
+small_trial_csv "$work/small.csv"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD); $(($(wc -l < "$work/big.csv") - 1)) rows" >&2
 
 run() {   # run NAME CMD...: appends "wall_s cpu_s peak_kib" to $work/NAME

@@ -15,6 +15,7 @@ subjects=${1:-111000}
 runs=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+source benchmarks/timing.sh         # median
 source benchmarks/cohort-tool.sh   # cli=(...): the Native AOT tool; COHORT_TOOL=jit for the JIT build
 read -r -a formats <<< "${FORMATS:-csv parquet xpt json ndjson}"
 [[ ${formats[0]} == csv ]] || { echo "FORMATS must start with csv (the reference)" >&2; exit 2; }
@@ -34,7 +35,6 @@ for run in $(seq 1 "$runs"); do
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 csv_cpu=$(awk '$1 == "csv" { print $3 }' "$work/all" | median)
 csv_wall=$(awk '$1 == "csv" { print $2 }' "$work/all" | median)
 printf '\n| format | file | wall (median) | CPU (median) | wall / CSV | CPU / CSV | peak RSS (median) |\n| --- | --- | --- | --- | --- | --- | --- |\n'

@@ -99,10 +99,10 @@ internal sealed class ScannedRowBlock
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Field(int row, int column, out bool isNull)
     {
-        int first = row == 0 ? 0 : _rowEnd[row - 1];
         isNull = false;
-        if ((uint)column >= (uint)(_rowEnd[row] - first)) return [];
-        var (start, length) = _fields[first + column];
+        int f = FieldIndex(row, column);
+        if (f < 0) return [];
+        var (start, length) = _fields[f];
         if (start < 0)
         {
             isNull = true;
@@ -116,8 +116,8 @@ internal sealed class ScannedRowBlock
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Repeats(int row, int column)
     {
-        int first = row == 0 ? 0 : _rowEnd[row - 1];
-        return (uint)column < (uint)(_rowEnd[row] - first) && _fields[first + column].Length < 0;
+        int f = FieldIndex(row, column);
+        return f >= 0 && _fields[f].Length < 0;
     }
 
     /// <summary>The typed number of field <paramref name="column"/> of row <paramref name="row"/>, as the source gave it.</summary>
@@ -125,11 +125,18 @@ internal sealed class ScannedRowBlock
     {
         value = double.NaN;
         if (_typed is null) return false;
-        int first = row == 0 ? 0 : _rowEnd[row - 1];
-        int f = first + column;
-        if ((uint)column >= (uint)(_rowEnd[row] - first) || f >= _typed.Count || !_typed[f]) return false;
+        int f = FieldIndex(row, column);
+        if (f < 0 || f >= _typed.Count || !_typed[f]) return false;
         value = _numbers![f];
         return true;
+    }
+
+    // Where field `column` of row `row` is kept in _fields; -1 past the row's last field.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FieldIndex(int row, int column)
+    {
+        int first = row == 0 ? 0 : _rowEnd[row - 1];
+        return (uint)column < (uint)(_rowEnd[row] - first) ? first + column : -1;
     }
 
     /// <summary>Counts every field, row by row in the order added, in <paramref name="scanner"/>: the first
