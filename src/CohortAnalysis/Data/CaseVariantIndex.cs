@@ -6,6 +6,9 @@ internal sealed class CaseVariantIndex
 {
     private readonly Dictionary<string, (string Spelling, long Line)> _first = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Sizes the index for about <paramref name="codes"/> codes.</summary>
+    public void EnsureCapacity(int codes) => _first.EnsureCapacity(codes);
+
     /// <summary>Registers a code seen for the first time. Returns the earlier spelling and its line when one differs from
     /// <paramref name="code"/> only by case, else null.</summary>
     public (string Spelling, long Line)? Register(string code, long line)

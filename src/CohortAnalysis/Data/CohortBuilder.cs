@@ -81,6 +81,7 @@ internal sealed class CohortBuilder
     public void Reserve(long rows)
     {
         int capacity = (int)Math.Clamp(rows + rows / 20 + 16, 0, MaxReservedRows);
+        _reservedRows = capacity;
         _rowSubject.EnsureCapacity(capacity);
         _rowParameter.EnsureCapacity(capacity);
         _rowVisit.EnsureCapacity(capacity);
@@ -89,6 +90,27 @@ internal sealed class CohortBuilder
         if (_baseColumn is not null) _rowFileBase.EnsureCapacity(capacity);
         if (_changeColumn is not null) _rowFileChange.EnsureCapacity(capacity);
         _rowLine.EnsureCapacity(capacity);
+    }
+
+    private int _reservedRows;
+
+    /// <summary>Rows after which the per-subject tables are sized for the subjects the file will likely hold.</summary>
+    internal const int SubjectEstimateRows = 8192;
+
+    // The subjects in the rows reserved, estimated from the first rows (plus a tenth), so the subject look-ups and lists
+    // are sized once instead of doubling (each doubling copies them) a dozen times. A file whose first rows are not
+    // typical only costs the usual growth; the estimate never exceeds the rows reserved.
+    private void ReserveSubjects()
+    {
+        if (_reservedRows <= SubjectEstimateRows || _subjects.Count == 0) return;
+        long estimate = (long)_reservedRows * _subjects.Count / SubjectEstimateRows;
+        int capacity = (int)Math.Min(estimate + estimate / 10 + 16, _reservedRows);
+        _subjectIndex.EnsureCapacity(capacity);
+        _subjectCase.EnsureCapacity(capacity);
+        _subjects.EnsureCapacity(capacity);
+        _subjectArm.EnsureCapacity(capacity);
+        _subjectArmLine.EnsureCapacity(capacity);
+        foreach (List<string?> covariate in _covariates) covariate.EnsureCapacity(capacity);
     }
 
     /// <summary>Appended to a duplicate-visit message (the ADaM analysis-flag advice); empty by default.</summary>
@@ -177,6 +199,7 @@ internal sealed class CohortBuilder
         if (_baseColumn is not null) _rowFileBase.Add(fileBase);
         if (_changeColumn is not null) _rowFileChange.Add(fileChange);
         _rowLine.Add(line);
+        if (_rowLine.Count == SubjectEstimateRows) ReserveSubjects();
         if (double.IsNaN(value))
             _issues.Add(new DataIssue(DataIssueKind.MissingValue, DataIssueSeverity.Note, _source, line, _valueColumn, null, subject,
                 "missing score kept as a missing observation."));
