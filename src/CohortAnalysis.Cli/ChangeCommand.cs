@@ -20,8 +20,6 @@ internal static class ChangeCommand
         CommandRunner.SetAction(command, options, result =>
         {
             Cohort cohort = options.ReadCohort(result);
-            if (Environment.GetEnvironmentVariable("XGC") == "1") GC.Collect(2, GCCollectionMode.Forced, true, true);
-            if (Environment.GetEnvironmentVariable("XGC") == "2") GC.Collect(2, GCCollectionMode.Forced, true, false);
             AnalysisOptions.RequireBaseline(cohort, result.GetValue(analysis.Code) is { } selected ? [selected] : cohort.Parameters);
             var summaryOptions = new ChangeSummaryOptions
             {
