@@ -28,7 +28,7 @@ public static class Quantiles
     /// <remarks>Equals the 0.5 quantile under SAS PCTLDEF=5 and R types 2 and 5–9; R types 1, 3 and 4 can return a single order statistic instead.</remarks>
     public static double Median(ReadOnlySpan<double> values) => Quantile(values, 0.5, QuantileMethod.R7);
 
-    /// <summary>The values without NaN in ascending order (−0 before +0; <see cref="Numerics.TotalOrderSort"/>).</summary>
+    /// <summary>The values without NaN in ascending order, −0 read as 0 (<see cref="Numerics.TotalOrderSort"/>).</summary>
     internal static double[] SortedWithoutNaN(ReadOnlySpan<double> values) => Numerics.TotalOrderSort.WithoutNaN(values);
 
     /// <summary>Quantile of an already sorted array with no NaN.</summary>

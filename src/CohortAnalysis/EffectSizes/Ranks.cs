@@ -7,12 +7,9 @@ internal static class Ranks
     {
         int n = values.Length;
         var keys = values.ToArray();
-        int[] order;
-        if (!keys.Any(double.IsNaN))
-        {
-            order = Numerics.TotalOrderSort.Order(keys);   // ties share a rank, so their order does not matter
+        // Ties share a rank, so their order does not matter; values with a NaN are sorted as before (NaN first).
+        if (Numerics.TotalOrderSort.TryOrder(keys, out int[] order))
             for (int i = 0; i < n; i++) keys[i] = values[order[i]];
-        }
         else
         {
             order = new int[n];

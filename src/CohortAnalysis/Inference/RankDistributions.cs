@@ -71,10 +71,8 @@ internal static class RankDistributions
     {
         int n = values.Length;
         double[] copy = values.ToArray();
-        int[] order;
-        if (!copy.Any(double.IsNaN))
-            order = Numerics.TotalOrderSort.Order(copy);   // ties share a rank, so their order does not matter
-        else
+        // Ties share a rank, so their order does not matter; values with a NaN are sorted as before (NaN first).
+        if (!Numerics.TotalOrderSort.TryOrder(copy, out int[] order))
         {
             order = new int[n];
             for (int i = 0; i < n; i++) order[i] = i;

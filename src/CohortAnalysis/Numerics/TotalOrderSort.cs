@@ -34,21 +34,27 @@ internal static class TotalOrderSort
         return sorted;
     }
 
-    /// <summary>The positions of the values in ascending order (ties in no particular order). No value may be NaN.</summary>
-    public static int[] Order(ReadOnlySpan<double> values)
+    /// <summary>The positions of the values in ascending order (ties in no particular order); false, with no order, when
+    /// a value is NaN (NaN has no place in this order: the caller sorts such values its own way).</summary>
+    public static bool TryOrder(ReadOnlySpan<double> values, out int[] order)
     {
         int n = values.Length;
         ulong[] keys = ArrayPool<ulong>.Shared.Rent(n);
-        var order = new int[n];
+        order = new int[n];
         for (int i = 0; i < n; i++)
         {
-            if (double.IsNaN(values[i])) throw new ArgumentException("NaN has no place in the order; remove it first.", nameof(values));
+            if (double.IsNaN(values[i]))
+            {
+                ArrayPool<ulong>.Shared.Return(keys);
+                order = [];
+                return false;
+            }
             keys[i] = Key(values[i]);
             order[i] = i;
         }
         Sort(keys.AsSpan(0, n), order);
         ArrayPool<ulong>.Shared.Return(keys);
-        return order;
+        return true;
     }
 
     internal static ulong Key(double value)
