@@ -83,6 +83,13 @@ internal sealed class BufferedTabularSource : TabularSource
 
     public override bool Repeats(int column) => !_replaying && _inner.Repeats(column);
 
+    public override string? SharedField(int column, out int code)
+    {
+        if (!_replaying) return _inner.SharedField(column, out code);
+        code = -1;
+        return null;
+    }
+
     public override DatasetMetadata? Metadata => _inner.Metadata;
 
     public override long? EstimatedRows => _inner.EstimatedRows;

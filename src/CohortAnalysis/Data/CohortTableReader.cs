@@ -136,6 +136,7 @@ internal static class CohortTableReader
             cleaners[c] = new ColumnCodeCleaner(header[c]);
         var flagCodings = new long[BaselineFlagCoding.Count];
         var memo = new FieldMemo[header.Count];
+        var readings = new SharedCodeReadings(header.Count);
         long rows = 0, seq = 0;
         while (source.Read())
         {
@@ -163,15 +164,15 @@ internal static class CohortTableReader
             long before = builder.ProblemCount;
             if (!adam.Keep(row, line, builder, covariateValues.AsSpan(covariates.Length)))
                 continue;
-            string? subjectId = Text(row, subject, cleaners, missing, builder, line, required: true, memo, seq);
-            string? armName = Text(row, arm, cleaners, missing, builder, line, required: true, memo, seq);
-            for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(row, covariates[c], cleaners, missing, builder, line, required: false, memo, seq);
+            string? subjectId = Text(row, subject, cleaners, missing, builder, line, required: true, memo, readings, seq);
+            string? armName = Text(row, arm, cleaners, missing, builder, line, required: true, memo, readings, seq);
+            for (int c = 0; c < covariates.Length; c++) covariateValues[c] = Text(row, covariates[c], cleaners, missing, builder, line, required: false, memo, readings, seq);
 
             if (!wide)
             {
                 double time = Number(row, visit, missing, missingList, builder, line, required: true, memo, seq);
-                string? visitLabel = label >= 0 ? Text(row, label, cleaners, missing, builder, line, required: false, memo, seq) : null;
-                string? parameterCode = parameter >= 0 ? Text(row, parameter, cleaners, missing, builder, line, required: true, memo, seq) : map.DefaultParameter;
+                string? visitLabel = label >= 0 ? Text(row, label, cleaners, missing, builder, line, required: false, memo, readings, seq) : null;
+                string? parameterCode = parameter >= 0 ? Text(row, parameter, cleaners, missing, builder, line, required: true, memo, readings, seq) : map.DefaultParameter;
                 double score = Number(row, value, missing, missingList, builder, line, required: false, memo, seq);
                 bool isBaseline = flag >= 0 && Flag(row, flag, missing, builder, line, flagCodings);
                 double fileBase = baseColumn >= 0 ? Number(row, baseColumn, missing, missingList, builder, line, required: false, memo, seq) : double.NaN;
@@ -300,7 +301,7 @@ internal static class CohortTableReader
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Text(TabularSource source, int column, ColumnCodeCleaner?[] cleaners, MissingTokenSet missing, CohortBuilder builder, long line,
-        bool required, FieldMemo[] memo, long seq)
+        bool required, FieldMemo[] memo, SharedCodeReadings readings, long seq)
     {
         ref FieldMemo kept = ref memo[column];
         if (kept.Text is not null && kept.Row == seq - 1 && source.Repeats(column))
@@ -308,7 +309,21 @@ internal static class CohortTableReader
             kept.Row = seq;
             return kept.Text;
         }
-        ReadOnlySpan<char> field = source.Field(column, out bool isNull);
+        string? shared = source.SharedField(column, out int code);
+        if (shared is not null && readings.Find(column, code) is { } known)
+        {
+            kept = new FieldMemo { Row = seq, Text = known };
+            return known;
+        }
+        if (shared is not null && ColumnCodeCleaner.IsPlain(shared) && shared.Length > 0 && !missing.Contains(shared))
+        {
+            // A shared string that needs no cleaning is the code itself: Clean would return (and intern) its text.
+            kept = new FieldMemo { Row = seq, Text = shared };
+            readings.Remember(column, code, shared);
+            return shared;
+        }
+        bool isNull = false;
+        ReadOnlySpan<char> field = shared ?? source.Field(column, out isNull);
         ColumnCodeCleaner cleaner = cleaners[column]!;
         string? text = isNull ? null : cleaner.Clean(field, line);
         if (text is null || missing.Contains(text))
@@ -317,7 +332,15 @@ internal static class CohortTableReader
             if (required) builder.Problem(line, source.Header[column], text ?? "", "a value is required here but the field is missing.");
             return null;
         }
-        kept = ReferenceEquals(text, cleaner.LastPlain) ? new FieldMemo { Row = seq, Text = text } : default;
+        if (ReferenceEquals(text, cleaner.LastPlain))
+        {
+            kept = new FieldMemo { Row = seq, Text = text };
+            if (shared is not null) readings.Remember(column, code, text);
+        }
+        else
+        {
+            kept = default;
+        }
         return text;
     }
 

@@ -39,8 +39,7 @@ internal sealed class ColumnCodeCleaner
     {
         // Rows of a long file come in runs (a subject's visits, an arm's subjects): the previous row's code again.
         if (_previous is { } previous && raw.SequenceEqual(previous)) return previous;
-        if (!raw.ContainsAnyExceptInRange(' ', '~') && (raw.Length == 0 || (raw[0] != ' ' && raw[^1] != ' ' && !raw.Contains("  ", StringComparison.Ordinal))))
-            return _previous = _codes.Intern(raw);
+        if (IsPlain(raw)) return _previous = _codes.Intern(raw);
         string text = raw.ToString();
         if (!_cache.TryGetValue(text, out var cleaned))
         {
@@ -50,6 +49,12 @@ internal sealed class ColumnCodeCleaner
         if (cleaned.Change != Change.None) Tally(cleaned.Change, text, cleaned.Clean, line);
         return cleaned.Clean;
     }
+
+    /// <summary>True when <paramref name="raw"/> needs no cleaning: printable ASCII with no surrounding or doubled space
+    /// (<see cref="Clean"/> then returns its text as it is, and counts nothing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsPlain(ReadOnlySpan<char> raw) =>
+        !raw.ContainsAnyExceptInRange(' ', '~') && (raw.Length == 0 || (raw[0] != ' ' && raw[^1] != ' ' && !raw.Contains("  ", StringComparison.Ordinal)));
 
     /// <summary>One issue summing up what was changed in this column, or null when nothing was.</summary>
     public DataIssue? Issue(string source)

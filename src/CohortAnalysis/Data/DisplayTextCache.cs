@@ -13,9 +13,15 @@ internal sealed class DisplayTextCache
     private readonly int[] _lengths;                    // int.MinValue: empty entry
     private readonly char[] _text;
     private readonly string?[] _strings;                // the text as a string, made when first asked for
+    private readonly int[] _codes;                      // per entry: the code of the text it holds
+    private readonly bool[] _asked;                     // per entry: Shared was asked for its text since it was set
+    private readonly int[] _nextCode;                   // per column: the code the next text set gets
 
     public DisplayTextCache(int columns)
     {
+        _codes = new int[columns * EntriesPerColumn];
+        _asked = new bool[columns * EntriesPerColumn];
+        _nextCode = new int[columns];
         _keys = new ulong[columns * EntriesPerColumn];
         _lengths = new int[columns * EntriesPerColumn];
         Array.Fill(_lengths, int.MinValue);
@@ -42,6 +48,20 @@ internal sealed class DisplayTextCache
         _keys[entry] = key;
         _lengths[entry] = length;
         _strings[entry] = null;
+        _asked[entry] = false;
+        _codes[entry] = _nextCode[entry / EntriesPerColumn]++;
+    }
+
+    /// <summary>The text of <paramref name="entry"/> as a string shared by every row holding it, with its
+    /// <paramref name="code"/> (<see cref="TabularSource.SharedField"/>: each text set in a column gets the next number);
+    /// null for a missing value and the first time the entry's text is asked for, so that a value met once (a
+    /// continuous measurement) costs no string.</summary>
+    public string? Shared(int entry, out int code)
+    {
+        code = _codes[entry];
+        if (_asked[entry]) return AsString(entry);
+        _asked[entry] = true;
+        return null;
     }
 
     /// <summary>The text of <paramref name="entry"/>; empty with <paramref name="isNull"/> for a missing value.</summary>

@@ -50,6 +50,8 @@ internal sealed class ReadAheadTabularSource : TabularSource
 
     public override bool Repeats(int column) => _block!.Repeats(_row, column);
 
+    public override string? SharedField(int column, out int code) => _block!.SharedField(_row, column, out code);
+
     /// <summary>The source's own findings: asked once the last row has been read (the reading thread has then ended).</summary>
     public override IEnumerable<DataIssue> Findings() => _inner.Findings();
 

@@ -16,8 +16,12 @@ internal sealed class ScannedRowBlock
     private char[] _text = new char[4096];               // grows to what a block of the file needs (blocks are reused)
     private int _length;
     // Start -1: a typed null; a negative Length (its complement) marks the same text as the previous row's field in
-    // that column, which is not copied again and is counted as a repeat.
+    // that column, which is not copied again and is counted as a repeat. Start at or below SharedStart: a string the
+    // source shares (TabularSource.SharedField), _shared[SharedStart - Start], not copied; Length is then its code
+    // (complemented on a repeat: the previous row's field in the column had the same code).
     private readonly List<(int Start, int Length)> _fields = new(1024);
+    private const int SharedStart = -2;
+    private readonly List<string> _shared = new(1024);
     private (int Start, int Length)[] _previous = NoText(16);   // each column's text in the last row added; -1: none
     private readonly int[] _rowEnd = new int[Rows];                            // end of each row's fields in _fields
     private readonly long[] _line = new long[Rows], _endLine = new long[Rows];
@@ -49,6 +53,18 @@ internal sealed class ScannedRowBlock
         {
             bool typed = row.TryNumber(c, out double number);
             if (typed || _typed is not null) Typed(first + c, typed, number);
+            var (start, length) = _previous[c];
+            if (row.SharedField(c, out int code) is { } shared)
+            {
+                if (start <= SharedStart && length == code)
+                {
+                    _fields.Add((start, ~code));
+                    continue;
+                }
+                _fields.Add(_previous[c] = (SharedStart - _shared.Count, code));
+                _shared.Add(shared);
+                continue;
+            }
             ReadOnlySpan<char> field = row.Field(c, out bool isNull);
             if (isNull)
             {
@@ -56,7 +72,6 @@ internal sealed class ScannedRowBlock
                 _previous[c] = (-1, 0);
                 continue;
             }
-            var (start, length) = _previous[c];
             if (start >= 0 && field.SequenceEqual(_text.AsSpan(start, length)))
             {
                 _fields.Add((start, ~length));
@@ -105,10 +120,30 @@ internal sealed class ScannedRowBlock
         var (start, length) = _fields[f];
         if (start < 0)
         {
+            if (start <= SharedStart) return _shared[SharedStart - start];
             isNull = true;
             return [];
         }
         return _text.AsSpan(start, length < 0 ? ~length : length);
+    }
+
+    /// <summary>Field <paramref name="column"/> of row <paramref name="row"/> as the source shared it, with its code
+    /// (<see cref="TabularSource.SharedField"/>); null when the source did not share it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public string? SharedField(int row, int column, out int code)
+    {
+        int f = FieldIndex(row, column);
+        if (f >= 0)
+        {
+            var (start, length) = _fields[f];
+            if (start <= SharedStart)
+            {
+                code = length < 0 ? ~length : length;
+                return _shared[SharedStart - start];
+            }
+        }
+        code = -1;
+        return null;
     }
 
     /// <summary>True when field <paramref name="column"/> of row <paramref name="row"/> was found equal to that column's
@@ -152,7 +187,8 @@ internal sealed class ScannedRowBlock
                 int column = f - first;
                 if (skip[column]) continue;
                 var (start, length) = _fields[f];
-                if (length < 0) scanner.AddRepeat(column, _text.AsSpan(start, ~length));
+                if (start <= SharedStart) scanner.AddShared(column, _shared[SharedStart - start], length < 0 ? ~length : length);
+                else if (length < 0) scanner.AddRepeat(column, _text.AsSpan(start, ~length));
                 else scanner.Add(column, start < 0 ? [] : _text.AsSpan(start, length), start < 0);
             }
             first = _rowEnd[r];
@@ -172,6 +208,7 @@ internal sealed class ScannedRowBlock
         Count = 0;
         _length = 0;
         _fields.Clear();
+        _shared.Clear();
         _typed?.Clear();
         _numbers?.Clear();
         IsLast = false;

@@ -22,6 +22,8 @@ internal sealed class StoredTextCache
     private readonly byte[]?[] _keys;
     private readonly string?[] _values;
     private readonly int[] _last;                       // per column: the entry found or set last (-1: none)
+    private readonly int[] _codes;                      // per entry: the code of the string it holds
+    private readonly int[] _nextCode;                   // per column: the code the next string kept gets
 
     public StoredTextCache(int columns)
     {
@@ -29,7 +31,17 @@ internal sealed class StoredTextCache
         _values = new string?[columns * EntriesPerColumn];
         _last = new int[columns];
         Array.Fill(_last, -1);
+        _codes = new int[columns * EntriesPerColumn];
+        _nextCode = new int[columns];
     }
+
+    /// <summary>The code of the string <paramref name="entry"/> holds (<see cref="TabularSource.SharedField"/>): each
+    /// string kept in a column gets the next number, so a code stands for one text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Code(int entry) => _codes[entry];
+
+    /// <summary>The code of the last string found or kept in <paramref name="column"/> (what <see cref="LastPrefix"/> returned).</summary>
+    public int LastCode(int column) => _codes[_last[column]];
 
     /// <summary>The string kept for <paramref name="bytes"/> in <paramref name="column"/>, or null; <paramref name="entry"/>
     /// is where to <see cref="Set"/> it after decoding (-1: too long to keep).</summary>
@@ -79,7 +91,9 @@ internal sealed class StoredTextCache
         if (key is null || key.Length != bytes.Length) _keys[entry] = key = new byte[bytes.Length];
         bytes.CopyTo(key);
         _values[entry] = value;
-        _last[entry / EntriesPerColumn] = entry;
+        int column = entry / EntriesPerColumn;
+        _last[column] = entry;
+        _codes[entry] = _nextCode[column]++;
         return value;
     }
 }

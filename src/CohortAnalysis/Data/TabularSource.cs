@@ -37,6 +37,18 @@ internal abstract class TabularSource : IDisposable
     /// only a source that knows it without comparing says true.</summary>
     public virtual bool Repeats(int column) => false;
 
+    /// <summary>Field <paramref name="column"/> of the current row as a string the source shares among the rows that
+    /// hold the same text (a typed source's decoded value), with <paramref name="code"/>, a number that stands for that
+    /// string: within a column and a read, one code always stands for the same text (a text may get several codes, as
+    /// a source forgets and decodes it again). Readers remember what they made of a code (the guard's verdict, a cleaned
+    /// code) instead of looking the text up. Null, the default, when the source does not share the field: read
+    /// <see cref="Field"/> then (also for a missing value).</summary>
+    public virtual string? SharedField(int column, out int code)
+    {
+        code = -1;
+        return null;
+    }
+
     /// <summary>About how many rows the source holds, judged from the rows read so far (null when unknown); readers
     /// size their columns with it so a large file is not copied as its columns grow.</summary>
     public virtual long? EstimatedRows => null;

@@ -125,6 +125,31 @@ internal sealed class ColumnScan
         }
     }
 
+    /// <summary>Counts a raw value its source shares under <paramref name="code"/> (one code, one text): as
+    /// <see cref="Add"/> would, without examining it again when a value of that code was missing or matched nothing
+    /// (the outcome <see cref="AddRepeat"/> reuses for the previous row's value, remembered here for every code).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddShared(string raw, int code)
+    {
+        int known = _byCode.Find(code);
+        if (known != Unknown)
+        {
+            if (known == MissingCode) _previous = Outcome.Missing;
+            else (_previous, _previousLength) = (Outcome.Inert, known - 1);
+            AddRepeat(raw);
+            return;
+        }
+        Add(raw);
+        if (_previous == Outcome.Missing) _byCode.Set(code, MissingCode);
+        else if (_previous == Outcome.Inert) _byCode.Set(code, _previousLength + 1);
+    }
+
+    // Per code (AddShared): Unknown, MissingCode, or 1 + the prepared length of a value that matched nothing. Codes past
+    // CodeTable.Limit are examined each time.
+    private readonly CodeTable<int> _byCode = new();
+    private const int Unknown = 0;
+    private const int MissingCode = -1;
+
     // What the last value counted came to, so that the same value again (AddRepeat) costs nothing to count.
     private enum Outcome { Examined, Missing, Inert }
 

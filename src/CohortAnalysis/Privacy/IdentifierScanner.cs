@@ -31,6 +31,10 @@ internal sealed class IdentifierScanner
     /// <summary>Counts a raw value of column <paramref name="column"/> equal to the one counted just before in that column.</summary>
     public void AddRepeat(int column, ReadOnlySpan<char> value) => _columns[column].AddRepeat(value);
 
+    /// <summary>Counts a raw value of column <paramref name="column"/> that its source shares under
+    /// <paramref name="code"/> (<see cref="Data.TabularSource.SharedField"/>).</summary>
+    public void AddShared(int column, string value, int code) => _columns[column].AddShared(value, code);
+
     /// <summary>The findings for the values counted so far, in column order.</summary>
     public IdentifierScan Result() =>
         new(_source, _columns.Length, _columns.SelectMany(c => c.Findings()).ToArray(), _options);

@@ -35,6 +35,39 @@ public class ReadAheadTabularSourceTests
         }
     }
 
+    // The same rows from a source that shares the code column's strings (one per subject, numbered as a typed reader's
+    // cache numbers them: a subject met again after others gets a new code) and the notes of even rows.
+    private sealed class SharingRows(int count) : TabularSource
+    {
+        private readonly Rows _rows = new(count);
+        private readonly Dictionary<string, (string Text, int Code)> _shared = [];
+        private readonly int[] _next = new int[3];   // codes are numbered per column
+        private int _row = -1;
+        public override string Name => _rows.Name;
+        public override IReadOnlyList<string> Header => _rows.Header;
+        public override long Line => _rows.Line;
+        public override long EndLine => _rows.EndLine;
+        public override int FieldCount => _rows.FieldCount;
+        public override bool Read()
+        {
+            _row++;
+            if (_row % 1000 == 0) _shared.Clear();   // forgets, as a cache does: the same text gets a new code
+            return _rows.Read();
+        }
+        public override ReadOnlySpan<char> Field(int column, out bool isNull) => _rows.Field(column, out isNull);
+        public override bool TryNumber(int column, out double value) => _rows.TryNumber(column, out value);
+        public override string? SharedField(int column, out int code)
+        {
+            code = -1;
+            string text = _rows.Field(column, out bool isNull).ToString();
+            if (isNull || column >= FieldCount || (column == 2 && _row % 2 == 1) || column == 1) return null;
+            string key = column + ":" + text;
+            if (!_shared.TryGetValue(key, out var kept)) _shared[key] = kept = (text, _next[column]++);
+            code = kept.Code;
+            return kept.Text;
+        }
+    }
+
     private static List<string> Dump(TabularSource source)
     {
         var lines = new List<string>();
@@ -94,6 +127,40 @@ public class ReadAheadTabularSourceTests
             row++;
         }
         Assert.True(repeats > row / 2);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(3 * ScannedRowBlock.Rows + 77)]
+    public void SharedFields_SameRowsAsReadingTheSourceDirectly_WithTheSourcesStringsAndCodes(int count)
+    {
+        List<string> direct = Dump(new Rows(count));
+        var source = new SharingRows(count);
+        using var ahead = new ReadAheadTabularSource(source);
+        List<string> read = Dump(ahead);
+        Assert.Equal(count, read.Count);
+        Assert.Equal(direct, read);
+
+        // The block hands back the source's own string and code; a repeat is the previous row's code again.
+        var again = new SharingRows(count);
+        using var second = new ReadAheadTabularSource(new SharingRows(count));
+        int previousCode = -1, rows = 0, repeats = 0;
+        while (second.Read())
+        {
+            Assert.True(again.Read());
+            string? expected = again.SharedField(0, out int code);
+            string? shared = second.SharedField(0, out int readCode);
+            Assert.Equal(expected, shared);
+            Assert.Equal(code, readCode);
+            Assert.Equal(expected, second.Field(0, out _).ToString());
+            if (second.Repeats(0)) { Assert.Equal(previousCode, readCode); repeats++; }
+            Assert.Null(second.SharedField(1, out int none));
+            Assert.Equal(-1, none);
+            previousCode = readCode;
+            rows++;
+        }
+        Assert.Equal(count, rows);
+        Assert.True(repeats > 0);
     }
 
     [Fact]

@@ -192,4 +192,44 @@ public sealed class EveryRowGuardTests
         Assert.Equal(one.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues),
             repeats.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues));
     }
+
+    [Theory]
+    [InlineData("EXTRA")]
+    [InlineData("AGE")]
+    [InlineData("ZIP")]
+    [InlineData("VISITDT")]
+    [InlineData("NOTES")]
+    [InlineData("USUBJID")]
+    public void Scanner_SharedValues_CountedByTheirCodes_SameVerdictAsCountingEachOne(string column)
+    {
+        // Values a typed source shares under a code (TabularSource.SharedField), mixed with plain ones and repeats, as
+        // the load's blocks give them: the same findings as counting each value. A text gets a new code now and then,
+        // as a source's cache forgets it, and codes pass the per-column limit of remembered outcomes.
+        string[] values = ["DEMO-101-001", "", "NA", "jane@example.org", "93", "02139", "2024-03-15", "Week 12", "Jane Smith lives here", "7", "  7  ", "555-123-4567"];
+        var random = new Random(17);
+        var one = new IdentifierScanner("shared.csv", [column], IdentifierGuardOptions.Default);
+        var shared = new IdentifierScanner("shared.csv", [column], IdentifierGuardOptions.Default);
+        var codes = new int[values.Length];
+        for (int k = 0; k < values.Length; k++) codes[k] = k;
+        int next = values.Length;
+        string? previous = null;
+        for (int i = 0; i < 30_000; i++)
+        {
+            int k = random.Next(values.Length);
+            string value = values[k];
+            if (i % 997 == 0) codes[k] = next++;
+            if (i == 20_000) for (int j = 0; j < values.Length; j++) codes[j] = CodeTable<int>.Limit + j;
+            one.Add(0, value);
+            switch (random.Next(3))
+            {
+                case 0: shared.AddShared(0, value, codes[k]); break;
+                case 1 when value == previous: shared.AddRepeat(0, value); break;
+                default: shared.Add(0, value); break;
+            }
+            previous = value;
+        }
+        Assert.Contains(one.Result().Findings, f => f.MatchingValues > 0);
+        Assert.Equal(one.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues),
+            shared.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues));
+    }
 }

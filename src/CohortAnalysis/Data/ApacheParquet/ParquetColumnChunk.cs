@@ -42,6 +42,41 @@ internal sealed class ParquetColumnChunk
 
     public bool IsNumber => _numbers is not null;
 
+    /// <summary>The code the chunk's first distinct text gets (<see cref="Shared"/>): the source numbers the distinct
+    /// texts of a column's row groups one after the other, so a code stands for one text across the file.</summary>
+    public int CodeBase { get; set; }
+
+    /// <summary>Distinct texts in the chunk (0 for a column that is not text).</summary>
+    public int DistinctCount => _distinct?.Length ?? 0;
+
+    private string?[]? _distinctStrings;
+
+    /// <summary>Row <paramref name="row"/>'s value as a string shared by the rows holding it, with its code
+    /// (<see cref="TabularSource.SharedField"/>): text values as one string per distinct value of the row group, numbers
+    /// as one per distinct value of the column; null for a null, booleans, dates and times, and numbers past the
+    /// <see cref="NumberTexts.Capacity"/>.</summary>
+    public string? Shared(int row, out int code)
+    {
+        if (_codes is not null)
+        {
+            int local = _codes[row];
+            if (local < 0)
+            {
+                code = -1;
+                return null;
+            }
+            code = CodeBase + local;
+            _distinctStrings ??= new string?[_distinct!.Length];
+            return _distinctStrings[local] ??= _distinct![local].ToString();
+        }
+        code = -1;
+        if (_numbers is null) return null;
+        double x = _numbers[row];
+        if (double.IsNaN(x)) return null;
+        _texts ??= new NumberTexts();
+        return _integers is not null ? _texts.Shared(_integers[row], out code) : _texts.Shared(x, out code);
+    }
+
     public double Number(int row) => _numbers![row];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

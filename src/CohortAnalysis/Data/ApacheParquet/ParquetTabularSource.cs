@@ -18,6 +18,7 @@ internal sealed class ParquetTabularSource : TabularSource
     private ParquetColumnChunk?[] _chunks;
     private (int Index, Task<DecodedGroup> Decoding)? _next;
     private readonly ParquetColumnReaders _columnReaders;
+    private readonly int[] _nextCode;   // per column: the code of the next row group's first distinct text
     private int _group = -1;
     private int _row;
     private int _groupRows;
@@ -33,6 +34,7 @@ internal sealed class ParquetTabularSource : TabularSource
         _header = fields.Select(f => f.Name).ToArray();
         _nested = nested;
         _chunks = new ParquetColumnChunk?[fields.Length];
+        _nextCode = new int[fields.Length];
         Metadata = metadata;
     }
 
@@ -129,6 +131,8 @@ internal sealed class ParquetTabularSource : TabularSource
                     string.Create(CultureInfo.InvariantCulture,
                         $"row group {index + 1} (rows from line {_record + 2}), column {_header[c]}: the column cannot be decoded: the file is truncated or damaged ({e.Message})."))]);
             decoded.Chunks[c]!.Texts = texts[c];
+            decoded.Chunks[c]!.CodeBase = _nextCode[c];
+            _nextCode[c] = checked(_nextCode[c] + decoded.Chunks[c]!.DistinctCount);
         }
         _chunks = decoded.Chunks;
         _group = index;
@@ -150,6 +154,8 @@ internal sealed class ParquetTabularSource : TabularSource
     private sealed record DecodedGroup(int Rows, ParquetColumnChunk?[] Chunks, Exception?[] Failures);
 
     public override ReadOnlySpan<char> Field(int column, out bool isNull) => _chunks[column]!.Field(_row, out isNull);
+
+    public override string? SharedField(int column, out int code) => _chunks[column]!.Shared(_row, out code);
 
     public override bool TryNumber(int column, out double value)
     {

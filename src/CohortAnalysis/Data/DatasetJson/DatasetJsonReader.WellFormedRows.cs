@@ -207,6 +207,7 @@ public sealed partial class DatasetJsonReader
         {
             i = start + length;
             cell.Text = last;
+            cell.Code = _strings.LastCode(column);
         }
         else
         {
@@ -223,6 +224,7 @@ public sealed partial class DatasetJsonReader
                     _strings.Set(entry, raw, text);
                 }
                 cell.Text = text;
+                cell.Code = _strings.Code(entry);
             }
             else
             {

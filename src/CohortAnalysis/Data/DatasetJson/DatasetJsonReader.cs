@@ -35,6 +35,7 @@ public sealed partial class DatasetJsonReader : IDisposable
         public double Number;
         public int Start, Length;   // a long string, in _pool
         public string? Text;        // a string up to StoredTextCache.MaxKeyLength bytes, shared through _strings
+        public int Code;            // Text's code in _strings
     }
 
     private readonly Stream _stream;
@@ -232,6 +233,27 @@ public sealed partial class DatasetJsonReader : IDisposable
             default:
                 return default;
         }
+    }
+
+    /// <summary>Value <paramref name="column"/> as a string shared by the rows holding it, with its code
+    /// (<see cref="TabularSource.SharedField"/>): a string value kept in the string cache (even codes), a number's text
+    /// once the number has been met before (odd codes; a decimal column holds both); null otherwise.</summary>
+    internal string? GetShared(int column, out int code)
+    {
+        ref Cell cell = ref Current(column);
+        if (cell.Kind == CellKind.Text && cell.Text is { } text)
+        {
+            code = 2 * cell.Code;
+            return text;
+        }
+        if (cell.Kind == CellKind.Number)
+        {
+            string? shown = _numberText.Shared(NumberEntry(column, cell.Number), out int entryCode);
+            code = 2 * entryCode + 1;
+            return shown;
+        }
+        code = -1;
+        return null;
     }
 
     // The entry of _numberText that holds the round-trip text of x, formatted once per distinct value.
@@ -521,6 +543,7 @@ public sealed partial class DatasetJsonReader : IDisposable
         {
             ReadOnlySpan<byte> raw = reader.ValueSpan;
             cell.Text = _strings.Find(column, raw, out int entry) ?? _strings.Set(entry, raw, reader.GetString()!);
+            cell.Code = _strings.Code(entry);
             return;
         }
         cell.Text = null;

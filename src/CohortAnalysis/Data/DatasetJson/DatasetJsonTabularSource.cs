@@ -34,6 +34,9 @@ internal sealed class DatasetJsonTabularSource : TabularSource
     public override ReadOnlySpan<char> Field(int column, out bool isNull) => _reader.GetSpan(column, out isNull);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override string? SharedField(int column, out int code) => _reader.GetShared(column, out code);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryNumber(int column, out double value)
     {
         if (!_reader.IsNumberColumn(column))

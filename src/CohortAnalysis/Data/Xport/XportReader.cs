@@ -186,16 +186,19 @@ public sealed class XportReader : IDisposable
             _eof = true;
             return false;
         }
-        if (available < _rowLength)
-        {
-            XportVariable cut = _variables.Where(v => v.Position + v.Length > available).OrderBy(v => v.Position).First();
-            throw Fail(cut.Name, null, Invariant(
-                $"record {_record + 1} is truncated: the file ends {available} bytes into a {_rowLength}-byte record, inside variable {cut.Name}."));
-        }
+        if (available < _rowLength) throw Truncated(available);
         _record++;
         _current = _start;
         _start += _rowLength;
         return true;
+    }
+
+    // In a method of its own: a lambda capturing `available` in Read would allocate its closure on every record.
+    private CohortDataException Truncated(int available)
+    {
+        XportVariable cut = _variables.Where(v => v.Position + v.Length > available).OrderBy(v => v.Position).First();
+        return Fail(cut.Name, null, Invariant(
+            $"record {_record + 1} is truncated: the file ends {available} bytes into a {_rowLength}-byte record, inside variable {cut.Name}."));
     }
 
     private int _current;

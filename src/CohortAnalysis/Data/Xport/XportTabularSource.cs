@@ -27,6 +27,7 @@ internal sealed class XportTabularSource : TabularSource
     private readonly DisplayTextCache _numbers;
     private readonly StoredTextCache _texts;
     private readonly string?[] _rowText;   // variable c's string on the current record (character variables that fit _texts)
+    private readonly int[] _rowCode;       // and its code in _texts (-1: a value too long to keep)
     private readonly char[] _text;
     private readonly int[] _slot;       // where a long variable's text starts in _text
     private readonly int[] _length;     // its length on record _decoded[c]
@@ -52,6 +53,7 @@ internal sealed class XportTabularSource : TabularSource
         _numbers = new DisplayTextCache(count);
         _texts = new StoredTextCache(count);
         _rowText = new string?[count];
+        _rowCode = new int[count];
         _slot = new int[count];
         int total = 0;
         for (int c = 0; c < count; c++)
@@ -101,6 +103,7 @@ internal sealed class XportTabularSource : TabularSource
         {
             ReadOnlySpan<byte> stored = record.Slice(_position[c], _width[c]);
             _rowText[c] = _texts.Find(c, stored, out int entry) ?? _texts.Set(entry, stored, XportReader.Text(stored));
+            _rowCode[c] = entry < 0 ? -1 : _texts.Code(entry);
         }
         return true;
     }
@@ -125,6 +128,21 @@ internal sealed class XportTabularSource : TabularSource
             _decoded[column] = record;
         }
         return _text.AsSpan(_slot[column], _length[column]);
+    }
+
+    /// <summary>A character value as the one string its stored bytes decode to, and the text of a number, date or time
+    /// once its value has been met before (a first one costs no string).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override string? SharedField(int column, out int code)
+    {
+        if (_stored[column])
+        {
+            int entry = _entry[column];
+            if (entry < 0) entry = NumberEntry(column);
+            return _numbers.Shared(entry, out code);
+        }
+        code = _long[column] ? -1 : _rowCode[column];
+        return code < 0 ? null : _rowText[column];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
