@@ -19,15 +19,17 @@ internal sealed class ScannedRowBlock
     // that column, which is not copied again and is counted as a repeat. Start at or below SharedStart: a string the
     // source shares (TabularSource.SharedField), _shared[SharedStart - Start], not copied; Length is then its code
     // (complemented on a repeat: the previous row's field in the column had the same code).
-    private readonly List<(int Start, int Length)> _fields = new(1024);
+    private (int Start, int Length)[] _fields = new (int, int)[1024];
+    private int _fieldCount;
     private const int SharedStart = -2;
     private readonly List<string> _shared = new(1024);
     private (int Start, int Length)[] _previous = NoText(16);   // each column's text in the last row added; -1: none
     private readonly int[] _rowEnd = new int[Rows];                            // end of each row's fields in _fields
     private readonly long[] _line = new long[Rows], _endLine = new long[Rows];
     // Typed numbers (XPORT, Dataset-JSON, Parquet), aligned with _fields; null until a source gives one.
-    private List<double>? _numbers;
-    private List<bool>? _typed;
+    // (arrays indexed like _fields, kept at their largest as blocks are reused; _typed is cleared up to the fields used)
+    private double[]? _numbers;
+    private bool[]? _typed;
 
     /// <param name="pool">Where <see cref="Recycle"/> puts the block back once every reader of it is done.</param>
     public ScannedRowBlock(ConcurrentBag<ScannedRowBlock>? pool = null) => _pool = pool;
@@ -48,7 +50,7 @@ internal sealed class ScannedRowBlock
     {
         int columns = row.FieldCount;
         if (_previous.Length < columns) Array.Resize(ref _previous, Math.Max(columns, 2 * _previous.Length));
-        int first = _fields.Count;
+        int first = _fieldCount;
         for (int c = 0; c < columns; c++)
         {
             bool typed = row.TryNumber(c, out double number);
@@ -58,50 +60,57 @@ internal sealed class ScannedRowBlock
             {
                 if (start <= SharedStart && length == code)
                 {
-                    _fields.Add((start, ~code));
+                    AddField((start, ~code));
                     continue;
                 }
-                _fields.Add(_previous[c] = (SharedStart - _shared.Count, code));
+                AddField(_previous[c] = (SharedStart - _shared.Count, code));
                 _shared.Add(shared);
                 continue;
             }
             ReadOnlySpan<char> field = row.Field(c, out bool isNull);
             if (isNull)
             {
-                _fields.Add((-1, 0));
+                AddField((-1, 0));
                 _previous[c] = (-1, 0);
                 continue;
             }
             if (start >= 0 && field.SequenceEqual(_text.AsSpan(start, length)))
             {
-                _fields.Add((start, ~length));
+                AddField((start, ~length));
                 continue;
             }
             if (_length + field.Length > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + field.Length));
             field.CopyTo(_text.AsSpan(_length));
-            _fields.Add(_previous[c] = (_length, field.Length));
+            AddField(_previous[c] = (_length, field.Length));
             _length += field.Length;
         }
         _line[Count] = row.Line;
         _endLine[Count] = row.EndLine;
-        _rowEnd[Count++] = _fields.Count;
+        _rowEnd[Count++] = _fieldCount;
     }
 
-    // Marks field index `field` as typed or not (the lists are started at the first typed number, untyped before it).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (int Start, int Length) AddField((int Start, int Length) field)
+    {
+        if (_fieldCount == _fields.Length) Array.Resize(ref _fields, 2 * _fields.Length);
+        return _fields[_fieldCount++] = field;
+    }
+
+    // Marks field index `field` as typed or not (the arrays are made at the first typed number; fields before it, and
+    // untyped ones, stay false).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Typed(int field, bool typed, double number)
     {
-        if (_typed is null)
-        {
-            _typed = new List<bool>(Math.Max(1024, field + 1));
-            _numbers = new List<double>(_typed.Capacity);
-        }
-        while (_typed.Count < field)
-        {
-            _typed.Add(false);
-            _numbers!.Add(double.NaN);
-        }
-        _typed.Add(typed);
-        _numbers!.Add(number);
+        if (_typed is null || field >= _typed.Length) Grow(field);
+        _typed![field] = typed;
+        _numbers![field] = number;
+    }
+
+    private void Grow(int field)
+    {
+        int size = Math.Max(Math.Max(1024, field + 1), 2 * (_typed?.Length ?? 0));
+        Array.Resize(ref _typed, size);
+        Array.Resize(ref _numbers, size);
     }
 
     public long Line(int row) => _line[row];
@@ -161,7 +170,7 @@ internal sealed class ScannedRowBlock
         value = double.NaN;
         if (_typed is null) return false;
         int f = FieldIndex(row, column);
-        if (f < 0 || f >= _typed.Count || !_typed[f]) return false;
+        if (f < 0 || f >= _typed.Length || !_typed[f]) return false;
         value = _numbers![f];
         return true;
     }
@@ -207,10 +216,9 @@ internal sealed class ScannedRowBlock
         _previous.AsSpan().Fill((-1, 0));
         Count = 0;
         _length = 0;
-        _fields.Clear();
+        if (_typed is not null) Array.Clear(_typed, 0, Math.Min(_typed.Length, _fieldCount));
+        _fieldCount = 0;
         _shared.Clear();
-        _typed?.Clear();
-        _numbers?.Clear();
         IsLast = false;
         Failure = null;
     }
