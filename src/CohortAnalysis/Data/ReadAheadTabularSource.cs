@@ -125,7 +125,7 @@ internal sealed class ReadAheadTabularSource : TabularSource
                     block.IsLast = true;
                     return block;
                 }
-                block.Add(_inner);
+                _inner.CopyRowTo(block);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

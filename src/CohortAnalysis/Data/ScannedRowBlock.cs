@@ -44,48 +44,90 @@ internal sealed class ScannedRowBlock
     /// <summary>What the source threw when asked for the row after this block's rows (rethrown there).</summary>
     public ExceptionDispatchInfo? Failure { get; set; }
 
-    /// <summary>Copies every field of the source's current row, its typed numbers and its lines.</summary>
+    /// <summary>Copies every field of the source's current row, its typed numbers and its lines, asking the source field
+    /// by field (<see cref="TabularSource.CopyRowTo"/> lets a source copy its row itself).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(TabularSource row)
     {
         int columns = row.FieldCount;
-        if (_previous.Length < columns) Array.Resize(ref _previous, Math.Max(columns, 2 * _previous.Length));
-        int first = _fieldCount;
+        BeginRow(columns);
         for (int c = 0; c < columns; c++)
         {
-            bool typed = row.TryNumber(c, out double number);
-            if (typed || _typed is not null) Typed(first + c, typed, number);
-            var (start, length) = _previous[c];
-            if (row.SharedField(c, out int code) is { } shared)
+            if (row.TryNumber(c, out double number)) MarkTyped(c, number);
+            if (row.SharedField(c, out int code) is { } shared) AddShared(c, shared, code);
+            else
             {
-                if (start <= SharedStart && length == code)
-                {
-                    AddField((start, ~code));
-                    continue;
-                }
-                AddField(_previous[c] = (SharedStart - _shared.Count, code));
-                _shared.Add(shared);
-                continue;
+                ReadOnlySpan<char> field = row.Field(c, out bool isNull);
+                AddText(c, field, isNull);
             }
-            ReadOnlySpan<char> field = row.Field(c, out bool isNull);
-            if (isNull)
-            {
-                AddField((-1, 0));
-                _previous[c] = (-1, 0);
-                continue;
-            }
-            if (start >= 0 && field.SequenceEqual(_text.AsSpan(start, length)))
-            {
-                AddField((start, ~length));
-                continue;
-            }
-            if (_length + field.Length > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + field.Length));
-            field.CopyTo(_text.AsSpan(_length));
-            AddField(_previous[c] = (_length, field.Length));
-            _length += field.Length;
         }
-        _line[Count] = row.Line;
-        _endLine[Count] = row.EndLine;
+        EndRow(row.Line, row.EndLine);
+    }
+
+    private int _rowFirst;   // where the row being added starts in _fields
+
+    /// <summary>Starts a row of <paramref name="columns"/> fields: then one <see cref="AddShared"/> or
+    /// <see cref="AddText"/> per column, in column order (each after <see cref="MarkTyped"/> when the field is a typed
+    /// number), then <see cref="EndRow"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void BeginRow(int columns)
+    {
+        if (_previous.Length < columns) Array.Resize(ref _previous, Math.Max(columns, 2 * _previous.Length));
+        _rowFirst = _fieldCount;
+    }
+
+    /// <summary>Adds field <paramref name="column"/> as the string the source shares under <paramref name="code"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddShared(int column, string shared, int code)
+    {
+        var (start, length) = _previous[column];
+        if (start <= SharedStart && length == code)
+        {
+            AddField((start, ~code));
+            return;
+        }
+        AddField(_previous[column] = (SharedStart - _shared.Count, code));
+        _shared.Add(shared);
+    }
+
+    /// <summary>Adds field <paramref name="column"/>'s text (copied, unless it equals the previous row's), or a typed null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddText(int column, ReadOnlySpan<char> field, bool isNull)
+    {
+        if (isNull)
+        {
+            AddField((-1, 0));
+            _previous[column] = (-1, 0);
+            return;
+        }
+        var (start, length) = _previous[column];
+        if (start >= 0 && field.SequenceEqual(_text.AsSpan(start, length)))
+        {
+            AddField((start, ~length));
+            return;
+        }
+        if (_length + field.Length > _text.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + field.Length));
+        field.CopyTo(_text.AsSpan(_length));
+        AddField(_previous[column] = (_length, field.Length));
+        _length += field.Length;
+    }
+
+    /// <summary>Records that field <paramref name="column"/> of the row being added is the typed number
+    /// <paramref name="number"/> (NaN: a typed missing value). Fields not marked are not typed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void MarkTyped(int column, double number)
+    {
+        int field = _rowFirst + column;
+        if (_typed is null || field >= _typed.Length) Grow(field);
+        _typed![field] = true;
+        _numbers![field] = number;
+    }
+
+    /// <summary>Ends the row being added.</summary>
+    public void EndRow(long line, long endLine)
+    {
+        _line[Count] = line;
+        _endLine[Count] = endLine;
         _rowEnd[Count++] = _fieldCount;
     }
 
@@ -96,16 +138,7 @@ internal sealed class ScannedRowBlock
         return _fields[_fieldCount++] = field;
     }
 
-    // Marks field index `field` as typed or not (the arrays are made at the first typed number; fields before it, and
-    // untyped ones, stay false).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Typed(int field, bool typed, double number)
-    {
-        if (_typed is null || field >= _typed.Length) Grow(field);
-        _typed![field] = typed;
-        _numbers![field] = number;
-    }
-
+    // The typed arrays are made at the first typed number and grow with the fields; unmarked fields stay false.
     private void Grow(int field)
     {
         int size = Math.Max(Math.Max(1024, field + 1), 2 * (_typed?.Length ?? 0));

@@ -49,6 +49,11 @@ internal abstract class TabularSource : IDisposable
         return null;
     }
 
+    /// <summary>Copies the current row into <paramref name="block"/> (the read-ahead thread's copy of every row): field by
+    /// field through <see cref="TryNumber"/>, <see cref="SharedField"/> and <see cref="Field"/> unless the source copies
+    /// its row more directly (the same fields, numbers and lines).</summary>
+    internal virtual void CopyRowTo(ScannedRowBlock block) => block.Add(this);
+
     /// <summary>About how many rows the source holds, judged from the rows read so far (null when unknown); readers
     /// size their columns with it so a large file is not copied as its columns grow.</summary>
     public virtual long? EstimatedRows => null;

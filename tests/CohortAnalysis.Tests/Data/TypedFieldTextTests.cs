@@ -68,6 +68,7 @@ public class TypedFieldTextTests
         }
         Assert.False(reader.Read());
         Assert.Equal(Rows, records);
+        AssertSharedAndCopied(() => XportTabularSource.Open(path));
     }
 
     [Theory]
@@ -104,6 +105,82 @@ public class TypedFieldTextTests
                     }, r2);
         }
         Assert.Equal(Rows, r2);
+        AssertSharedAndCopied(() => DatasetJsonTabularSource.Open(path, ndjson));
+    }
+
+    [Fact]
+    public void ParquetSource_SharedAndCopiedRows_AreItsFields()
+    {
+        var metadata = new DatasetMetadata("fields.parquet", "", "ADQS", "Fields",
+        [
+            new("USUBJID", "", ValueKind.Text, null, ""), new("ARM", "", ValueKind.Text, null, ""),
+            new("AVAL", "", ValueKind.Number, null, ""), new("AVISITN", "", ValueKind.Number, null, ""),
+        ]);
+        var rows = new List<object?[]>();
+        for (int r = 0; r < Rows; r++)
+            rows.Add([$"S{r % 700:000}", r % 3 == 0 ? $"é{r % 500}" : r % 19 == 0 ? null : $"Arm {r % 500}", r % 11 == 0 ? null : r % 900 * 0.37 - 40, (double)(r % 5)]);
+        string path = Write([], "fields.parquet");
+        using (var stream = File.Create(path)) CohortAnalysis.Data.ApacheParquet.ParquetTableWriter.Write(stream, metadata, rows, rowGroupSize: 1000);
+        AssertSharedAndCopied(() => CohortAnalysis.Data.ApacheParquet.ParquetTabularSource.Open(path));
+    }
+
+    // What a source shares is its field's text, one code standing for one text per column; and the row it copies into a
+    // read-ahead block itself (CopyRowTo) is the row the block copies field by field: texts, nulls, typed numbers,
+    // shared strings with their codes, repeats and lines.
+    private static void AssertSharedAndCopied(Func<TabularSource> open)
+    {
+        using TabularSource source = open(), copying = open();
+        var byField = new ScannedRowBlock();
+        var copied = new ScannedRowBlock();
+        var texts = new Dictionary<(int, int), string>();
+        int rows = 0, shared = 0;
+        while (source.Read())
+        {
+            Assert.True(copying.Read());
+            if (byField.IsFull)
+            {
+                AssertSameBlocks(byField, copied);
+                byField.Clear();
+                copied.Clear();
+            }
+            byField.Add(source);
+            copying.CopyRowTo(copied);
+            int last = byField.Count - 1;
+            for (int c = 0; c < byField.FieldCount(last); c++)
+            {
+                string? text = byField.SharedField(last, c, out int code);
+                if (text is null) continue;
+                shared++;
+                Assert.Equal(source.Field(c, out bool isNull).ToString(), text);
+                Assert.False(isNull);
+                Assert.Equal(texts.TryAdd((c, code), text) ? text : texts[(c, code)], text);
+            }
+            rows++;
+        }
+        AssertSameBlocks(byField, copied);
+        Assert.Equal(Rows, rows);
+        Assert.True(shared > Rows, $"{shared} fields shared");
+    }
+
+    private static void AssertSameBlocks(ScannedRowBlock expected, ScannedRowBlock actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (int r = 0; r < expected.Count; r++)
+        {
+            Assert.Equal(expected.Line(r), actual.Line(r));
+            Assert.Equal(expected.EndLine(r), actual.EndLine(r));
+            Assert.Equal(expected.FieldCount(r), actual.FieldCount(r));
+            for (int c = 0; c < expected.FieldCount(r); c++)
+            {
+                Assert.Equal(expected.Field(r, c, out bool expectedNull).ToString(), actual.Field(r, c, out bool actualNull).ToString());
+                Assert.Equal(expectedNull, actualNull);
+                Assert.Equal(expected.TryNumber(r, c, out double x), actual.TryNumber(r, c, out double y));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(x), BitConverter.DoubleToInt64Bits(y));
+                Assert.Equal(expected.SharedField(r, c, out int expectedCode), actual.SharedField(r, c, out int actualCode));
+                Assert.Equal(expectedCode, actualCode);
+                Assert.Equal(expected.Repeats(r, c), actual.Repeats(r, c));
+            }
+        }
     }
 
     private static void AssertField(TabularSource source, int column, string? expected, int record)

@@ -157,6 +157,24 @@ internal sealed class ParquetTabularSource : TabularSource
 
     public override string? SharedField(int column, out int code) => _chunks[column]!.Shared(_row, out code);
 
+    /// <summary>The row's values chunk by chunk, as <see cref="Field"/>, <see cref="SharedField"/> and
+    /// <see cref="TryNumber"/> give them.</summary>
+    internal override void CopyRowTo(ScannedRowBlock block)
+    {
+        ParquetColumnChunk?[] chunks = _chunks;
+        int row = _row;
+        block.BeginRow(chunks.Length);
+        for (int c = 0; c < chunks.Length; c++)
+        {
+            ParquetColumnChunk chunk = chunks[c]!;
+            if (chunk.IsNumber) block.MarkTyped(c, chunk.Number(row));
+            if (chunk.Shared(row, out int code) is { } shared) block.AddShared(c, shared, code);
+            else block.AddText(c, chunk.Field(row, out bool isNull), isNull);
+        }
+        long line = Line;
+        block.EndRow(line, line);
+    }
+
     public override bool TryNumber(int column, out double value)
     {
         ParquetColumnChunk chunk = _chunks[column]!;

@@ -256,6 +256,44 @@ public sealed partial class DatasetJsonReader : IDisposable
         return null;
     }
 
+    /// <summary>The current row's values into <paramref name="block"/>, as <see cref="GetSpan"/>, <see cref="GetShared"/>
+    /// and <see cref="GetNumber"/> (for number columns) give them, cell by cell without looking each one up;
+    /// <paramref name="line"/> is the row's line.</summary>
+    internal void CopyRowTo(ScannedRowBlock block, long line)
+    {
+        if (_record == 0) throw new InvalidOperationException("Call Read() before reading values.");
+        int count = _columns.Length;
+        block.BeginRow(count);
+        Span<Cell> cells = _cells.AsSpan(_batchNext * count, count);
+        for (int c = 0; c < count; c++)
+        {
+            ref Cell cell = ref cells[c];
+            if (_numberColumn[c]) block.MarkTyped(c, cell.Kind == CellKind.Number ? cell.Number : double.NaN);
+            switch (cell.Kind)
+            {
+                case CellKind.Text:
+                    if (cell.Text is { } text) block.AddShared(c, text, 2 * cell.Code);
+                    else block.AddText(c, _pool.AsSpan(cell.Start, cell.Length), false);
+                    break;
+                case CellKind.Number:
+                    int entry = NumberEntry(c, cell.Number);
+                    if (_numberText.Shared(entry, out int code) is { } shown) block.AddShared(c, shown, 2 * code + 1);
+                    else block.AddText(c, _numberText.Text(entry, out _), false);
+                    break;
+                case CellKind.True:
+                    block.AddText(c, "true", false);
+                    break;
+                case CellKind.False:
+                    block.AddText(c, "false", false);
+                    break;
+                default:
+                    block.AddText(c, default, true);
+                    break;
+            }
+        }
+        block.EndRow(line, line);
+    }
+
     // The entry of _numberText that holds the round-trip text of x, formatted once per distinct value.
     private int NumberEntry(int column, double x)
     {

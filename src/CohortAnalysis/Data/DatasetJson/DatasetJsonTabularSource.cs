@@ -34,6 +34,9 @@ internal sealed class DatasetJsonTabularSource : TabularSource
     public override ReadOnlySpan<char> Field(int column, out bool isNull) => _reader.GetSpan(column, out isNull);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal override void CopyRowTo(ScannedRowBlock block) => _reader.CopyRowTo(block, Line);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override string? SharedField(int column, out int code) => _reader.GetShared(column, out code);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -145,6 +145,30 @@ internal sealed class XportTabularSource : TabularSource
         return code < 0 ? null : _rowText[column];
     }
 
+    /// <summary>The record's fields as <see cref="Field"/>, <see cref="SharedField"/> and <see cref="TryNumber"/> give
+    /// them, without asking field by field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal override void CopyRowTo(ScannedRowBlock block)
+    {
+        int count = _header.Length;
+        block.BeginRow(count);
+        for (int c = 0; c < count; c++)
+        {
+            if (_stored[c])
+            {
+                if (_numeric[c]) block.MarkTyped(c, Number(c));
+                int entry = _entry[c];
+                if (entry < 0) entry = NumberEntry(c);
+                if (_numbers.Shared(entry, out int code) is { } shown) block.AddShared(c, shown, code);
+                else block.AddText(c, _numbers.Text(entry, out bool isNull), isNull);
+            }
+            else if (!_long[c] && _rowCode[c] >= 0) block.AddShared(c, _rowText[c]!, _rowCode[c]);
+            else block.AddText(c, Field(c, out bool isNull), isNull);
+        }
+        long line = Line;
+        block.EndRow(line, line);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryNumber(int column, out double value)
     {
@@ -153,13 +177,20 @@ internal sealed class XportTabularSource : TabularSource
             value = double.NaN;
             return false;
         }
+        value = Number(column);
+        return true;
+    }
+
+    // Numeric variable `column`'s value on the current record, converted once per change of its stored bits.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Number(int column)
+    {
         if (!_hasValue[column])
         {
             _value[column] = IbmFloat.ToDouble(_bits[column], out _);
             _hasValue[column] = true;
         }
-        value = _value[column];
-        return true;
+        return _value[column];
     }
 
     public override void Dispose() => _reader.Dispose();
