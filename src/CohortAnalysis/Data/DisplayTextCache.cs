@@ -6,8 +6,8 @@ namespace CohortAnalysis.Data;
 /// <remarks>Not thread-safe: one per reader.</remarks>
 internal sealed class DisplayTextCache
 {
-    private const int EntriesPerColumn = 64;
-    private const int Shift = 64 - 6;                   // log2(EntriesPerColumn) bits of the hash choose the entry
+    private const int EntriesPerColumn = 512;
+    private const int Shift = 64 - 9;                   // log2(EntriesPerColumn) bits of the hash choose the entry
 
     private readonly ulong[] _keys;
     private readonly int[] _lengths;                    // int.MinValue: empty entry
