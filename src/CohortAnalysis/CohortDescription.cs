@@ -88,18 +88,20 @@ public sealed record CohortDescription(
         foreach (var parameter in Completeness.GroupBy(c => c.Parameter))
         {
             var visits = parameter.Select(c => c.Visit).Distinct().OrderBy(v => v.Time).ToList();
-            int armWidth = Math.Max(6, parameter.Max(c => c.Arm.Length) + 2);
+            var rows = parameter.GroupBy(c => c.Arm).Select(arm => (Arm: arm.Key, Cells: visits.Select(v =>
+                arm.FirstOrDefault(c => c.Visit.Time == v.Time) is { } cell
+                    ? string.Create(inv, $"{cell.Observed}/{cell.ArmSubjects} ({cell.Percent:0}%)")
+                    : "-").ToList())).ToList();
+            // Every column at least two spaces wider than its widest text, so that counts of a large trial never run together.
+            int armWidth = Math.Max(Math.Max(6, parameter.Key.Length + 2), parameter.Max(c => c.Arm.Length) + 4);
+            int cellWidth = Math.Max(16, Math.Max(visits.Max(v => v.DisplayName.Length), rows.Max(r => r.Cells.Max(c => c.Length))) + 2);
             text.Append(parameter.Key.PadRight(armWidth));
-            foreach (Visit v in visits) text.Append(v.DisplayName.PadLeft(16));
+            foreach (Visit v in visits) text.Append(v.DisplayName.PadLeft(cellWidth));
             text.AppendLine();
-            foreach (var arm in parameter.GroupBy(c => c.Arm))
+            foreach (var (arm, cells) in rows)
             {
-                text.Append(("  " + arm.Key).PadRight(armWidth));
-                foreach (Visit v in visits)
-                {
-                    VisitCompleteness? cell = arm.FirstOrDefault(c => c.Visit.Time == v.Time);
-                    text.Append((cell is null ? "-" : string.Create(inv, $"{cell.Observed}/{cell.ArmSubjects} ({cell.Percent:0}%)")).PadLeft(16));
-                }
+                text.Append(("  " + arm).PadRight(armWidth));
+                foreach (string cell in cells) text.Append(cell.PadLeft(cellWidth));
                 text.AppendLine();
             }
         }
