@@ -359,8 +359,14 @@ internal static class CohortTableReader
             kept.Row = seq;
             return kept.Number;
         }
-        kept = default;
         ReadOnlySpan<char> field = source.Field(column, out bool isNull).Trim();
+        // The common case first: a plain decimal is not a missing-value token unless a token is one.
+        if (!isNull && !missing.HasPlainDecimal && PlainDecimal.TryParse(field, out double plain))
+        {
+            kept = new FieldMemo { Row = seq, Number = plain, HasNumber = true };
+            return plain;
+        }
+        kept = default;
         if (isNull || missing.Contains(field))
         {
             if (required) builder.Problem(line, source.Header[column], isNull ? "" : field.ToString(), "a number is required here but the field is missing.");
