@@ -216,9 +216,11 @@ public sealed partial class DatasetJsonReader : IDisposable
     /// <summary>What <see cref="GetText"/> returns, as a span that stays valid until the next <see cref="Read"/>: shared
     /// strings (or a long one in the batch's character pool), numbers from a <see cref="DisplayTextCache"/> (no string
     /// per value).</summary>
-    internal ReadOnlySpan<char> GetSpan(int column, out bool isNull)
+    internal ReadOnlySpan<char> GetSpan(int column, out bool isNull) => Span(ref Current(column), column, out isNull);
+
+    // A cell's text as GetSpan gives it.
+    private ReadOnlySpan<char> Span(ref Cell cell, int column, out bool isNull)
     {
-        ref Cell cell = ref Current(column);
         isNull = cell.Kind == CellKind.Null;
         switch (cell.Kind)
         {
@@ -238,9 +240,11 @@ public sealed partial class DatasetJsonReader : IDisposable
     /// <summary>Value <paramref name="column"/> as a string shared by the rows holding it, with its code
     /// (<see cref="TabularSource.SharedField"/>): a string value kept in the string cache (even codes), a number's text
     /// once the number has been met before (odd codes; a decimal column holds both); null otherwise.</summary>
-    internal string? GetShared(int column, out int code)
+    internal string? GetShared(int column, out int code) => Shared(ref Current(column), column, out code);
+
+    // A cell's shared string and code as GetShared gives them.
+    private string? Shared(ref Cell cell, int column, out int code)
     {
-        ref Cell cell = ref Current(column);
         if (cell.Kind == CellKind.Text && cell.Text is { } text)
         {
             code = 2 * cell.Code;
@@ -257,7 +261,7 @@ public sealed partial class DatasetJsonReader : IDisposable
     }
 
     /// <summary>The current row's values into <paramref name="block"/>, as <see cref="GetSpan"/>, <see cref="GetShared"/>
-    /// and <see cref="GetNumber"/> (for number columns) give them, cell by cell without looking each one up;
+    /// and <see cref="GetNumber"/> (for number columns) give them, cell by cell without looking the row up per value;
     /// <paramref name="line"/> is the row's line.</summary>
     internal void CopyRowTo(ScannedRowBlock block, long line)
     {
@@ -269,27 +273,8 @@ public sealed partial class DatasetJsonReader : IDisposable
         {
             ref Cell cell = ref cells[c];
             if (_numberColumn[c]) block.MarkTyped(c, cell.Kind == CellKind.Number ? cell.Number : double.NaN);
-            switch (cell.Kind)
-            {
-                case CellKind.Text:
-                    if (cell.Text is { } text) block.AddShared(c, text, 2 * cell.Code);
-                    else block.AddText(c, _pool.AsSpan(cell.Start, cell.Length), false);
-                    break;
-                case CellKind.Number:
-                    int entry = NumberEntry(c, cell.Number);
-                    if (_numberText.Shared(entry, out int code) is { } shown) block.AddShared(c, shown, 2 * code + 1);
-                    else block.AddText(c, _numberText.Text(entry, out _), false);
-                    break;
-                case CellKind.True:
-                    block.AddText(c, "true", false);
-                    break;
-                case CellKind.False:
-                    block.AddText(c, "false", false);
-                    break;
-                default:
-                    block.AddText(c, default, true);
-                    break;
-            }
+            if (Shared(ref cell, c, out int code) is { } shared) block.AddShared(c, shared, code);
+            else block.AddText(c, Span(ref cell, c, out bool isNull), isNull);
         }
         block.EndRow(line, line);
     }
