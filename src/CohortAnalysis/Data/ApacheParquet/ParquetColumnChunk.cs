@@ -33,6 +33,15 @@ internal sealed class ParquetColumnChunk
         _display = display;
     }
 
+    /// <summary>A text column decoded by <see cref="ParquetChunkDecoder"/>: a code per row into
+    /// <paramref name="distinct"/> (−1 for a null).</summary>
+    public static ParquetColumnChunk OfText(int[] codes, string[] distinct) =>
+        new(null, null, codes, Array.ConvertAll(distinct, d => d.AsMemory()), null) { _distinctStrings = distinct };
+
+    /// <summary>A number column decoded by <see cref="ParquetChunkDecoder"/>: NaN for a null; <paramref name="integers"/>
+    /// for an integer column.</summary>
+    public static ParquetColumnChunk OfNumbers(double[] numbers, long[]? integers) => new(numbers, integers, null, null, null);
+
     /// <summary>Shares the number texts of the column's earlier row groups.</summary>
     public NumberTexts? Texts
     {
