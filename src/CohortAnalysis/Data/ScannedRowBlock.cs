@@ -73,7 +73,18 @@ internal sealed class ScannedRowBlock
     public void BeginRow(int columns)
     {
         if (_previous.Length < columns) Array.Resize(ref _previous, Math.Max(columns, 2 * _previous.Length));
+        if (_fieldCount == 0 && _fields.Length < Rows * columns) Reserve(Rows * columns);
         _rowFirst = _fieldCount;
+    }
+
+    private int _reserved;   // fields a full block of the source's rows takes
+
+    // Sizes the field arrays for a full block once, at the first row of an empty block, instead of doubling them row by
+    // row (each doubling copies what the block holds). The typed and shared arrays take that size when first used.
+    private void Reserve(int fields)
+    {
+        _reserved = fields;
+        _fields = new (int, int)[fields];
     }
 
     /// <summary>Adds field <paramref name="column"/> as the string the source shares under <paramref name="code"/>.</summary>
@@ -87,6 +98,7 @@ internal sealed class ScannedRowBlock
             return;
         }
         AddField(_previous[column] = (SharedStart - _shared.Count, code));
+        if (_shared.Count == _shared.Capacity) _shared.EnsureCapacity(Math.Max(_reserved, 2 * _shared.Count));
         _shared.Add(shared);
     }
 
@@ -141,7 +153,7 @@ internal sealed class ScannedRowBlock
     // The typed arrays are made at the first typed number and grow with the fields; unmarked fields stay false.
     private void Grow(int field)
     {
-        int size = Math.Max(Math.Max(1024, field + 1), 2 * (_typed?.Length ?? 0));
+        int size = Math.Max(Math.Max(Math.Max(1024, _reserved), field + 1), 2 * (_typed?.Length ?? 0));
         Array.Resize(ref _typed, size);
         Array.Resize(ref _numbers, size);
     }
