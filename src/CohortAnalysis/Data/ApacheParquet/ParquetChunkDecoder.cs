@@ -10,15 +10,17 @@ using Type = Parquet.Meta.Type;
 
 namespace CohortAnalysis.Data.ApacheParquet;
 
-/// <summary>Decodes the common shapes of a flat Parquet column chunk straight from the file's bytes: a dictionary-encoded
-/// text column to a code per row (the dictionary index) and the dictionary's strings, and DOUBLE, INT32 and INT64
-/// columns, plain or dictionary-encoded, to a double per row. No value is made per cell: a text column of a million rows
-/// is a million integers plus one string per distinct value.</summary>
+/// <summary>Decodes the common shapes of a flat Parquet column chunk straight from the file's bytes: a text column to a
+/// code per row (a dictionary-encoded value's code is its dictionary index; a plain-encoded value, as writers store a
+/// column with many distinct values or fall back to once a dictionary grows too large, is matched by content to the
+/// chunk's other plain values) and one string per distinct value, and DOUBLE, INT32 and INT64 columns, plain or
+/// dictionary-encoded, to a double per row. No value is made per cell: a text column of a million rows is a million
+/// integers plus one string per distinct value.</summary>
 /// <remarks>
 /// <para>What it reads: version 1 data pages (<c>DATA_PAGE</c>) after at most one dictionary page, definition levels in
 /// the RLE hybrid encoding (a flat optional column: 0 is a null, 1 a value), values <c>PLAIN</c> or
 /// <c>RLE_DICTIONARY</c>/<c>PLAIN_DICTIONARY</c>, pages compressed by any codec of <see cref="ParquetPageCodec"/>;
-/// index pages are skipped. Anything else (version 2 data pages, plain or delta-encoded text, byte-stream-split
+/// index pages are skipped. Anything else (version 2 data pages, delta-encoded text, byte-stream-split
 /// numbers, a codec it does not have, a page it cannot parse, sizes that disagree with the footer) makes
 /// <see cref="TryRead"/> return null, and the caller decodes the column with Parquet.Net as before, so such files read
 /// exactly as they did and a damaged file is reported by the same reader in the same words.</para>
@@ -79,7 +81,10 @@ internal static class ParquetChunkDecoder
         private readonly int[]? _codes = kind == Values.Text ? new int[rows] : null;
         private readonly double[]? _numbers = kind == Values.Text ? null : new double[rows];
         private readonly long[]? _integers = kind is Values.Int32 or Values.Int64 ? new long[rows] : null;
-        private string[]? _dictionaryTexts;
+        private List<string>? _texts;          // the dictionary's values, then the distinct plain values in order
+        private int _dictionarySize = -1;
+        private Dictionary<string, int>? _plainCodes;
+        private char[] _chars = [];
         private double[]? _dictionaryNumbers;
         private long[]? _dictionaryIntegers;
         private int _done;
@@ -109,7 +114,7 @@ internal static class ParquetChunkDecoder
         }
 
         public ParquetColumnChunk Result() => kind == Values.Text
-            ? ParquetColumnChunk.OfText(_codes!, _dictionaryTexts ?? [])
+            ? ParquetColumnChunk.OfText(_codes!, _texts?.ToArray() ?? [])
             : ParquetColumnChunk.OfNumbers(_numbers!, _integers);
 
         private delegate bool PageReader(ParquetPageHeader header, ReadOnlySpan<byte> page);
@@ -131,7 +136,7 @@ internal static class ParquetChunkDecoder
 
         private bool Dictionary(ParquetPageHeader header, ReadOnlySpan<byte> page)
         {
-            if (_done > 0 || _dictionaryTexts is not null || _dictionaryNumbers is not null) return false;
+            if (_done > 0 || _dictionarySize >= 0) return false;
             if (header.Encoding is not (Encoding.PLAIN or Encoding.PLAIN_DICTIONARY) || header.Values < 0) return false;
             int count = header.Values;
             if (kind == Values.Text)
@@ -147,10 +152,12 @@ internal static class ParquetChunkDecoder
                     texts[i] = System.Text.Encoding.UTF8.GetString(page.Slice(position, length));
                     position += length;
                 }
-                _dictionaryTexts = texts;
+                _texts = [.. texts];
+                _dictionarySize = count;
                 return true;
             }
             if ((long)count * ValueSize > page.Length) return false;
+            _dictionarySize = count;
             _dictionaryNumbers = new double[count];
             if (_integers is not null) _dictionaryIntegers = new long[count];
             Plain(page, _dictionaryNumbers, _dictionaryIntegers);
@@ -180,12 +187,13 @@ internal static class ParquetChunkDecoder
                 bool read = header.Encoding switch
                 {
                     Encoding.RLE_DICTIONARY or Encoding.PLAIN_DICTIONARY => DictionaryValues(values, indices.AsSpan(0, present)),
-                    Encoding.PLAIN when kind != Values.Text => PlainValues(values, present),
+                    Encoding.PLAIN when kind == Values.Text => PlainTexts(values, indices.AsSpan(0, present)),
+                    Encoding.PLAIN => PlainValues(values, present),
                     _ => false,
                 };
                 if (!read) return false;
                 Spread(nullable ? levels.AsSpan(0, n) : default, indices.AsSpan(0, present), n,
-                    header.Encoding is Encoding.RLE_DICTIONARY or Encoding.PLAIN_DICTIONARY);
+                    kind == Values.Text || header.Encoding is Encoding.RLE_DICTIONARY or Encoding.PLAIN_DICTIONARY);
                 _done += n;
                 return true;
             }
@@ -199,12 +207,51 @@ internal static class ParquetChunkDecoder
         // Dictionary indices of the page's non-null values: a byte giving the bit width, then the RLE hybrid runs.
         private bool DictionaryValues(ReadOnlySpan<byte> values, Span<int> indices)
         {
-            int size = kind == Values.Text ? _dictionaryTexts?.Length ?? -1 : _dictionaryNumbers?.Length ?? -1;
+            int size = _dictionarySize;
             if (size < 0) return false;
             if (indices.IsEmpty) return true;
             if (values.IsEmpty || !RleBitPackedHybrid.TryDecode(values[1..], values[0], indices)) return false;
             foreach (int index in indices)
                 if ((uint)index >= (uint)size) return false;
+            return true;
+        }
+
+        // Plain text: each value's 4-byte length and UTF-8 bytes. A value equal to the one before takes its code; any other
+        // is looked up by its characters among the chunk's plain values (a string is made only for a new value).
+        private bool PlainTexts(ReadOnlySpan<byte> values, Span<int> codes)
+        {
+            _texts ??= [];
+            _plainCodes ??= [];
+            Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = _plainCodes.GetAlternateLookup<ReadOnlySpan<char>>();
+            System.Text.Encoding utf8 = System.Text.Encoding.UTF8;
+            ReadOnlySpan<byte> previous = default;
+            int previousCode = -1, position = 0;
+            for (int i = 0; i < codes.Length; i++)
+            {
+                if (values.Length - position < 4) return false;
+                int length = BinaryPrimitives.ReadInt32LittleEndian(values[position..]);
+                position += 4;
+                if (length < 0 || length > values.Length - position) return false;
+                ReadOnlySpan<byte> bytes = values.Slice(position, length);
+                position += length;
+                if (previousCode >= 0 && bytes.SequenceEqual(previous))
+                {
+                    codes[i] = previousCode;
+                    continue;
+                }
+                int chars = utf8.GetMaxCharCount(length);
+                if (_chars.Length < chars) _chars = new char[Math.Max(chars, 2 * _chars.Length)];
+                ReadOnlySpan<char> text = _chars.AsSpan(0, utf8.GetChars(bytes, _chars));
+                if (!lookup.TryGetValue(text, out int code))
+                {
+                    code = _texts.Count;
+                    string value = text.ToString();
+                    _texts.Add(value);
+                    _plainCodes.Add(value, code);
+                }
+                codes[i] = previousCode = code;
+                previous = bytes;
+            }
             return true;
         }
 
