@@ -24,7 +24,7 @@ done
 status=0
 "$FUZZ_ROOT/run.sh" all "$seconds" || status=$?
 if [ "$status" = 1 ]; then
-    for t in "${TARGETS[@]}"; do
+    for t in "${AFL_TARGETS[@]}"; do
         for kind in crashes hangs; do
             dir="$WORK/findings/$t/default/$kind"
             if [ -d "$dir" ] && [ -n "$(ls -A "$dir" | grep -v README)" ]; then

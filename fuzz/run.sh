@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the readers with AFL++ and SharpFuzz.
-#   fuzz/run.sh [csv-long|csv-wide|dataframe|xpt|dataset-json|all] [seconds]     (default: all, 600 s per target)
+#   fuzz/run.sh [csv-long|csv-wide|dataframe|xpt|dataset-json|parquet|all] [seconds]     (default: all, 600 s per target;
+#   all is every target but parquet, see common.sh)
 #   FUZZ_EXECS=1000000 fuzz/run.sh csv-long 1500                 (stop at about that many executions, or at the time limit)
 # Builds the harness, instruments CohortAnalysis.dll (and Sylvan.Data.Csv.dll) with the local sharpfuzz tool, and runs
 # afl-fuzz from fuzz/corpus/<target>/ into fuzz/.work/findings/<target>/. Prints executions and crashes per target;
@@ -9,7 +10,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 target="${1:-all}"
 seconds="${2:-600}"
-if [ "$target" = all ]; then selected=("${TARGETS[@]}"); else selected=("$target"); fi
+if [ "$target" = all ]; then selected=("${AFL_TARGETS[@]}"); else selected=("$target"); fi
 for t in "${selected[@]}"; do
     [ -d "$FUZZ_ROOT/corpus/$t" ] || { echo "unknown target $t (known: ${TARGETS[*]})" >&2; exit 2; }
 done

@@ -20,6 +20,8 @@ public static class Targets
         ["xpt"] = data => BinaryFile(data, ".xpt"),
         // JSON or NDJSON by input length, so a saved input replays the same way.
         ["dataset-json"] = data => BinaryFile(data, (data.Length & 8) == 0 ? ".json" : ".ndjson"),
+        // Apache Parquet: our page decoder for the common column shapes, Parquet.Net for the footer and the rest.
+        ["parquet"] = data => BinaryFile(data, ".parquet"),
     };
 
     /// <summary>The targets: the readers with the contract enforced.</summary>
@@ -46,7 +48,7 @@ public static class Targets
         return CohortCsvReader.Read(reader, "fuzz.csv", options);
     }
 
-    // SAS transport and Dataset-JSON go through CohortFileReader with the extension choosing the format, as users call it.
+    // SAS transport, Dataset-JSON and Parquet go through CohortFileReader with the extension choosing the format, as users call it.
     private static Cohort BinaryFile(byte[] data, string extension)
     {
         string path = Path.ChangeExtension(Scratch, extension);

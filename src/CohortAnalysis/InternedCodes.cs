@@ -34,14 +34,23 @@ internal sealed class InternedCodes
 
     /// <summary>The string with the characters of <paramref name="text"/>, made once per distinct text.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Intern(ReadOnlySpan<char> text)
+    public string Intern(ReadOnlySpan<char> text) => Intern(text, out _);
+
+    /// <summary>The string with the characters of <paramref name="text"/>, made once per distinct text, and its
+    /// <paramref name="index"/>: distinct texts are numbered 0, 1, 2, … in the order first met.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public string Intern(ReadOnlySpan<char> text, out int index)
     {
         int hash = (int)CodeHash.Of(text);
         int bucket = (int)((uint)hash % (uint)_buckets.Length);
         for (int i = _buckets[bucket]; i > 0; i = _entries[i - 1].Next)
         {
             ref Entry entry = ref _entries[i - 1];
-            if (entry.Hash == hash && text.SequenceEqual(entry.Text)) return entry.Text;
+            if (entry.Hash == hash && text.SequenceEqual(entry.Text))
+            {
+                index = i - 1;
+                return entry.Text;
+            }
         }
         if (_count == _entries.Length)
         {
@@ -49,6 +58,7 @@ internal sealed class InternedCodes
             bucket = (int)((uint)hash % (uint)_buckets.Length);
         }
         string made = text.ToString();
+        index = _count;
         _entries[_count] = new Entry { Hash = hash, Next = _buckets[bucket], Text = made };
         _buckets[bucket] = ++_count;
         return made;

@@ -5,20 +5,24 @@ using Xunit;
 namespace CohortAnalysis.Tests.Data;
 
 /// <summary>tests/data/bad-formats: damaged SAS transport and Dataset-JSON files (truncated, mis-sized, mis-typed; written
-/// by make.py from the good fixtures), each paired with NAME.expected holding the exact error. Set
+/// by make.py from the good fixtures) and damaged Parquet files (p*.parquet: inputs that once escaped the reader as
+/// exceptions other than <see cref="CohortDataException"/>, found by mutating fuzz/corpus/parquet), each paired with
+/// NAME.expected holding the exact error. Set
 /// COHORT_WRITE_EXPECTED=1 to rewrite the expected files after a deliberate change, then review the diff.</summary>
 public class BadFormatCorpusTests
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "data", "bad-formats");
-    private static readonly string[] Extensions = [".xpt", ".json", ".ndjson"];
+    private static readonly string[] Extensions = [".xpt", ".json", ".ndjson", ".parquet"];
 
     public static IEnumerable<object[]> Cases() =>
         Directory.GetFiles(Folder).Where(f => Extensions.Contains(Path.GetExtension(f))).Select(Path.GetFileName).Order(StringComparer.Ordinal)
             .Select(n => new object[] { n! });
 
     [Fact]
-    public void Corpus_HasBothFormats() =>
-        Assert.Equal((8, 7), (Cases().Count(c => ((string)c[0]).EndsWith(".xpt", StringComparison.Ordinal)), Cases().Count(c => !((string)c[0]).EndsWith(".xpt", StringComparison.Ordinal))));
+    public void Corpus_HasEveryFormat() =>
+        Assert.Equal((8, 7, 8), (Count(".xpt"), Count(".json") + Count(".ndjson"), Count(".parquet")));
+
+    private static int Count(string extension) => Cases().Count(c => Path.GetExtension((string)c[0]) == extension);
 
     [Theory]
     [MemberData(nameof(Cases))]

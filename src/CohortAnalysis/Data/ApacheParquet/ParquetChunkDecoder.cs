@@ -35,7 +35,7 @@ internal static class ParquetChunkDecoder
     /// rows) from <paramref name="file"/>; null when the chunk is not of a shape read here.</summary>
     public static ParquetColumnChunk? TryRead(SafeFileHandle file, long fileLength, ColumnMetaData? column, DataField field, int rows)
     {
-        if (column is null || !BitConverter.IsLittleEndian || !ParquetPageCodec.Supports(column.Codec)) return null;
+        if (column is null || rows < 0 || !BitConverter.IsLittleEndian || !ParquetPageCodec.Supports(column.Codec)) return null;
         System.Type t = field.ClrType;
         Values? kind = column.Type switch
         {
@@ -83,7 +83,7 @@ internal static class ParquetChunkDecoder
         private readonly long[]? _integers = kind is Values.Int32 or Values.Int64 ? new long[rows] : null;
         private List<string>? _texts;          // the dictionary's values, then the distinct plain values in order
         private int _dictionarySize = -1;
-        private Dictionary<string, int>? _plainCodes;
+        private InternedCodes? _plainCodes;   // the distinct plain values, numbered in the order met
         private char[] _chars = [];
         private double[]? _dictionaryNumbers;
         private long[]? _dictionaryIntegers;
@@ -221,9 +221,9 @@ internal static class ParquetChunkDecoder
         private bool PlainTexts(ReadOnlySpan<byte> values, Span<int> codes)
         {
             _texts ??= [];
-            _plainCodes ??= [];
-            Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = _plainCodes.GetAlternateLookup<ReadOnlySpan<char>>();
+            _plainCodes ??= new InternedCodes();
             System.Text.Encoding utf8 = System.Text.Encoding.UTF8;
+            int first = _dictionarySize < 0 ? 0 : _dictionarySize;   // plain values are numbered after the dictionary's
             ReadOnlySpan<byte> previous = default;
             int previousCode = -1, position = 0;
             for (int i = 0; i < codes.Length; i++)
@@ -241,15 +241,9 @@ internal static class ParquetChunkDecoder
                 }
                 int chars = utf8.GetMaxCharCount(length);
                 if (_chars.Length < chars) _chars = new char[Math.Max(chars, 2 * _chars.Length)];
-                ReadOnlySpan<char> text = _chars.AsSpan(0, utf8.GetChars(bytes, _chars));
-                if (!lookup.TryGetValue(text, out int code))
-                {
-                    code = _texts.Count;
-                    string value = text.ToString();
-                    _texts.Add(value);
-                    _plainCodes.Add(value, code);
-                }
-                codes[i] = previousCode = code;
+                string text = _plainCodes.Intern(_chars.AsSpan(0, utf8.GetChars(bytes, _chars)), out int index);
+                if (first + index == _texts.Count) _texts.Add(text);
+                codes[i] = previousCode = first + index;
                 previous = bytes;
             }
             return true;

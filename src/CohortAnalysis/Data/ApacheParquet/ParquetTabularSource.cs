@@ -45,21 +45,32 @@ internal sealed class ParquetTabularSource : TabularSource
         string name = Path.GetFileName(path);
         if (new FileInfo(path).Length == 0)
             throw new CohortDataException([CsvTabularSource.Problem(name, null, null, null, "the file is empty: not a Parquet file.")]);
-        ParquetReader reader;
+        ParquetReader? reader = null;
+        ParquetSchema schema;
         var options = new ParquetOptions { TreatByteArrayAsString = true, UseDateOnlyTypeForDates = true };
         try
         {
+            if (ParquetFooterCheck.Problem(path) is { } problem) throw new InvalidDataException(problem);
             reader = ParquetReader.CreateAsync(path, options).GetAwaiter().GetResult();
+            schema = reader.Schema;   // built from the footer at first use: a damaged schema fails here
         }
         catch (Exception e) when (e is not OutOfMemoryException and not FileNotFoundException and not UnauthorizedAccessException and not DirectoryNotFoundException)
         {
+            reader?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw new CohortDataException([CsvTabularSource.Problem(name, null, null, null,
                 $"not a readable Parquet file: truncated, damaged or another format (a Parquet file starts and ends with 'PAR1' and ends with its footer) ({e.Message}).")]);
+        }
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            if (reader.RowGroups[g].RowCount >= 0) continue;
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw new CohortDataException([CsvTabularSource.Problem(name, null, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"not a readable Parquet file: the footer gives row group {g + 1} a negative row count ({reader.RowGroups[g].RowCount}); the file is damaged."))]);
         }
         var fields = new List<DataField>();
         var variables = new List<VariableMetadata>();
         var nested = new List<string>();
-        foreach (Field field in reader.Schema.Fields)
+        foreach (Field field in schema.Fields)
         {
             if (field is DataField data && !data.IsArray && ParquetColumnChunk.KindOf(data) is { } kind)
             {
@@ -83,8 +94,17 @@ internal sealed class ParquetTabularSource : TabularSource
     public override int FieldCount => _header.Length;
     public override DatasetMetadata Metadata { get; }
 
-    /// <summary>The row count the file's footer gives (exact).</summary>
-    public override long? EstimatedRows => _reader.Metadata?.NumRows;
+    /// <summary>The rows of the footer's row groups (exact), which the source reads; not the footer's own total, which a
+    /// damaged file may overstate without a row group to back it (the builder sizes its columns by this count).</summary>
+    public override long? EstimatedRows
+    {
+        get
+        {
+            long rows = 0;
+            for (int g = 0; g < _reader.RowGroupCount; g++) rows += _reader.RowGroups[g].RowCount;
+            return rows;
+        }
+    }
 
     public override IEnumerable<DataIssue> Findings()
     {

@@ -29,6 +29,7 @@ internal static class RleBitPackedHybrid
                 if (byteWidth > data.Length - position) return false;
                 uint value = 0;
                 for (int i = 0; i < byteWidth; i++) value |= (uint)data[position + i] << (8 * i);
+                if (bitWidth < 32 && value >> bitWidth != 0) return false;   // wider than the bit width: malformed
                 position += byteWidth;
                 int take = (int)Math.Min(count, (ulong)(values.Length - n));
                 values.Slice(n, take).Fill((int)value);

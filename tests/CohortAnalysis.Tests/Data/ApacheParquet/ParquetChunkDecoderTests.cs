@@ -227,6 +227,16 @@ public class ParquetChunkDecoderTests
     }
 
     [Fact]
+    public void OverstatedFooterTotal_SizesNothingByIt()
+    {
+        // The footer claims 73 million rows and has no row group (found by fuzzing): the builder is sized by the row
+        // groups, so nothing is reserved for rows that are not there.
+        using ParquetTabularSource source = ParquetTabularSource.Open(Path.Combine(AppContext.BaseDirectory, "data", "bad-formats", "p06-overstated-row-total.parquet"));
+        Assert.Equal(0, source.EstimatedRows);
+        Assert.False(source.Read());
+    }
+
+    [Fact]
     public void RleHybrid_DecodesTheSpecificationsExamples()
     {
         // parquet-format "Encodings": values 0..7 bit-packed with bit width 3 are the bytes 10001000 11000110 11111010;
@@ -242,6 +252,9 @@ public class ParquetChunkDecoderTests
         Assert.False(RleBitPackedHybrid.TryDecode([0x03, 0x88], 3, new int[8]));
         Assert.False(RleBitPackedHybrid.TryDecode([0x0A], 9, new int[5]));
         Assert.False(RleBitPackedHybrid.TryDecode([0x02, 0x01], 33, new int[1]));
+        // A repeated value wider than the bit width (5 for a definition level of width 1): malformed, declined.
+        Assert.False(RleBitPackedHybrid.TryDecode([0x02, 0x05], 1, new int[1]));
+        Assert.True(RleBitPackedHybrid.TryDecode([0x02, 0x01], 1, new int[1]));
     }
 
     [Fact]
