@@ -121,7 +121,8 @@ internal static class ParquetChunkDecoder
 
         private bool WithPage(ParquetPageHeader header, ReadOnlySpan<byte> body, PageReader read)
         {
-            if (codec == CompressionCodec.UNCOMPRESSED) return body.Length == header.UncompressedSize && read(header, body);
+            if (!ParquetPageCodec.Plausible(codec, body, header.UncompressedSize)) return false;
+            if (codec == CompressionCodec.UNCOMPRESSED) return read(header, body);
             byte[] page = ArrayPool<byte>.Shared.Rent(header.UncompressedSize);
             try
             {

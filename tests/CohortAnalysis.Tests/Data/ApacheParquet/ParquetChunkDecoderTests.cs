@@ -227,6 +227,24 @@ public class ParquetChunkDecoderTests
     }
 
     [Fact]
+    public void PageClaimingGigabytes_IsDeclinedBeforeABufferIsMade()
+    {
+        byte[] text = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("Placebo,Psilocybin 25 mg,", 400)));
+        byte[] snappy = Snappier.Snappy.CompressToArray(text);
+        byte[] zstd = new ZstdSharp.Compressor().Wrap(text).ToArray();
+        byte[] lz4 = new byte[K4os.Compression.LZ4.LZ4Codec.MaximumOutputSize(text.Length)];
+        lz4 = lz4[..K4os.Compression.LZ4.LZ4Codec.Encode(text, lz4)];
+        foreach ((CompressionCodec codec, byte[] page) in new[] { (CompressionCodec.SNAPPY, snappy), (CompressionCodec.ZSTD, zstd), (CompressionCodec.LZ4_RAW, lz4), (CompressionCodec.UNCOMPRESSED, text) })
+        {
+            Assert.True(ParquetPageCodec.Plausible(codec, page, text.Length), codec.ToString());
+            Assert.False(ParquetPageCodec.Plausible(codec, page, int.MaxValue), codec.ToString());
+            var output = new byte[text.Length];
+            Assert.True(ParquetPageCodec.TryDecompress(codec, page, output), codec.ToString());
+            Assert.Equal(text, output);
+        }
+    }
+
+    [Fact]
     public void OverstatedFooterTotal_SizesNothingByIt()
     {
         // The footer claims 73 million rows and has no row group (found by fuzzing): the builder is sized by the row
