@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
@@ -267,21 +268,21 @@ internal static class ParquetChunkDecoder
                     MemoryMarshal.Cast<byte, double>(bytes[..(count * 8)]).CopyTo(numbers);
                     break;
                 case Values.Int32:
-                    ReadOnlySpan<int> ints = MemoryMarshal.Cast<byte, int>(bytes[..(count * 4)]);
-                    for (int i = 0; i < count; i++)
-                    {
-                        integers[i] = ints[i];
-                        numbers[i] = ints[i];
-                    }
+                    Widen(MemoryMarshal.Cast<byte, int>(bytes[..(count * 4)]), numbers, integers);
                     break;
                 case Values.Int64:
-                    ReadOnlySpan<long> longs = MemoryMarshal.Cast<byte, long>(bytes[..(count * 8)]);
-                    for (int i = 0; i < count; i++)
-                    {
-                        integers[i] = longs[i];
-                        numbers[i] = longs[i];
-                    }
+                    Widen(MemoryMarshal.Cast<byte, long>(bytes[..(count * 8)]), numbers, integers);
                     break;
+            }
+        }
+
+        // Little-endian integers as they are stored: each as a double and as a whole number.
+        private static void Widen<T>(ReadOnlySpan<T> values, Span<double> numbers, Span<long> integers) where T : struct, IBinaryInteger<T>
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                integers[i] = long.CreateTruncating(values[i]);
+                numbers[i] = double.CreateTruncating(values[i]);
             }
         }
 
