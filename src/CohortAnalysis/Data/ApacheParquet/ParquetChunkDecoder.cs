@@ -36,7 +36,10 @@ internal static class ParquetChunkDecoder
     /// rows) from <paramref name="file"/>; null when the chunk is not of a shape read here.</summary>
     public static ParquetColumnChunk? TryRead(SafeFileHandle file, long fileLength, ColumnMetaData? column, DataField field, int rows)
     {
-        if (column is null || rows < 0 || !BitConverter.IsLittleEndian || !ParquetPageCodec.Supports(column.Codec)) return null;
+        // A flat column chunk holds one value (or null) per row: one that says otherwise is left to Parquet.Net, and no
+        // array is sized by a row count the chunk does not back.
+        if (column is null || rows < 0 || column.NumValues != rows || !BitConverter.IsLittleEndian || !ParquetPageCodec.Supports(column.Codec))
+            return null;
         System.Type t = field.ClrType;
         Values? kind = column.Type switch
         {

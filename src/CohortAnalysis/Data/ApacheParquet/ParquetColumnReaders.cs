@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Win32.SafeHandles;
 using Parquet;
 using Parquet.Meta;
@@ -60,16 +59,6 @@ internal sealed class ParquetColumnReaders : IDisposable
         var failures = new Exception?[_fields.Length];
         ParquetRowGroupReader groupReader = _readers[0]!.RowGroups[group];
         ColumnMetaData?[] columns = Array.ConvertAll(_fields, f => groupReader.GetMetadata(f)?.MetaData);
-        // A flat column has one value (or null) per row; a chunk that says otherwise is damaged, and is not decoded into
-        // arrays sized by a row count it does not back.
-        var skip = new bool[_fields.Length];
-        for (int c = 0; c < _fields.Length; c++)
-        {
-            if (columns[c] is not { } column || column.NumValues == rows) continue;
-            failures[c] = new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"the footer gives the column chunk {column.NumValues} values for a row group of {rows} rows"));
-            skip[c] = true;
-        }
         int next = -1;
         var leftOver = new System.Collections.Concurrent.ConcurrentQueue<int>();
         void Work(int worker)
@@ -77,7 +66,6 @@ internal sealed class ParquetColumnReaders : IDisposable
             ParquetRowGroupReader? rowGroup = null;
             for (int c = Interlocked.Increment(ref next); c < _fields.Length; c = Interlocked.Increment(ref next))
             {
-                if (skip[c]) continue;
                 if (_file is not null && ParquetChunkDecoder.TryRead(_file, _fileLength, columns[c], _fields[c], rows) is { } direct)
                 {
                     chunks[c] = direct;
