@@ -8,7 +8,8 @@ namespace CohortAnalysis;
 /// Also the set of values of a column already examined (the identifier guard's memo).</remarks>
 internal sealed class InternedCodes
 {
-    private int[] _buckets = new int[64];           // 1-based entry index of each chain's head; 0 = empty
+    private int[] _buckets = new int[64];           // 1-based entry index of each chain's head; 0 = empty. A power of two
+                                                    // in length, so a bucket is the hash's low bits (CodeHash mixes them).
     private Entry[] _entries = new Entry[64];
     private int _count;
 
@@ -27,7 +28,7 @@ internal sealed class InternedCodes
     public bool Contains(ReadOnlySpan<char> text)
     {
         int hash = (int)CodeHash.Of(text);
-        for (int i = _buckets[(int)((uint)hash % (uint)_buckets.Length)]; i > 0; i = _entries[i - 1].Next)
+        for (int i = _buckets[hash & (_buckets.Length - 1)]; i > 0; i = _entries[i - 1].Next)
             if (_entries[i - 1].Hash == hash && text.SequenceEqual(_entries[i - 1].Text)) return true;
         return false;
     }
@@ -42,7 +43,7 @@ internal sealed class InternedCodes
     public string Intern(ReadOnlySpan<char> text, out int index)
     {
         int hash = (int)CodeHash.Of(text);
-        int bucket = (int)((uint)hash % (uint)_buckets.Length);
+        int bucket = hash & (_buckets.Length - 1);
         for (int i = _buckets[bucket]; i > 0; i = _entries[i - 1].Next)
         {
             ref Entry entry = ref _entries[i - 1];
@@ -55,7 +56,7 @@ internal sealed class InternedCodes
         if (_count == _entries.Length)
         {
             Grow();
-            bucket = (int)((uint)hash % (uint)_buckets.Length);
+            bucket = hash & (_buckets.Length - 1);
         }
         string made = text.ToString();
         index = _count;
@@ -71,7 +72,7 @@ internal sealed class InternedCodes
         _buckets = new int[size];
         for (int i = 0; i < _count; i++)
         {
-            int bucket = (int)((uint)_entries[i].Hash % (uint)size);
+            int bucket = _entries[i].Hash & (size - 1);
             _entries[i].Next = _buckets[bucket];
             _buckets[bucket] = i + 1;
         }
