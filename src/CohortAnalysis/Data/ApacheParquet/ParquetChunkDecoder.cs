@@ -146,7 +146,7 @@ internal static class ParquetChunkDecoder
             int count = header.Values;
             if (kind == Values.Text)
             {
-                var texts = new string[count];
+                _texts = new List<string>(Math.Min(count, page.Length / 4));
                 int position = 0;
                 for (int i = 0; i < count; i++)
                 {
@@ -154,10 +154,9 @@ internal static class ParquetChunkDecoder
                     int length = BinaryPrimitives.ReadInt32LittleEndian(page[position..]);
                     position += 4;
                     if (length < 0 || length > page.Length - position) return false;
-                    texts[i] = System.Text.Encoding.UTF8.GetString(page.Slice(position, length));
+                    _texts.Add(System.Text.Encoding.UTF8.GetString(page.Slice(position, length)));
                     position += length;
                 }
-                _texts = [.. texts];
                 _dictionarySize = count;
                 return true;
             }
@@ -294,19 +293,11 @@ internal static class ParquetChunkDecoder
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Spread(ReadOnlySpan<int> levels, ReadOnlySpan<int> indices, int n, bool coded)
         {
-            int present = indices.Length;
             if (!coded)
             {
                 if (levels.IsEmpty) return;
-                Span<double> numbers = _numbers.AsSpan(_done, n);
-                Span<long> integers = _integers is null ? default : _integers.AsSpan(_done, n);
-                for (int row = n - 1, k = present - 1; row >= 0; row--)
-                {
-                    bool isNull = levels[row] == 0;
-                    numbers[row] = isNull ? double.NaN : numbers[k];
-                    if (!integers.IsEmpty) integers[row] = isNull ? 0 : integers[k];
-                    if (!isNull) k--;
-                }
+                ParquetColumnChunk.SpreadInPlace(_numbers.AsSpan(_done, n), levels, double.NaN);
+                if (_integers is not null) ParquetColumnChunk.SpreadInPlace(_integers.AsSpan(_done, n), levels, 0L);
                 return;
             }
             if (_codes is not null)

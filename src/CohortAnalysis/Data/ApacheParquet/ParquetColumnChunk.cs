@@ -172,7 +172,7 @@ internal sealed class ParquetColumnChunk
         if (typeof(T) == typeof(double))
         {
             await group.ReadRawAsync<double>(field, numbers.AsMemory(), levels?.AsMemory(), null);
-            if (levels is not null) SpreadInPlace(numbers, levels);
+            if (levels is not null) SpreadInPlace(numbers, levels, double.NaN);
             return new ParquetColumnChunk(numbers, null, null, null, null);
         }
         var values = new T[rows];
@@ -182,14 +182,15 @@ internal sealed class ParquetColumnChunk
         return new ParquetColumnChunk(numbers, whole, null, null, null);
     }
 
-    // Moves the packed non-null values of a column read in place to their rows, from the last row back; NaN for a null.
+    /// <summary>Moves the packed non-null values at the start of <paramref name="values"/> to their rows, from the last
+    /// row back, by the definition levels (0: a null, which gets <paramref name="missing"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SpreadInPlace(double[] numbers, int[] levels)
+    internal static void SpreadInPlace<T>(Span<T> values, ReadOnlySpan<int> levels, T missing)
     {
         int present = 0;
         foreach (int level in levels) present += level == 0 ? 0 : 1;
         for (int row = levels.Length - 1, k = present - 1; row >= 0; row--)
-            numbers[row] = levels[row] == 0 ? double.NaN : numbers[k--];
+            values[row] = levels[row] == 0 ? missing : values[k--];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

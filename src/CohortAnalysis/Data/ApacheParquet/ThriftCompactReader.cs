@@ -75,11 +75,7 @@ internal ref struct ThriftCompactReader
                 long size = header >> 4;
                 if (size == 15) size = (long)ReadVarint();
                 byte element = (byte)(header & 0x0F);
-                for (long i = 0; i < size && !Failed; i++)
-                {
-                    if (element is BooleanTrue or BooleanFalse) Advance(1);   // a list's booleans take a byte each
-                    else Skip(element, depth + 1);
-                }
+                for (long i = 0; i < size && !Failed; i++) SkipElement(element, depth + 1);
                 return;
             }
             case Map:
@@ -108,6 +104,7 @@ internal ref struct ThriftCompactReader
         }
     }
 
+    // A value inside a list, set or map: a boolean there takes a byte of its own (a field's is in its header).
     private void SkipElement(byte type, int depth)
     {
         if (type is BooleanTrue or BooleanFalse) Advance(1);
