@@ -25,7 +25,8 @@ internal static class CohortTableReader
             throw new CohortDataException([CsvTabularSource.Problem(rawSource.Name, 1, null, rawHeader[0],
                 $"the header has a single column '{rawHeader[0]}'.{hint}")]);
 
-        using var ahead = new ReadAheadTabularSource(rawSource);
+        // A columnar source decodes ahead itself; any other is read a block ahead on a second thread.
+        using TabularSource ahead = rawSource.ReadsAheadItself ? rawSource : new ReadAheadTabularSource(rawSource);
         using var source = new BufferedTabularSource(ahead, GuardSampleRows);
         var (header, dropped, acknowledgement, everyRow) = Guard(source, options);
         using LoadTimeIdentifierScan scanning = everyRow;

@@ -17,8 +17,7 @@ internal sealed class LoadTimeIdentifierScan : IDisposable
     private readonly IdentifierScan _early;
     private readonly bool[] _dropped;
     private readonly int _columns;
-    private BlockingCollection<ScannedRowBlock>? _full;
-    private ScannedRowBlock? _tail;
+    private BlockingCollection<IScannedRows>? _full;
     private Task? _worker;
 
     public LoadTimeIdentifierScan(string source, IReadOnlyList<string> header, IdentifierGuardOptions options, IdentifierScan early,
@@ -31,46 +30,42 @@ internal sealed class LoadTimeIdentifierScan : IDisposable
         foreach (int c in dropped) _dropped[c] = true;
     }
 
-    /// <summary>Counts every field of the block's rows (dropped columns, and fields past the header's, excepted), then
-    /// recycles the block. Blocks must come in the order of their rows.</summary>
-    /// <remarks>Full blocks are scanned on a second thread, in order, while the reader goes on; a last, partial block
-    /// (the whole of a small file) is scanned when the load finishes, on the loading thread (the verdict is the same
-    /// as scanning row by row).</remarks>
-    public void Add(ScannedRowBlock block)
+    /// <summary>Counts every field of <paramref name="rows"/> (dropped columns, and fields past the header's, excepted),
+    /// then lets them go (<see cref="IScannedRows.Scanned"/>). Rows must come in the order of the file.</summary>
+    /// <remarks>Rows are scanned on a second thread, in order, while the reader goes on; until that thread is needed,
+    /// small ones (<see cref="IScannedRows.IsSmall"/>: a small file, the last block) are scanned here, on the loading
+    /// thread, at once. Either way the verdict is the same as scanning row by row.</remarks>
+    public void Add(IScannedRows rows)
     {
-        if (!block.IsFull)
+        if (_full is null && rows.IsSmall)
         {
-            _tail = block;
+            rows.ScanInto(_scanner, _dropped, _columns);
+            rows.Scanned();
             return;
         }
         if (_full is null)
         {
-            _full = new BlockingCollection<ScannedRowBlock>(boundedCapacity: 2);
+            _full = new BlockingCollection<IScannedRows>(boundedCapacity: 2);
             _worker = Task.Factory.StartNew(ScanBlocks, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
-        _full.Add(block);
+        _full.Add(rows);
     }
 
     private void ScanBlocks()
     {
-        foreach (ScannedRowBlock block in _full!.GetConsumingEnumerable())
+        foreach (IScannedRows rows in _full!.GetConsumingEnumerable())
         {
-            block.ScanInto(_scanner, _dropped, _columns);
-            block.Recycle();
+            rows.ScanInto(_scanner, _dropped, _columns);
+            rows.Scanned();
         }
     }
 
-    // Waits for the blocks handed over, then scans the last, partial one here.
+    // Waits for the rows handed over to be scanned.
     private void Drain()
     {
-        if (_full is not null)
-        {
-            _full.CompleteAdding();
-            _worker!.GetAwaiter().GetResult();
-        }
-        _tail?.ScanInto(_scanner, _dropped, _columns);
-        _tail?.Recycle();
-        _tail = null;
+        if (_full is null) return;
+        _full.CompleteAdding();
+        _worker!.GetAwaiter().GetResult();
     }
 
     /// <summary>Stops the second thread when a load ends early (a malformed file).</summary>

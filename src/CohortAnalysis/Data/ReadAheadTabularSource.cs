@@ -75,7 +75,7 @@ internal sealed class ReadAheadTabularSource : TabularSource
     }
 
     /// <summary>Has <paramref name="scan"/> examine every block of rows the loader is done with, from the first.</summary>
-    public void ScanWith(LoadTimeIdentifierScan scan)
+    internal override void ScanWith(LoadTimeIdentifierScan scan)
     {
         _scan = scan;
         foreach (ScannedRowBlock block in _unscanned) scan.Add(block);

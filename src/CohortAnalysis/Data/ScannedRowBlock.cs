@@ -7,7 +7,7 @@ namespace CohortAnalysis.Data;
 /// <summary>A block of rows copied out of a source: each field's text (or null for a typed null), typed numbers, and
 /// each row's lines. The reader reads rows back from it (<see cref="ReadAheadTabularSource"/>) and the identifier guard
 /// then examines the same block on another thread (<see cref="LoadTimeIdentifierScan"/>).</summary>
-internal sealed class ScannedRowBlock
+internal sealed class ScannedRowBlock : IScannedRows
 {
     /// <summary>Rows per block: large enough that handing a block over costs nothing next to reading it.</summary>
     public const int Rows = 8192;
@@ -227,6 +227,11 @@ internal sealed class ScannedRowBlock
         int first = row == 0 ? 0 : _rowEnd[row - 1];
         return (uint)column < (uint)(_rowEnd[row] - first) ? first + column : -1;
     }
+
+    /// <summary>A block that is not full: the last of its source.</summary>
+    bool IScannedRows.IsSmall => !IsFull;
+
+    void IScannedRows.Scanned() => Recycle();
 
     /// <summary>Counts every field, row by row in the order added, in <paramref name="scanner"/>: the first
     /// <paramref name="columns"/> fields of each row, columns marked in <paramref name="skip"/> excepted.</summary>

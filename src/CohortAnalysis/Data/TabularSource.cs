@@ -54,6 +54,17 @@ internal abstract class TabularSource : IDisposable
     /// its row more directly (the same fields, numbers and lines).</summary>
     internal virtual void CopyRowTo(ScannedRowBlock block) => block.Add(this);
 
+    /// <summary>True when the source decodes its rows ahead on threads of its own and holds them in memory as it goes (a
+    /// columnar file read row group by row group): the reader then reads it directly, with no read-ahead copy of its
+    /// rows, and the source hands its rows to the identifier guard itself (<see cref="ScanWith"/>).</summary>
+    internal virtual bool ReadsAheadItself => false;
+
+    /// <summary>Has <paramref name="scan"/> count every row of the source, from the first, as the source reads them;
+    /// for a source that <see cref="ReadsAheadItself"/> (or reads another ahead).</summary>
+    /// <exception cref="NotSupportedException">The source does not hand its rows over; the reader reads it ahead instead.</exception>
+    internal virtual void ScanWith(LoadTimeIdentifierScan scan) =>
+        throw new NotSupportedException($"{GetType().Name} does not hand its rows to the identifier guard; read it through a read-ahead source.");
+
     /// <summary>About how many rows the source holds, judged from the rows read so far (null when unknown); readers
     /// size their columns with it so a large file is not copied as its columns grow.</summary>
     public virtual long? EstimatedRows => null;

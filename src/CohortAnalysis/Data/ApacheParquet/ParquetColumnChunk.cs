@@ -58,7 +58,9 @@ internal sealed class ParquetColumnChunk
     /// <summary>Distinct texts in the chunk (0 for a column that is not text).</summary>
     public int DistinctCount => _distinct?.Length ?? 0;
 
-    private string?[]? _distinctStrings;
+    // One string per distinct text, made when the chunk is decoded: the chunk is read by the loader and the identifier
+    // guard on two threads, so nothing in it is filled in lazily.
+    private string[]? _distinctStrings;
 
     /// <summary>Row <paramref name="row"/>'s value as a string shared by the rows holding it, with its code
     /// (<see cref="TabularSource.SharedField"/>): text values as one string per distinct value of the row group, numbers
@@ -75,8 +77,7 @@ internal sealed class ParquetColumnChunk
                 return null;
             }
             code = CodeBase + local;
-            _distinctStrings ??= new string?[_distinct!.Length];
-            return _distinctStrings[local] ??= _distinct![local].ToString();
+            return _distinctStrings![local];
         }
         code = -1;
         if (_numbers is null) return null;
@@ -87,6 +88,61 @@ internal sealed class ParquetColumnChunk
     }
 
     public double Number(int row) => _numbers![row];
+
+    /// <summary>True when row <paramref name="row"/> holds the same text as the row before it in this chunk (the same
+    /// text code, or the same number bit for bit); a null never repeats (<see cref="TabularSource.Repeats"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Repeats(int row)
+    {
+        if (row == 0) return false;
+        if (_codes is not null) return _codes[row] >= 0 && _codes[row] == _codes[row - 1];
+        if (_numbers is null) return false;
+        double x = _numbers[row];
+        return !double.IsNaN(x) && BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits(_numbers[row - 1])
+            && (_integers is null || _integers[row] == _integers[row - 1]);
+    }
+
+    /// <summary>Counts the chunk's values, row by row, as column <paramref name="column"/> of
+    /// <paramref name="scanner"/>: what the read-ahead's copy of its rows would hand the guard (the shared string and
+    /// code of a text or number, the text of other values, a null as a typed null). Numbers take their text from
+    /// <paramref name="texts"/>, the guard's own for the column, so the loader's (<see cref="Texts"/>) is never touched
+    /// from the guard's thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ScanInto(Privacy.IdentifierScanner scanner, int column, NumberTexts texts)
+    {
+        if (_codes is not null)
+        {
+            string[] strings = _distinctStrings!;
+            for (int row = 0; row < _codes.Length; row++)
+            {
+                int local = _codes[row];
+                if (local < 0) scanner.Add(column, [], isNull: true);
+                else scanner.AddShared(column, strings[local], CodeBase + local);
+            }
+            return;
+        }
+        if (_numbers is not null)
+        {
+            for (int row = 0; row < _numbers.Length; row++)
+            {
+                double x = _numbers[row];
+                if (double.IsNaN(x))
+                {
+                    scanner.Add(column, [], isNull: true);
+                    continue;
+                }
+                string? shared = _integers is not null ? texts.Shared(_integers[row], out int code) : texts.Shared(x, out code);
+                if (shared is not null) scanner.AddShared(column, shared, code);
+                else scanner.Add(column, _integers is not null ? texts.Of(_integers[row]) : texts.Of(x));
+            }
+            return;
+        }
+        for (int row = 0; row < _display!.Length; row++)
+        {
+            string? shown = _display[row];
+            scanner.Add(column, shown.AsSpan(), isNull: shown is null);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Field(int row, out bool isNull)
@@ -216,7 +272,7 @@ internal sealed class ParquetColumnChunk
         await group.ReadRawAsync<ReadOnlyMemory<char>>(field, values.AsMemory(), levels?.AsMemory(), null);
         var codes = new int[rows];
         ReadOnlyMemory<char>[] distinct = TextCodes.Encode(values, levels, codes);
-        return new ParquetColumnChunk(null, null, codes, distinct, null);
+        return new ParquetColumnChunk(null, null, codes, distinct, null) { _distinctStrings = Array.ConvertAll(distinct, d => d.ToString()) };
     }
 
     private static async Task<ParquetColumnChunk> DisplayAsync<T>(ParquetRowGroupReader group, DataField field, int rows, Func<T, string> show)

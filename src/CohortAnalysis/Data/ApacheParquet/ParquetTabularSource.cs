@@ -23,6 +23,10 @@ internal sealed class ParquetTabularSource : TabularSource
     private int _row;
     private int _groupRows;
     private long _record;
+    private LoadTimeIdentifierScan? _scan;
+    private readonly List<RowGroupScan> _unscanned = [];
+    private readonly NumberTexts[] _scanTexts;   // the guard's texts of each number column (its thread's own)
+    private bool _disposed;
 
     private ParquetTabularSource(string name, string path, ParquetOptions options, ParquetReader reader, DataField[] fields, List<string> nested,
         DatasetMetadata metadata)
@@ -35,6 +39,8 @@ internal sealed class ParquetTabularSource : TabularSource
         _nested = nested;
         _chunks = new ParquetColumnChunk?[fields.Length];
         _nextCode = new int[fields.Length];
+        _scanTexts = new NumberTexts[fields.Length];
+        for (int c = 0; c < fields.Length; c++) _scanTexts[c] = new NumberTexts();
         Metadata = metadata;
     }
 
@@ -106,6 +112,33 @@ internal sealed class ParquetTabularSource : TabularSource
         }
     }
 
+    /// <summary>Row groups are decoded on other threads, the next while this one's rows are read, and held as columns:
+    /// nothing is gained by copying their rows ahead.</summary>
+    internal override bool ReadsAheadItself => true;
+
+    /// <summary>Hands <paramref name="scan"/> the row groups read so far, then each one as it is read. The guard counts a
+    /// row group's columns on its own thread while the loader reads its rows: the chunks are not changed once decoded,
+    /// and the guard takes the text of numbers from texts of its own.</summary>
+    internal override void ScanWith(LoadTimeIdentifierScan scan)
+    {
+        _scan = scan;
+        foreach (RowGroupScan group in _unscanned) scan.Add(group);
+        _unscanned.Clear();
+    }
+
+    private sealed class RowGroupScan(ParquetColumnChunk?[] chunks, int rows, NumberTexts[] texts) : IScannedRows
+    {
+        public bool IsSmall => rows < ScannedRowBlock.Rows;
+
+        public void ScanInto(Privacy.IdentifierScanner scanner, bool[] skip, int columns)
+        {
+            for (int c = 0; c < Math.Min(columns, chunks.Length); c++)
+                if (!skip[c]) chunks[c]!.ScanInto(scanner, c, texts[c]);
+        }
+
+        public void Scanned() { }
+    }
+
     public override IEnumerable<DataIssue> Findings()
     {
         foreach (string column in _nested)
@@ -155,6 +188,9 @@ internal sealed class ParquetTabularSource : TabularSource
             _nextCode[c] = checked(_nextCode[c] + decoded.Chunks[c]!.DistinctCount);
         }
         _chunks = decoded.Chunks;
+        var scanned = new RowGroupScan(decoded.Chunks, decoded.Rows, _scanTexts);
+        if (_scan is not null) _scan.Add(scanned);
+        else _unscanned.Add(scanned);
         _group = index;
         _groupRows = decoded.Rows;
         _row = -1;
@@ -176,6 +212,8 @@ internal sealed class ParquetTabularSource : TabularSource
     public override ReadOnlySpan<char> Field(int column, out bool isNull) => _chunks[column]!.Field(_row, out isNull);
 
     public override string? SharedField(int column, out int code) => _chunks[column]!.Shared(_row, out code);
+
+    public override bool Repeats(int column) => _chunks[column]!.Repeats(_row);
 
     /// <summary>The row's values chunk by chunk, as <see cref="Field"/>, <see cref="SharedField"/> and
     /// <see cref="TryNumber"/> give them.</summary>
@@ -209,6 +247,8 @@ internal sealed class ParquetTabularSource : TabularSource
 
     public override void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         // The readers are closed once the row group being read ahead (if any) is decoded; a load that ends early has
         // its own error to report.
         try { _next?.Decoding.Wait(); } catch (AggregateException) { }
