@@ -78,6 +78,10 @@ internal sealed partial class AdamRecordSelector
         return new AdamRecordSelector(adam, source.Name, header, subject, flag, population, derivation, adsl, adslPopulation, [.. shared], [.. extra]);
     }
 
+    /// <summary>True when <see cref="Keep"/> keeps every record without reading a field or recording anything: no analysis
+    /// flag, population, subject-level file or derivation-type column.</summary>
+    public bool KeepsEveryRecord => _flag < 0 && _adsl is null && _options.Population is null && _derivation < 0;
+
     /// <summary>False when the record is set aside (listed in the report) or has a problem (recorded in the builder).</summary>
     public bool Keep(TabularSource source, long line, CohortBuilder builder, Span<string?> extraCovariates)
     {

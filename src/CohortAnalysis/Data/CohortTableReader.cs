@@ -1,3 +1,4 @@
+using CohortAnalysis.Data.ApacheParquet;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -139,10 +140,17 @@ internal static class CohortTableReader
         var memo = new FieldMemo[header.Count];
         var readings = new SharedCodeReadings(header.Count);
         long rows = 0, seq = 0;
+        // A Parquet row group whose rows all read as they stand goes to the builder from its columns (same rows, same result).
+        CodedRowGroupReader? coded = !wide && adam.KeepsEveryRecord && extraCovariates.Length == 0 && rawSource is ParquetTabularSource
+            ? new CodedRowGroupReader(builder, readings, missing, flagCodings, subject, arm, visit, label, parameter, value, flag, baseColumn, changeColumn,
+                covariates, header[arm], map.DefaultParameter)
+            : null;
         while (source.Read())
         {
             // Past the rows read ahead, the fields come straight from the file's reader.
             TabularSource row = source.Row;
+            if (coded is not null && row is ParquetTabularSource columnar && coded.TryReadRestOfGroup(columnar, ref rows, ref seq))
+                continue;
             rows++;
             seq++;
             long line = row.Line;

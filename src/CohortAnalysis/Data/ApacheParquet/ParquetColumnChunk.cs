@@ -89,6 +89,15 @@ internal sealed class ParquetColumnChunk
 
     public double Number(int row) => _numbers![row];
 
+    /// <summary>A text column's code per row into <see cref="DistinctTexts"/> (−1 for a null); empty for other columns.</summary>
+    public ReadOnlySpan<int> Codes => _codes;
+
+    /// <summary>A text column's distinct values, one string each; null for other columns.</summary>
+    public string[]? DistinctTexts => _distinctStrings;
+
+    /// <summary>A number column's values (NaN for a null); empty for other columns.</summary>
+    public ReadOnlySpan<double> Numbers => _numbers;
+
     /// <summary>True when row <paramref name="row"/> holds the same text as the row before it in this chunk (the same
     /// text code, or the same number bit for bit); a null never repeats (<see cref="TabularSource.Repeats"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -146,6 +146,25 @@ internal sealed class ParquetTabularSource : TabularSource
                 "a nested or unsupported Parquet column (only flat number, text, boolean, date and time columns are read); ignored.");
     }
 
+    /// <summary>The row group the current row is in (0-based), and the row's index in it.</summary>
+    internal int Group => _group;
+
+    internal int RowInGroup => _row;
+
+    /// <summary>Rows in the current row group.</summary>
+    internal int GroupRows => _groupRows;
+
+    /// <summary>The current row group's values of column <paramref name="column"/>.</summary>
+    internal ParquetColumnChunk Chunk(int column) => _chunks[column]!;
+
+    /// <summary>Makes the current row group's last row the current row: a reader that took the rest of the row group's
+    /// rows from its chunks goes on with <see cref="Read"/> at the next row group.</summary>
+    internal void SkipRestOfGroup()
+    {
+        _record += _groupRows - 1 - _row;
+        _row = _groupRows - 1;
+    }
+
     public override bool Read()
     {
         while (_row + 1 >= _groupRows)
