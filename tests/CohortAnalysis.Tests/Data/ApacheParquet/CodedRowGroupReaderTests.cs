@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using CohortAnalysis.Data;
+using CohortAnalysis.Data.ApacheParquet;
+using Xunit;
+
+namespace CohortAnalysis.Tests.Data.ApacheParquet;
+
+/// <summary>Issue 16: a Parquet row group whose rows all read as they stand goes to the builder from its columns
+/// (<see cref="CodedRowGroupReader"/>); any other is read row by row. Either way the load must give what reading the same
+/// rows from CSV gives: the same cohort, notes, warnings and problems with their lines. The files here have row groups of
+/// 30 rows, so one damaged row sends its group row by row while the groups around it take the columns.</summary>
+public class CodedRowGroupReaderTests
+{
+    private const int Subjects = 40, GroupRows = 30;
+    private static readonly string[] Header = ["USUBJID", "SITEID", "SEX", "TRT01P", "PARAMCD", "AVISITN", "AVISIT", "ABLFL", "AVAL", "BASE", "CHG"];
+    private static readonly bool[] IsNumber = [false, true, false, false, false, true, false, false, true, true, true];
+
+    // Four visits of two parameters per subject, in the usual ADaM order (subject, parameter, visit).
+    private static List<object?[]> CleanRows()
+    {
+        var rows = new List<object?[]>();
+        for (int s = 1; s <= Subjects; s++)
+        {
+            string subject = "S" + s.ToString("D3", CultureInfo.InvariantCulture);
+            string arm = s % 3 == 0 ? "Placebo" : s % 3 == 1 ? "Psilocybin 25 mg" : "Psilocybin 10 mg";
+            foreach (string parameter in new[] { "MADRS", "PAINNRS" })
+            {
+                double baseline = parameter == "MADRS" ? 25 + s % 10 : 4 + s % 5;
+                foreach (double visit in new[] { 0.0, 1, 6, 12 })
+                {
+                    double value = visit == 0 ? baseline : Math.Max(0, baseline - visit / 2 - s % 3);
+                    rows.Add([subject, (double)(100 + s % 4), s % 2 == 0 ? "F" : "M", arm, parameter, visit, visit == 0 ? "Baseline" : $"Week {visit}",
+                        visit == 0 ? "Y" : null, value, baseline, visit == 0 ? null : value - baseline]);
+                }
+            }
+        }
+        return rows;
+    }
+
+    // Damage that must be read row by row, put in one row (1-based data row) of a clean file.
+    public static TheoryData<string, int, int, object?> Damage => new()
+    {
+        { "clean", -1, 0, null },
+        { "subject with a trailing space", 0, 75, "S010 " },
+        { "subject with a non-breaking space", 0, 75, "S\u00A0010" },
+        { "subject missing", 0, 100, null },
+        { "subject NA", 0, 100, "NA" },
+        { "subject differing by case", 0, 200, "s025" },
+        { "subject in a second arm", 3, 200, "Placebo" },
+        { "arm missing", 3, 31, null },
+        { "covariate changing within a subject", 2, 45, "X" },
+        { "covariate missing", 2, 45, null },
+        { "site missing", 1, 45, null },
+        { "visit missing", 5, 61, null },
+        { "score missing", 8, 62, null },
+        { "score out of range", 8, 63, 99.0 },
+        { "duplicate visit", 5, 64, 1.0 },
+        { "flag coded yes", 7, 65, "yes" },
+        { "flag coded 1 on a post-baseline row", 7, 66, "1" },
+        { "flag not a coding", 7, 90, "X" },
+        { "flag missing token", 7, 90, "NA" },
+        { "label missing", 6, 91, null },
+        { "label to clean", 6, 91, " Week 1" },
+        { "base disagreeing", 9, 92, 3.0 },
+        { "parameter to clean", 4, 120, "MADRS " },
+        { "parameter missing", 4, 120, null },
+        { "last row damaged", 0, 320, "S040 " },
+        { "first row damaged", 0, 1, " S001" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Damage))]
+    public void ParquetLoad_IsTheCsvLoad(string what, int column, int row, object? value)
+    {
+        List<object?[]> rows = CleanRows();
+        Assert.Equal(Subjects * 8, rows.Count);
+        if (column >= 0) rows[row - 1][column] = value;
+        var (csvPath, parquetPath) = Write(rows);
+        string Outcome(string path)
+        {
+            try
+            {
+                Cohort cohort = CohortFileReader.Read(path);
+                return string.Join("\n", cohort.Report.ToString(), string.Join(",", cohort.Subjects), string.Join(",", cohort.Arms),
+                    string.Join(",", cohort.Values.ToArray()), string.Join(",", cohort.Changes.ToArray()), string.Join(",", cohort.Lines.ToArray()),
+                    string.Join(",", cohort.CovariateValues("SEX")!), string.Join(",", cohort.CovariateValues("SITEID")!));
+            }
+            catch (CohortDataException e)
+            {
+                return e.Message;
+            }
+        }
+        string fromCsv = Outcome(csvPath).Replace("rows.csv", "rows.parquet", StringComparison.Ordinal);
+        Assert.True(fromCsv.Length > 0, what);
+        Assert.Equal(fromCsv, Outcome(parquetPath));
+    }
+
+    [Fact]
+    public void CleanRowGroup_IsTakenFromItsColumns_ADamagedOneIsDeclinedWithNothingAdded()
+    {
+        List<object?[]> rows = CleanRows();
+        rows[40][0] = "S006 ";   // row 41: the second row group (rows 31-60) needs a subject cleaned
+        var (_, parquetPath) = Write(rows);
+        using ParquetTabularSource source = ParquetTabularSource.Open(parquetPath);
+        var options = new CohortReadOptions();
+        var builder = new CohortBuilder(source.Name, options, ["SITEID", "SEX"], "AVAL", "ABLFL", "BASE", "CHG", "USUBJID", "PARAMCD");
+        var reader = new CodedRowGroupReader(builder, new SharedCodeReadings(Header.Length), new MissingTokenSet(options.MissingTokens),
+            new long[BaselineFlagCoding.Count], subject: 0, arm: 3, visit: 5, label: 6, parameter: 4, value: 8, flag: 7, baseColumn: 9, change: 10,
+            covariates: [1, 2], armColumn: "TRT01P", defaultParameter: null);
+        long read = 0, seq = 0;
+        Assert.True(source.Read());
+        Assert.True(reader.TryReadRestOfGroup(source, ref read, ref seq));
+        Assert.Equal(GroupRows, read);
+        Assert.Equal(GroupRows + 1, source.Line);    // the group's last row
+        Assert.True(source.Read());                  // the second group
+        Assert.False(reader.TryReadRestOfGroup(source, ref read, ref seq));
+        Assert.Equal(GroupRows, read);
+        Assert.False(reader.TryReadRestOfGroup(source, ref read, ref seq));   // declined once, not examined again
+        while (source.Read() && source.Group == 1) { }
+        Assert.True(reader.TryReadRestOfGroup(source, ref read, ref seq));
+        Assert.Equal(2 * GroupRows, read);
+        Assert.False(builder.HasProblems);
+    }
+
+    private static (string Csv, string Parquet) Write(List<object?[]> rows)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "cohort-coded-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var csv = new StringBuilder(string.Join(",", Header) + "\n");
+        foreach (object?[] row in rows)
+            csv.AppendLine(string.Join(",", row.Select(v => v switch
+            {
+                null => "",
+                double x => x.ToString("R", CultureInfo.InvariantCulture),
+                _ => (string)v,
+            })));
+        string csvPath = Path.Combine(folder, "rows.csv"), parquetPath = Path.Combine(folder, "rows.parquet");
+        File.WriteAllText(csvPath, csv.ToString());
+        var metadata = new DatasetMetadata("rows", "", "", "",
+            Header.Select((h, i) => new VariableMetadata(h, "", IsNumber[i] ? ValueKind.Number : ValueKind.Text, null, "")).ToArray());
+        using (FileStream file = File.Create(parquetPath)) ParquetTableWriter.Write(file, metadata, rows, GroupRows);
+        return (csvPath, parquetPath);
+    }
+}
