@@ -12,7 +12,7 @@ namespace CohortAnalysis.Tests.Data.ApacheParquet;
 /// 30 rows, so one damaged row sends its group row by row while the groups around it take the columns.</summary>
 public class CodedRowGroupReaderTests
 {
-    private const int Subjects = 40, GroupRows = 30;
+    private const int Subjects = 200, GroupRows = 30;
     private static readonly string[] Header = ["USUBJID", "SITEID", "SEX", "TRT01P", "PARAMCD", "AVISITN", "AVISIT", "ABLFL", "AVAL", "BASE", "CHG"];
     private static readonly bool[] IsNumber = [false, true, false, false, false, true, false, false, true, true, true];
 
@@ -42,31 +42,34 @@ public class CodedRowGroupReaderTests
     public static TheoryData<string, int, int, object?> Damage => new()
     {
         { "clean", -1, 0, null },
-        { "subject with a trailing space", 0, 75, "S010 " },
-        { "subject with a non-breaking space", 0, 75, "S\u00A0010" },
-        { "subject missing", 0, 100, null },
-        { "subject NA", 0, 100, "NA" },
-        { "subject differing by case", 0, 200, "s025" },
-        { "subject in a second arm", 3, 200, "Placebo" },
-        { "arm missing", 3, 31, null },
-        { "covariate changing within a subject", 2, 45, "X" },
-        { "covariate missing", 2, 45, null },
-        { "site missing", 1, 45, null },
-        { "visit missing", 5, 61, null },
-        { "score missing", 8, 62, null },
-        { "score out of range", 8, 63, 99.0 },
-        { "duplicate visit", 5, 64, 1.0 },
-        { "flag coded yes", 7, 65, "yes" },
-        { "flag coded 1 on a post-baseline row", 7, 66, "1" },
-        { "flag not a coding", 7, 90, "X" },
-        { "flag missing token", 7, 90, "NA" },
-        { "label missing", 6, 91, null },
-        { "label to clean", 6, 91, " Week 1" },
-        { "base disagreeing", 9, 92, 3.0 },
-        { "parameter to clean", 4, 120, "MADRS " },
-        { "parameter missing", 4, 120, null },
-        { "last row damaged", 0, 320, "S040 " },
-        { "first row damaged", 0, 1, " S001" },
+        { "subject with a trailing space", 0, 1075, "S135 " },
+        { "subject with a non-breaking space", 0, 1075, "S\u00A0135" },
+        { "subject missing", 0, 1100, null },
+        { "subject NA", 0, 1100, "NA" },
+        { "subject differing by case", 0, 1200, "s150" },
+        { "subject in a second arm", 3, 1200, "Psilocybin 25 mg" },
+        { "arm missing", 3, 1031, null },
+        { "covariate changing within a subject", 2, 1045, "X" },
+        { "covariate missing", 2, 1045, null },
+        { "site missing", 1, 1045, null },
+        { "visit missing", 5, 1061, null },
+        { "score missing", 8, 1062, null },
+        { "score out of range", 8, 1063, 99.0 },
+        { "duplicate visit", 5, 1064, 1.0 },
+        { "flag coded yes", 7, 1065, "yes" },
+        { "flag coded 1 on a post-baseline row", 7, 1066, "1" },
+        { "flag not a coding", 7, 1090, "X" },
+        { "flag missing token", 7, 1090, "NA" },
+        { "label missing", 6, 1091, null },
+        { "label to clean", 6, 1091, " Week 1" },
+        { "base disagreeing", 9, 1092, 3.0 },
+        { "parameter to clean", 4, 1120, "MADRS " },
+        { "parameter missing", 4, 1120, null },
+        { "last row damaged", 0, 1600, "S200 " },
+        { "first row damaged (read ahead)", 0, 1, " S001" },
+        { "damage in the rows read ahead", 8, 990, null },
+        { "first row after the rows read ahead", 0, 1001, "S126 " },
+        { "last row of the group the replay ends in", 7, 1020, "X" },
     };
 
     [Theory]
@@ -82,7 +85,7 @@ public class CodedRowGroupReaderTests
             try
             {
                 Cohort cohort = CohortFileReader.Read(path);
-                return string.Join("\n", cohort.Report.ToString(), string.Join(",", cohort.Subjects), string.Join(",", cohort.Arms),
+                return string.Join("\n", cohort.Report.ToString(), string.Join("\n", cohort.Report.Issues), string.Join(",", cohort.Subjects), string.Join(",", cohort.Arms),
                     string.Join(",", cohort.Values.ToArray()), string.Join(",", cohort.Changes.ToArray()), string.Join(",", cohort.Lines.ToArray()),
                     string.Join(",", cohort.CovariateValues("SEX")!), string.Join(",", cohort.CovariateValues("SITEID")!));
             }
