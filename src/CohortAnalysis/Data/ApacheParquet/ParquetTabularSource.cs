@@ -7,8 +7,13 @@ namespace CohortAnalysis.Data.ApacheParquet;
 /// <summary>An Apache Parquet file as a <see cref="TabularSource"/>, read one row group at a time and, within it, column
 /// by column (Parquet.Net): numbers reach the cohort builder as numbers (never formatted and parsed back), UTF-8 text as
 /// character slices, null as a missing value.</summary>
-/// <remarks>Lines count as in a CSV export of the same data: the header is line 1, so record r is line r + 1. Nested
-/// columns (lists, structs, maps) are not read; a note names each one.</remarks>
+/// <remarks>
+/// <para>Lines count as in a CSV export of the same data: the header is line 1, so record r is line r + 1. Nested
+/// columns (lists, structs, maps) are not read; a note names each one.</para>
+/// <para>Row groups are decoded ahead on other threads, so the loader reads this source directly
+/// (<see cref="ReadsAheadItself"/>), hands each row group to the identifier guard (<see cref="ScanWith"/>) and takes a row
+/// group whose rows need no cleaning or reporting straight from its columns (<see cref="CodedRowGroupReader"/>).</para>
+/// </remarks>
 internal sealed class ParquetTabularSource : TabularSource
 {
     private readonly ParquetReader _reader;
@@ -233,24 +238,6 @@ internal sealed class ParquetTabularSource : TabularSource
     public override string? SharedField(int column, out int code) => _chunks[column]!.Shared(_row, out code);
 
     public override bool Repeats(int column) => _chunks[column]!.Repeats(_row);
-
-    /// <summary>The row's values chunk by chunk, as <see cref="Field"/>, <see cref="SharedField"/> and
-    /// <see cref="TryNumber"/> give them.</summary>
-    internal override void CopyRowTo(ScannedRowBlock block)
-    {
-        ParquetColumnChunk?[] chunks = _chunks;
-        int row = _row;
-        block.BeginRow(chunks.Length);
-        for (int c = 0; c < chunks.Length; c++)
-        {
-            ParquetColumnChunk chunk = chunks[c]!;
-            if (chunk.IsNumber) block.MarkTyped(c, chunk.Number(row));
-            if (chunk.Shared(row, out int code) is { } shared) block.AddShared(c, shared, code);
-            else block.AddText(c, chunk.Field(row, out bool isNull), isNull);
-        }
-        long line = Line;
-        block.EndRow(line, line);
-    }
 
     public override bool TryNumber(int column, out double value)
     {
