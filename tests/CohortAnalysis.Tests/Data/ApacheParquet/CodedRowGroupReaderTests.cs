@@ -80,22 +80,36 @@ public class CodedRowGroupReaderTests
         Assert.Equal(Subjects * 8, rows.Count);
         if (column >= 0) rows[row - 1][column] = value;
         var (csvPath, parquetPath) = Write(rows);
-        string Outcome(string path)
-        {
-            try
-            {
-                Cohort cohort = CohortFileReader.Read(path);
-                return string.Join("\n", cohort.Report.ToString(), string.Join("\n", cohort.Report.Issues), string.Join(",", cohort.Subjects), string.Join(",", cohort.Arms),
-                    string.Join(",", cohort.Values.ToArray()), string.Join(",", cohort.Changes.ToArray()), string.Join(",", cohort.Lines.ToArray()),
-                    string.Join(",", cohort.CovariateValues("SEX")!), string.Join(",", cohort.CovariateValues("SITEID")!));
-            }
-            catch (CohortDataException e)
-            {
-                return e.Message;
-            }
-        }
         string fromCsv = Outcome(csvPath).Replace("rows.csv", "rows.parquet", StringComparison.Ordinal);
         Assert.True(fromCsv.Length > 0, what);
+        Assert.Equal(fromCsv, Outcome(parquetPath));
+    }
+
+    private static readonly object?[] TextDamage = [null, "", "NA", ".", " X", "S001", "s002", "Placebo", "placebo", "MADRS", "PAINNRS", "Week 1",
+        "Week  6", "Y", "yes", "1", "N", "false", "X", "F", "M"];
+    private static readonly object?[] NumberDamage = [null, 0.0, 1.0, 6.0, 12.0, 99.0, -1.0, 2.5, 101.0, 103.0];
+
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 40)];
+
+    /// <summary>One to four random edits (a random column of a random row, mostly past the rows read ahead, set to a value
+    /// from a pool of its kind: missing, tokens, other subjects, arms, parameters, labels, flag codings, numbers in and out
+    /// of range, duplicate visits): the Parquet load is the CSV load, whichever row groups the edits send row by row.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void ParquetLoad_RandomDamage_IsTheCsvLoad(int seed)
+    {
+        var random = new Random(seed);
+        List<object?[]> rows = CleanRows();
+        int edits = 1 + random.Next(4);
+        for (int e = 0; e < edits; e++)
+        {
+            int row = random.Next(10) == 0 ? random.Next(rows.Count) : 1000 + random.Next(rows.Count - 1000);
+            int column = random.Next(Header.Length);
+            object?[] pool = IsNumber[column] ? NumberDamage : TextDamage;
+            rows[row][column] = pool[random.Next(pool.Length)];
+        }
+        var (csvPath, parquetPath) = Write(rows);
+        string fromCsv = Outcome(csvPath).Replace("rows.csv", "rows.parquet", StringComparison.Ordinal);
         Assert.Equal(fromCsv, Outcome(parquetPath));
     }
 
@@ -124,6 +138,22 @@ public class CodedRowGroupReaderTests
         Assert.True(reader.TryReadRestOfGroup(source, ref read, ref seq));
         Assert.Equal(2 * GroupRows, read);
         Assert.False(builder.HasProblems);
+    }
+
+    // The cohort a file loads (its report and every issue, subjects, arms, values, changes, lines, covariates), or the problems that refuse it.
+    private static string Outcome(string path)
+    {
+        try
+        {
+            Cohort cohort = CohortFileReader.Read(path);
+            return string.Join("\n", cohort.Report.ToString(), string.Join("\n", cohort.Report.Issues), string.Join(",", cohort.Subjects), string.Join(",", cohort.Arms),
+                string.Join(",", cohort.Values.ToArray()), string.Join(",", cohort.Changes.ToArray()), string.Join(",", cohort.Lines.ToArray()),
+                string.Join(",", cohort.CovariateValues("SEX")!), string.Join(",", cohort.CovariateValues("SITEID")!));
+        }
+        catch (CohortDataException e)
+        {
+            return e.Message;
+        }
     }
 
     private static (string Csv, string Parquet) Write(List<object?[]> rows)
