@@ -19,19 +19,23 @@ internal static class DemoFile
     {
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (!IsTransport(path)) return false;
-        using var reader = CsvDataReader.Create(new StringReader(csv), new CsvDataReaderOptions { Culture = CultureInfo.InvariantCulture });
-        string[] names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-        var text = new List<string[]>();
-        while (reader.Read()) text.Add(Enumerable.Range(0, names.Length).Select(reader.GetString).ToArray());
-        // Every one of these formats has typed missing numbers (SAS '.', JSON null, Parquet null), so the demo's 'NA' (CHG
-        // at baseline, AVAL at a missed visit) is a missing number there, as an ADaM dataset or R's arrow writes it, and
-        // AVAL and CHG stay numeric.
-        bool Missing(string v) => v.Length == 0 || v == "NA";
-        bool[] numeric = Enumerable.Range(0, names.Length)
-            .Select(c => text.All(r => Missing(r[c]) || double.TryParse(r[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _))).ToArray();
-        var rows = text.Select(r => r.Select((v, c) => numeric[c]
-            ? (Missing(v) ? null : (object)double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))
-            : v.Length == 0 ? null : v).ToArray()).ToList();
+        // A first pass finds the columns and which are numeric; the rows are then made one at a time as the writer asks
+        // for them (a million-subject demo is nine million rows: held as objects all at once, 10 GB).
+        string[] names;
+        bool[] numeric;
+        int count = 0;
+        using (CsvDataReader reader = Open(csv))
+        {
+            names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+            numeric = Enumerable.Repeat(true, names.Length).ToArray();
+            while (reader.Read())
+            {
+                count++;
+                for (int c = 0; c < names.Length; c++)
+                    if (numeric[c] && !IsNumber(reader.GetString(c))) numeric[c] = false;
+            }
+        }
+        var rows = new DemoRows(csv, numeric, count);
         var metadata = new DatasetMetadata(Path.GetFileName(path), "", "ADQS", "Synthetic demo trial",
             names.Select((n, c) => new VariableMetadata(n, "", numeric[c] ? ValueKind.Number : ValueKind.Text, null, "")).ToArray());
         using var stream = File.Create(path);
@@ -39,5 +43,41 @@ internal static class DemoFile
         else if (extension == ".parquet") ParquetTableWriter.Write(stream, metadata, rows);
         else DatasetJsonWriter.Write(stream, metadata, rows, ndjson: extension == ".ndjson");
         return true;
+    }
+
+    private static CsvDataReader Open(string csv) =>
+        CsvDataReader.Create(new StringReader(csv), new CsvDataReaderOptions { Culture = CultureInfo.InvariantCulture });
+
+    // Every one of these formats has typed missing numbers (SAS '.', JSON null, Parquet null), so the demo's 'NA' (CHG at
+    // baseline, AVAL at a missed visit) is a missing number there, as an ADaM dataset or R's arrow writes it, and AVAL and
+    // CHG stay numeric.
+    private static bool Missing(string v) => v.Length == 0 || v == "NA";
+
+    private static bool IsNumber(string v) => Missing(v) || double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>The CSV's rows as the writers take them (numbers as doubles, missing as null), read again from the text at
+    /// each enumeration (the SAS writer goes through them twice).</summary>
+    private sealed class DemoRows(string csv, bool[] numeric, int count) : IReadOnlyCollection<object?[]>
+    {
+        public int Count => count;
+
+        public IEnumerator<object?[]> GetEnumerator()
+        {
+            using CsvDataReader reader = Open(csv);
+            while (reader.Read())
+            {
+                var row = new object?[numeric.Length];
+                for (int c = 0; c < row.Length; c++)
+                {
+                    string v = reader.GetString(c);
+                    row[c] = numeric[c]
+                        ? (Missing(v) ? null : double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))
+                        : v.Length == 0 ? null : v;
+                }
+                yield return row;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
