@@ -1,7 +1,7 @@
-using CohortAnalysis.Data.ApacheParquet;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using CohortAnalysis.Data.ApacheParquet;
 
 namespace CohortAnalysis.Data;
 
