@@ -25,6 +25,23 @@ internal static class BaselineFlagCoding
 
     public static bool IsYes(int coding) => coding < FirstNo;
 
+    /// <summary><see cref="Read"/>'s answer for a field that marks no record and is counted as no coding: empty or a
+    /// missing-value token.</summary>
+    public const int NoRecord = -1;
+
+    /// <summary><see cref="Read"/>'s answer for a field that is not a baseline flag value (an error).</summary>
+    public const int Unrecognised = -2;
+
+    /// <summary>What a flag field (untrimmed, not null) reads as: the index of its coding, <see cref="NoRecord"/> or
+    /// <see cref="Unrecognised"/>.</summary>
+    public static int Read(ReadOnlySpan<char> field, MissingTokenSet missing)
+    {
+        field = field.Trim();
+        if (field.IsEmpty) return NoRecord;
+        int coding = Find(field);
+        return coding >= 0 ? coding : missing.Contains(field) ? NoRecord : Unrecognised;
+    }
+
     /// <summary>A note saying which codings were seen (e.g. "baseline flag ABLFL: '1' marks the baseline record (412 rows)"), or null.</summary>
     public static string? Describe(long[] counts, string column)
     {

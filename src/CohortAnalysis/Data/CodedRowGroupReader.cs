@@ -83,10 +83,8 @@ internal sealed class CodedRowGroupReader
         return true;
     }
 
-    // Per distinct flag text of the row group: its coding; NoCoding for a text that marks no record (empty, a missing
-    // token), Unrecognised for one CohortTableReader.Flag reports.
+    // Per distinct flag text of the row group: what it reads as (BaselineFlagCoding.Read).
     private int[] _flagOf = [];
-    private const int NoCoding = -1, Unrecognised = -2;
 
     // Checks rows [from, to) and makes each text column's readings; false when a row must be read row by row.
     private bool Prepare(ParquetTabularSource source, int from, int to)
@@ -121,14 +119,9 @@ internal sealed class CodedRowGroupReader
     {
         if (chunk.DistinctTexts is not { } texts) return false;
         if (_flagOf.Length < texts.Length) _flagOf = new int[Math.Max(texts.Length, 2 * _flagOf.Length)];
-        for (int k = 0; k < texts.Length; k++)
-        {
-            ReadOnlySpan<char> field = texts[k].AsSpan().Trim();
-            int coding = field.IsEmpty ? NoCoding : BaselineFlagCoding.Find(field);
-            _flagOf[k] = coding >= 0 || field.IsEmpty || _missing.Contains(field) ? Math.Max(coding, NoCoding) : Unrecognised;
-        }
+        for (int k = 0; k < texts.Length; k++) _flagOf[k] = BaselineFlagCoding.Read(texts[k], _missing);
         foreach (int code in chunk.Codes[from..to])
-            if (code >= 0 && _flagOf[code] == Unrecognised) return false;
+            if (code >= 0 && _flagOf[code] == BaselineFlagCoding.Unrecognised) return false;
         return true;
     }
 
@@ -191,14 +184,7 @@ internal sealed class CodedRowGroupReader
         }
     }
 
-    // What CohortTableReader's Text makes of a shared string without cleaning it: the reading remembered for its code, or
-    // the string itself when it is plain, not empty and not a missing token (remembered, as Text does). Null when the
-    // text must be cleaned or is missing: the row is read row by row.
-    private string? Reading(int column, string shared, int code)
-    {
-        if (_readings.Find(column, code) is { } known) return known;
-        if (!ColumnCodeCleaner.IsPlain(shared) || shared.Length == 0 || _missing.Contains(shared)) return null;
-        _readings.Remember(column, code, shared);
-        return shared;
-    }
+    // What CohortTableReader's Text makes of a shared string without cleaning it (SharedCodeReadings.Reading); null when
+    // the row must be read row by row.
+    private string? Reading(int column, string shared, int code) => _readings.Reading(column, shared, code, _missing);
 }

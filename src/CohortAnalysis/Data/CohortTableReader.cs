@@ -283,16 +283,16 @@ internal static class CohortTableReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Flag(TabularSource source, int column, MissingTokenSet missing, CohortBuilder builder, long line, long[] codings)
     {
-        ReadOnlySpan<char> field = source.Field(column, out bool isNull).Trim();
-        if (isNull || field.IsEmpty) return false;
-        int coding = BaselineFlagCoding.Find(field);
+        ReadOnlySpan<char> field = source.Field(column, out bool isNull);
+        if (isNull) return false;
+        int coding = BaselineFlagCoding.Read(field, missing);
         if (coding >= 0)
         {
             codings[coding]++;
             return BaselineFlagCoding.IsYes(coding);
         }
-        if (missing.Contains(field)) return false;
-        string shown = Shown(field);
+        if (coding == BaselineFlagCoding.NoRecord) return false;
+        string shown = Shown(field.Trim());
         builder.Problem(line, source.Header[column], shown, $"'{shown}' is not a baseline flag value: {BaselineFlagCoding.Accepted}.");
         return false;
     }
@@ -319,17 +319,10 @@ internal static class CohortTableReader
             return kept.Text;
         }
         string? shared = source.SharedField(column, out int code);
-        if (shared is not null && readings.Find(column, code) is { } known)
+        if (shared is not null && readings.Reading(column, shared, code, missing) is { } reading)
         {
-            kept = new FieldMemo { Row = seq, Text = known };
-            return known;
-        }
-        if (shared is not null && ColumnCodeCleaner.IsPlain(shared) && shared.Length > 0 && !missing.Contains(shared))
-        {
-            // A shared string that needs no cleaning is the code itself: Clean would return (and intern) its text.
-            kept = new FieldMemo { Row = seq, Text = shared };
-            readings.Remember(column, code, shared);
-            return shared;
+            kept = new FieldMemo { Row = seq, Text = reading };
+            return reading;
         }
         bool isNull = false;
         ReadOnlySpan<char> field = shared ?? source.Field(column, out isNull);

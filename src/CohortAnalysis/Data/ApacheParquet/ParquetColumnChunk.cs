@@ -51,7 +51,7 @@ internal sealed class ParquetColumnChunk
 
     public bool IsNumber => _numbers is not null;
 
-    /// <summary>The code the chunk's first distinct text gets (<see cref="Shared"/>): the source numbers the distinct
+    /// <summary>The code the chunk's first distinct text gets (<see cref="Shared(int, out int)"/>): the source numbers the distinct
     /// texts of a column's row groups one after the other, so a code stands for one text across the file.</summary>
     public int CodeBase { get; set; }
 
@@ -66,7 +66,13 @@ internal sealed class ParquetColumnChunk
     /// (<see cref="TabularSource.SharedField"/>): text values as one string per distinct value of the row group, numbers
     /// as one per distinct value of the column; null for a null, booleans, dates and times, and numbers past the
     /// <see cref="NumberTexts.Capacity"/>.</summary>
-    public string? Shared(int row, out int code)
+    public string? Shared(int row, out int code) => Shared(row, LoaderTexts, out code);
+
+    // The loader's number texts (shared with the column's earlier row groups); null for a column that is not numbers.
+    private NumberTexts? LoaderTexts => _numbers is null ? null : _texts ??= new NumberTexts();
+
+    // Shared, with the number texts to use (the loader's, or the guard's own in ScanInto).
+    private string? Shared(int row, NumberTexts? texts, out int code)
     {
         if (_codes is not null)
         {
@@ -83,8 +89,7 @@ internal sealed class ParquetColumnChunk
         if (_numbers is null) return null;
         double x = _numbers[row];
         if (double.IsNaN(x)) return null;
-        _texts ??= new NumberTexts();
-        return _integers is not null ? _texts.Shared(_integers[row], out code) : _texts.Shared(x, out code);
+        return _integers is not null ? texts!.Shared(_integers[row], out code) : texts!.Shared(x, out code);
     }
 
     public double Number(int row) => _numbers![row];
@@ -119,42 +124,19 @@ internal sealed class ParquetColumnChunk
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ScanInto(Privacy.IdentifierScanner scanner, int column, NumberTexts texts)
     {
-        if (_codes is not null)
+        int rows = _codes?.Length ?? _numbers?.Length ?? _display!.Length;
+        for (int row = 0; row < rows; row++)
         {
-            string[] strings = _distinctStrings!;
-            for (int row = 0; row < _codes.Length; row++)
-            {
-                int local = _codes[row];
-                if (local < 0) scanner.Add(column, [], isNull: true);
-                else scanner.AddShared(column, strings[local], CodeBase + local);
-            }
-            return;
-        }
-        if (_numbers is not null)
-        {
-            for (int row = 0; row < _numbers.Length; row++)
-            {
-                double x = _numbers[row];
-                if (double.IsNaN(x))
-                {
-                    scanner.Add(column, [], isNull: true);
-                    continue;
-                }
-                string? shared = _integers is not null ? texts.Shared(_integers[row], out int code) : texts.Shared(x, out code);
-                if (shared is not null) scanner.AddShared(column, shared, code);
-                else scanner.Add(column, _integers is not null ? texts.Of(_integers[row]) : texts.Of(x));
-            }
-            return;
-        }
-        for (int row = 0; row < _display!.Length; row++)
-        {
-            string? shown = _display[row];
-            scanner.Add(column, shown.AsSpan(), isNull: shown is null);
+            if (Shared(row, texts, out int code) is { } shared) scanner.AddShared(column, shared, code);
+            else scanner.Add(column, Field(row, texts, out bool isNull), isNull);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<char> Field(int row, out bool isNull)
+    public ReadOnlySpan<char> Field(int row, out bool isNull) => Field(row, _codes is null ? LoaderTexts : null, out isNull);
+
+    // Field, with the number texts to use (the loader's, or the guard's own in ScanInto).
+    private ReadOnlySpan<char> Field(int row, NumberTexts? texts, out bool isNull)
     {
         if (_codes is not null)
         {
@@ -162,11 +144,6 @@ internal sealed class ParquetColumnChunk
             isNull = code < 0;
             return isNull ? [] : _distinct![code].Span;
         }
-        return OtherField(row, out isNull);
-    }
-
-    private ReadOnlySpan<char> OtherField(int row, out bool isNull)
-    {
         if (_display is not null)
         {
             string? shown = _display[row];
@@ -176,8 +153,7 @@ internal sealed class ParquetColumnChunk
         double x = _numbers![row];
         isNull = double.IsNaN(x);
         if (isNull) return [];
-        _texts ??= new NumberTexts();
-        return _integers is not null ? _texts.Of(_integers[row]) : _texts.Of(x);
+        return _integers is not null ? texts!.Of(_integers[row]) : texts!.Of(x);
     }
 
     /// <summary>What a column of <paramref name="field"/>'s type is read as, or null when it cannot be read.</summary>
