@@ -94,6 +94,8 @@ internal sealed class BufferedTabularSource : TabularSource
 
     public override long? EstimatedRows => _inner.EstimatedRows;
 
+    public override bool RowCountIsExact => _inner.RowCountIsExact;
+
     private static double[] NewUntyped(int length)
     {
         var numbers = new double[length];

@@ -151,6 +151,15 @@ internal sealed class CodedRowGroupReader
                 ReadOnlySpan<int> codes = chunk.Codes;
                 if (_byCode.Length < distinct.Length) _byCode = new string?[Math.Max(distinct.Length, 2 * _byCode.Length)];
                 Array.Clear(_byCode, 0, distinct.Length);
+                if (from == 0 && to == codes.Length)
+                {
+                    // The whole row group: each distinct text is read once. A dictionary may hold a text no row uses;
+                    // if that one needs cleaning, the group is only read the long way, with the same result.
+                    if (required && codes.Contains(-1)) return false;
+                    for (int code = 0; code < distinct.Length; code++)
+                        if ((_byCode[code] = reader.Reading(column, distinct[code], chunk.CodeBase + code)) is null) return false;
+                    return true;
+                }
                 for (int r = from; r < to; r++)
                 {
                     int code = codes[r];

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using CohortAnalysis.Instruments;
 
 namespace CohortAnalysis.Data;
@@ -41,14 +40,14 @@ internal sealed class CohortBuilder
     private readonly string? _changeColumn;
 
     // Row columns, in arrival order.
-    private readonly List<int> _rowSubject = [];
-    private readonly List<int> _rowParameter = [];
-    private readonly List<double> _rowVisit = [];
-    private readonly List<double> _rowValue = [];
-    private readonly List<bool> _rowFlag = [];
-    private readonly List<double> _rowFileBase = [];
-    private readonly List<double> _rowFileChange = [];
-    private readonly List<long> _rowLine = [];
+    private readonly RowColumn<int> _rowSubject = new();
+    private readonly RowColumn<int> _rowParameter = new();
+    private readonly RowColumn<double> _rowVisit = new();
+    private readonly RowColumn<double> _rowValue = new();
+    private readonly RowColumn<bool> _rowFlag = new();
+    private readonly RowColumn<double> _rowFileBase = new();
+    private readonly RowColumn<double> _rowFileChange = new();
+    private readonly RowColumn<long> _rowLine = new();
 
     public CohortBuilder(string source, CohortReadOptions options, string[] covariateNames,
         string valueColumn, string? baselineFlagColumn, string? baseColumn, string? changeColumn, string subjectColumn = "subject", string parameterColumn = "parameter")
@@ -78,9 +77,12 @@ internal sealed class CohortBuilder
     /// <summary>Sizes the row columns for about <paramref name="rows"/> rows (a hint; they still grow past it). At most
     /// <see cref="MaxReservedRows"/> are reserved, so a misleading estimate (short rows read ahead, then one huge field)
     /// cannot claim memory the file will not use.</summary>
-    public void Reserve(long rows)
+    /// <param name="rows">The rows expected.</param>
+    /// <param name="exact">The count is the file's own (a Parquet footer's): no margin is added, so that columns filled
+    /// exactly and already in cohort order are handed to the cohort without a copy.</param>
+    public void Reserve(long rows, bool exact = false)
     {
-        int capacity = (int)Math.Clamp(rows + rows / 20 + 16, 0, MaxReservedRows);
+        int capacity = (int)Math.Clamp(exact ? rows : rows + rows / 20 + 16, 0, MaxReservedRows);
         _reservedRows = capacity;
         _rowSubject.EnsureCapacity(capacity);
         _rowParameter.EnsureCapacity(capacity);
@@ -355,10 +357,11 @@ internal sealed class CohortBuilder
         int n = _rowValue.Count;
         // The row columns are read in place (no copies): at scale the builder's columns, the order and the cohort's
         // columns are what the load holds at its peak.
-        ReadOnlySpan<int> rowParameter = CollectionsMarshal.AsSpan(_rowParameter), rowSubject = CollectionsMarshal.AsSpan(_rowSubject);
-        ReadOnlySpan<double> rowVisit = CollectionsMarshal.AsSpan(_rowVisit);
-        ReadOnlySpan<long> rowLine = CollectionsMarshal.AsSpan(_rowLine);
-        int[] keep = RowOrder.Of(rowParameter, _parameters.Count, rowSubject, _subjects.Count, rowVisit, rowLine);
+        ReadOnlySpan<int> rowParameter = _rowParameter.Span, rowSubject = _rowSubject.Span;
+        ReadOnlySpan<double> rowVisit = _rowVisit.Span;
+        ReadOnlySpan<long> rowLine = _rowLine.Span;
+        bool arrivalOrder = RowOrder.IsCohortOrder(rowParameter, rowSubject, rowVisit, rowLine);
+        int[] keep = arrivalOrder ? RowOrder.Identity(n) : RowOrder.Of(rowParameter, _parameters.Count, rowSubject, _subjects.Count, rowVisit, rowLine);
 
         // Duplicates of a visit are set aside; the rows kept are compacted into the front of the order.
         int m = 0;
@@ -388,24 +391,27 @@ internal sealed class CohortBuilder
         int[] outSubject = null!, outParameter = null!;
         double[] outVisit = null!, outValue = null!;
         long[] outLine = null!;
+        // Rows that arrived in cohort order with none set aside are the cohort's columns as they stand.
+        bool asArrived = arrivalOrder && m == n;
+        T[] Take<T>(RowColumn<T> column) => asArrived ? column.TakeAll() : column.TakeInOrder(keep.AsSpan(0, m));
         void Integers()
         {
-            outSubject = InOrder(_rowSubject, keep.AsSpan(0, m));
-            outParameter = InOrder(_rowParameter, keep.AsSpan(0, m));
-            outLine = InOrder(_rowLine, keep.AsSpan(0, m));
+            outSubject = Take(_rowSubject);
+            outParameter = Take(_rowParameter);
+            outLine = Take(_rowLine);
         }
         void Reals()
         {
-            outVisit = InOrder(_rowVisit, keep.AsSpan(0, m));
-            outValue = InOrder(_rowValue, keep.AsSpan(0, m));
+            outVisit = Take(_rowVisit);
+            outValue = Take(_rowValue);
         }
-        if (m >= ParallelFromRows) Parallel.Invoke(Integers, Reals);
+        if (m >= ParallelFromRows && !asArrived) Parallel.Invoke(Integers, Reals);
         else { Integers(); Reals(); }
         var outBase = new double[m]; var outBaseTime = new double[m]; var outChange = new double[m]; var outPercent = new double[m];
         DeriveChange(keep, outSubject, outParameter, outVisit, outValue, outLine, outBase, outBaseTime, outChange, outPercent);
-        Release(_rowFlag);
-        Release(_rowFileBase);
-        Release(_rowFileChange);
+        _rowFlag.Release();
+        _rowFileBase.Release();
+        _rowFileChange.Release();
 
         foreach (var (time, labels) in _visitLabels.OrderBy(kv => kv.Key))
             if (labels.Conflict(_source, time) is { } conflict) _issues.Add(conflict);
@@ -419,22 +425,6 @@ internal sealed class CohortBuilder
 
     /// <summary>Rows from which <see cref="Build"/> orders its columns on two threads (the result is the same).</summary>
     internal const int ParallelFromRows = 200_000;
-
-    // The list's values in the given order; the list is emptied and its storage let go.
-    private static T[] InOrder<T>(List<T> list, ReadOnlySpan<int> order)
-    {
-        ReadOnlySpan<T> values = CollectionsMarshal.AsSpan(list);
-        var ordered = new T[order.Length];
-        for (int k = 0; k < ordered.Length; k++) ordered[k] = values[order[k]];
-        Release(list);
-        return ordered;
-    }
-
-    private static void Release<T>(List<T> list)
-    {
-        list.Clear();
-        list.TrimExcess();
-    }
 
     // Baseline, change and percent change of every row. On a large cohort the rows are derived in two halves on two
     // threads (split between two subject × parameter groups); each half collects what it finds, and the findings are

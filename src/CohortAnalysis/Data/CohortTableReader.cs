@@ -120,7 +120,7 @@ internal static class CohortTableReader
         {
             DuplicateHint = AdamRecordSelector.DuplicateHint(header, options.Adam),
         };
-        if (source.EstimatedRows is { } estimate) builder.Reserve(wide ? estimate * Math.Max(1, wideColumns.Count) : estimate);
+        if (source.EstimatedRows is { } estimate) builder.Reserve(wide ? estimate * Math.Max(1, wideColumns.Count) : estimate, exact: !wide && source.RowCountIsExact);
         foreach (var (column, finding) in dropped)
             builder.Note(new DataIssue(DataIssueKind.IdentifierColumnDropped, DataIssueSeverity.Note, source.Name, 1, rawHeader[column], null, null,
                 $"dropped by the de-identification guard: {finding}."));

@@ -40,6 +40,8 @@ internal sealed class ReadAheadTabularSource : TabularSource
     /// <summary>The source's estimate as it stood after the first block (sources settle it on their first rows).</summary>
     public override long? EstimatedRows => _estimated ? _estimatedRows : _inner.EstimatedRows;
 
+    public override bool RowCountIsExact => _inner.RowCountIsExact;
+
     public override long Line => _block!.Line(_row);
     public override long EndLine => _block!.EndLine(_row);
     public override int FieldCount => _block!.FieldCount(_row);

@@ -38,6 +38,36 @@ internal static class RowOrder
         return order;
     }
 
+    /// <summary>True when rows that arrive in source-line order are already in cohort order (by parameter, subject and
+    /// visit, then line): a file sorted as the cohort is needs no reordering. Two records of one visit on one line (a
+    /// wide row) are left to <see cref="Of"/>.</summary>
+    public static bool IsCohortOrder(ReadOnlySpan<int> parameter, ReadOnlySpan<int> subject, ReadOnlySpan<double> visit, ReadOnlySpan<long> line)
+    {
+        for (int i = 1; i < parameter.Length; i++)
+        {
+            if (parameter[i] != parameter[i - 1])
+            {
+                if (parameter[i] < parameter[i - 1]) return false;
+                continue;
+            }
+            if (subject[i] != subject[i - 1])
+            {
+                if (subject[i] < subject[i - 1]) return false;
+                continue;
+            }
+            if (!(visit[i] >= visit[i - 1]) || (visit[i] == visit[i - 1] && line[i] <= line[i - 1])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The rows 0 … <paramref name="n"/> − 1 in arrival order.</summary>
+    public static int[] Identity(int n)
+    {
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        return order;
+    }
+
     // Stable counting sort of the rows 0 … n − 1 by subject.
     private static int[] BySubject(ReadOnlySpan<int> subject, int subjectCount)
     {

@@ -69,6 +69,9 @@ internal abstract class TabularSource : IDisposable
     /// size their columns with it so a large file is not copied as its columns grow.</summary>
     public virtual long? EstimatedRows => null;
 
+    /// <summary>True when <see cref="EstimatedRows"/> is the exact count of the rows the source will read.</summary>
+    public virtual bool RowCountIsExact => false;
+
     /// <summary>The dataset's name, label and variable labels when the file carries them (XPORT, Dataset-JSON).</summary>
     public virtual DatasetMetadata? Metadata => null;
 

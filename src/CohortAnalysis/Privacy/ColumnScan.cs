@@ -64,7 +64,12 @@ internal sealed class ColumnScan
     /// <summary>Counts one raw value (untrimmed; <paramref name="isNull"/> for a typed null). Missing values
     /// (empty, white space, NA, N/A, ".", NULL, NaN) count only towards "the column has rows".</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(ReadOnlySpan<char> raw, bool isNull = false)
+    public void Add(ReadOnlySpan<char> raw, bool isNull = false) => AddValue(raw, isNull, remember: true);
+
+    // Add; remember: keep a value that matches nothing in the memo of such values (a value counted by its code need not
+    // be: the code's outcome is remembered instead, and the memo would only cost a copy of each new code's text).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddValue(ReadOnlySpan<char> raw, bool isNull, bool remember)
     {
         _previous = Outcome.Examined;
         _given++;
@@ -76,7 +81,7 @@ internal sealed class ColumnScan
             return;
         }
         _present++;
-        bool inert = _tally.TimedOut.Count == 0 && Tally(v);   // a timeout flags the column; later values add nothing
+        bool inert = _tally.TimedOut.Count == 0 && Tally(v, remember);   // a timeout flags the column; later values add nothing
         if (_name is not { } named)
         {
             if (inert) (_previous, _previousLength) = (Outcome.Inert, v.Length);
@@ -139,10 +144,86 @@ internal sealed class ColumnScan
             AddRepeat(raw);
             return;
         }
-        Add(raw);
+        AddValue(raw, isNull: false, remember: (uint)code >= CodeTable<int>.Limit);
         if (_previous == Outcome.Missing) _byCode.Set(code, MissingCode);
         else if (_previous == Outcome.Inert) _byCode.Set(code, _previousLength + 1);
     }
+
+    /// <summary>Counts a run of rows whose values its source holds as codes: row <c>r</c> holds
+    /// <paramref name="texts"/>[<paramref name="codes"/>[r]], shared under code <paramref name="codeBase"/> + that index
+    /// (−1 for a typed null). The same counts as <see cref="AddShared"/> (<see cref="Add"/> for a null) row by row: a value
+    /// examined for the first time, or one that matched a rule, is added in its row's turn; the rows of a code already
+    /// known to be missing or to match nothing are counted together, as they would be one by one (only the number of
+    /// values and their length move, and those are added before any value is next examined, so a rule that times out
+    /// stops the counts at the same row).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddCoded(ReadOnlySpan<int> codes, ReadOnlySpan<string> texts, int codeBase)
+    {
+        if ((long)_present + codes.Length > _limit)
+        {
+            // The sample limit may fall within the run: row by row.
+            foreach (int code in codes)
+                if (code < 0) Add([], isNull: true);
+                else AddShared(texts[code], codeBase + code);
+            return;
+        }
+        if (_runState.Length < texts.Length)
+        {
+            _runState = new int[Math.Max(texts.Length, 2 * _runState.Length)];
+            _runCount = new int[_runState.Length];
+            _runTouched = new int[_runState.Length];
+        }
+        Span<int> state = _runState.AsSpan(0, texts.Length);
+        state.Clear();
+        int[] count = _runCount;
+        int nulls = 0, last = -1;
+        foreach (int code in codes)
+        {
+            last = code;
+            if (code < 0)
+            {
+                nulls++;
+                continue;
+            }
+            int known = state[code];
+            if (known == Unknown) state[code] = known = _byCode.Find(codeBase + code) is var k && k != Unknown ? k : Examined;
+            if (known == Examined)
+            {
+                // Examined in its turn, with every earlier row counted first.
+                CountRun(state);
+                AddShared(texts[code], codeBase + code);
+                if (_byCode.Find(codeBase + code) is var outcome && outcome != Unknown) state[code] = outcome;
+                continue;
+            }
+            if (count[code]++ == 0) _runTouched[_touched++] = code;
+        }
+        CountRun(state);
+        _given += nulls;
+        if (last < 0) _previous = Outcome.Examined;
+        else if (state[last] == MissingCode) _previous = Outcome.Missing;
+        else if (state[last] != Examined) (_previous, _previousLength) = (Outcome.Inert, state[last] - 1);
+    }
+
+    // Adds the rows AddCoded has counted for codes known to be missing or to match nothing, and clears the counts.
+    private void CountRun(ReadOnlySpan<int> state)
+    {
+        for (int t = 0; t < _touched; t++)
+        {
+            int code = _runTouched[t], n = _runCount[code];
+            _runCount[code] = 0;
+            _given += n;
+            if (state[code] == MissingCode) continue;
+            _present += n;
+            if (_tally.TimedOut.Count == 0) _tally.AddInert(state[code] - 1, n);
+        }
+        _touched = 0;
+    }
+
+    // AddCoded's working space, per code of a run: what is known of it (Unknown, MissingCode, 1 + length, or Examined),
+    // rows counted and not yet added, and the codes with such rows.
+    private int[] _runState = [], _runCount = [], _runTouched = [];
+    private int _touched;
+    private const int Examined = int.MinValue;
 
     // Per code (AddShared): Unknown, MissingCode, or 1 + the prepared length of a value that matched nothing. Codes past
     // CodeTable.Limit are examined each time.
@@ -160,9 +241,9 @@ internal sealed class ColumnScan
     // matches nothing again, so it is counted without re-running the rules. Values that matched are always re-run.
     // True when the value matched nothing.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Tally(ReadOnlySpan<char> v)
+    private bool Tally(ReadOnlySpan<char> v, bool remember)
     {
-        if (_inert.Contains(v))
+        if (remember && _inert.Contains(v))
         {
             _tally.AddInert(v.Length);
             return true;
@@ -170,7 +251,7 @@ internal sealed class ColumnScan
         long before = _tally.Evidence;
         _tally.Add(v);
         if (_tally.Evidence != before) return false;
-        if (_inert.Count < InertMemoLimit) _inert.Intern(v);
+        if (remember && _inert.Count < InertMemoLimit) _inert.Intern(v);
         return true;
     }
 

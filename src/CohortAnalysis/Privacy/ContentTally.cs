@@ -100,6 +100,13 @@ internal sealed class ContentTally
         _totalLength += length;
     }
 
+    /// <summary><see cref="AddInert(int)"/> for <paramref name="count"/> values of that length.</summary>
+    public void AddInert(int length, int count)
+    {
+        _n += count;
+        _totalLength += (long)length * count;
+    }
+
     /// <summary>Counts one non-missing, trimmed value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> v)

@@ -35,6 +35,9 @@ internal sealed class IdentifierScanner
     /// <paramref name="code"/> (<see cref="Data.TabularSource.SharedField"/>).</summary>
     public void AddShared(int column, string value, int code) => _columns[column].AddShared(value, code);
 
+    /// <summary>Counts a run of coded values of column <paramref name="column"/> (<see cref="ColumnScan.AddCoded"/>).</summary>
+    public void AddCoded(int column, ReadOnlySpan<int> codes, ReadOnlySpan<string> texts, int codeBase) => _columns[column].AddCoded(codes, texts, codeBase);
+
     /// <summary>The findings for the values counted so far, in column order.</summary>
     public IdentifierScan Result() =>
         new(_source, _columns.Length, _columns.SelectMany(c => c.Findings()).ToArray(), _options);

@@ -38,4 +38,31 @@ public sealed class RowOrderTests
         });
         Assert.Equal(expected, RowOrder.Of(parameter, parameters, subject, subjects, visit, line));
     }
+
+    [Theory]
+    [InlineData(2_000, 1, 200, 6, false)]   // one parameter, in file order: cohort order
+    [InlineData(2_000, 3, 200, 6, false)]   // parameters interleaved within a subject: not
+    [InlineData(2_000, 3, 200, 6, true)]
+    [InlineData(3_000, 1, 1_000, 3, false)] // repeated visits of one subject
+    public void IsCohortOrder_OnlyWhenOfWouldKeepTheArrivalOrder(int rows, int parameters, int subjects, int visits, bool shuffled)
+    {
+        // The builder takes rows already in cohort order as they stand: that must be exactly when Of returns 0 … n - 1.
+        var random = new Random(rows + parameters + subjects + visits);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            var parameter = new int[rows]; var subject = new int[rows]; var visit = new double[rows]; var line = new long[rows];
+            for (int i = 0; i < rows; i++)
+            {
+                int j = shuffled ? random.Next(rows) : i;
+                parameter[i] = parameters == 1 ? 0 : j % parameters;
+                subject[i] = parameters == 1 ? j * subjects / rows : (j / parameters) % subjects;
+                visit[i] = trial % 2 == 0 ? i : random.Next(visits);   // in order, or not
+                line[i] = i + 2 - (trial % 5 == 4 && i % 7 == 3 ? 1 : 0);     // now and then two records on one line
+            }
+            bool inOrder = RowOrder.IsCohortOrder(parameter, subject, visit, line);
+            int[] order = RowOrder.Of(parameter, parameters, subject, subjects, visit, line);
+            if (inOrder) Assert.Equal(RowOrder.Identity(rows), order);
+            if (trial == 0 && parameters == 1 && !shuffled) Assert.True(inOrder);
+        }
+    }
 }

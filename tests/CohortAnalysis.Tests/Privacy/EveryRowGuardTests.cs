@@ -226,4 +226,55 @@ public sealed class EveryRowGuardTests
         Assert.Equal(one.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues),
             shared.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues));
     }
+
+    [Theory]
+    [InlineData("EXTRA", 0)]
+    [InlineData("AGE", 0)]
+    [InlineData("ZIP", 0)]
+    [InlineData("VISITDT", 0)]
+    [InlineData("NOTES", 0)]
+    [InlineData("USUBJID", 0)]
+    [InlineData("EXTRA", 7_000)]   // the sample limit falls within a run
+    [InlineData("NOTES", 12_345)]
+    public void Scanner_CodedRuns_CountedInBulk_SameVerdictAsCountingEachOne(string column, int sampleSize)
+    {
+        // Runs of coded values as a Parquet row group holds them (a code per row into the group's distinct texts, -1 for
+        // a null, codes numbered from the group's base), between values counted one by one: the same findings, matches
+        // and values sampled as counting each value, whatever the value and the column's name rules.
+        string[] values = ["DEMO-101-001", "", "NA", "jane@example.org", "93", "02139", "2024-03-15", "Week 12", "Jane Smith lives here", "7", "  7  ", "555-123-4567",
+            "a longer remark written by the site, with several words in it"];
+        IdentifierGuardOptions options = sampleSize > 0 ? IdentifierGuardOptions.Default with { SampleSize = sampleSize } : IdentifierGuardOptions.Default;
+        var random = new Random(18 + sampleSize);
+        var one = new IdentifierScanner("coded.parquet", [column], options);
+        var coded = new IdentifierScanner("coded.parquet", [column], options);
+        int codeBase = 0, runs = 0;
+        for (int i = 0; i < 40_000;)
+        {
+            if (random.Next(4) == 0)
+            {
+                string value = values[random.Next(values.Length)];
+                one.Add(0, value);
+                coded.Add(0, value);
+                i++;
+                continue;
+            }
+            // A run: its own distinct texts (a subset, in its own order), each numbered from the run's base.
+            string[] distinct = values.OrderBy(_ => random.Next()).Take(1 + random.Next(values.Length)).ToArray();
+            var codes = new int[1 + random.Next(3_000)];
+            for (int r = 0; r < codes.Length; r++)
+            {
+                codes[r] = random.Next(12) == 0 ? -1 : (r > 0 && random.Next(3) == 0 ? codes[r - 1] : random.Next(distinct.Length));
+                if (codes[r] < 0) one.Add(0, "", isNull: true);
+                else one.Add(0, distinct[codes[r]]);
+            }
+            coded.AddCoded(0, codes, distinct, codeBase);
+            codeBase += distinct.Length;
+            i += codes.Length;
+            runs++;
+        }
+        Assert.True(runs > 10);
+        Assert.Contains(one.Result().Findings, f => f.MatchingValues > 0);
+        Assert.Equal(one.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues),
+            coded.Result().Findings.Select(f => f.ToString() + f.MatchingValues + "/" + f.SampledValues));
+    }
 }

@@ -124,6 +124,17 @@ internal sealed class ParquetColumnChunk
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ScanInto(Privacy.IdentifierScanner scanner, int column, NumberTexts texts)
     {
+        // Text and number columns are counted by their codes (IdentifierScanner.AddCoded: the same counts).
+        if (_codes is not null)
+        {
+            scanner.AddCoded(column, _codes, _distinctStrings!, CodeBase);
+            return;
+        }
+        if (_numbers is not null && texts.TryCodes(_numbers, _integers, out ReadOnlySpan<int> codes, out ReadOnlySpan<string> numberTexts))
+        {
+            scanner.AddCoded(column, codes, numberTexts, 0);
+            return;
+        }
         int rows = _codes?.Length ?? _numbers?.Length ?? _display!.Length;
         for (int row = 0; row < rows; row++)
         {

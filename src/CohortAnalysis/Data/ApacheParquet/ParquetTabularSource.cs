@@ -107,6 +107,8 @@ internal sealed class ParquetTabularSource : TabularSource
 
     /// <summary>The rows of the footer's row groups (exact), which the source reads; not the footer's own total, which a
     /// damaged file may overstate without a row group to back it (the builder sizes its columns by this count).</summary>
+    public override bool RowCountIsExact => true;
+
     public override long? EstimatedRows
     {
         get
