@@ -96,6 +96,8 @@ internal sealed class BufferedTabularSource : TabularSource
 
     public override bool RowCountIsExact => _inner.RowCountIsExact;
 
+    internal override void ShareTexts(IReadOnlyCollection<int> columns) => _inner.ShareTexts(columns);
+
     private static double[] NewUntyped(int length)
     {
         var numbers = new double[length];

@@ -60,6 +60,8 @@ internal sealed class CohortBuilder
         _covariateRoles = covariateNames.Select(n => n + " value").ToArray();
         _newCovariates = new string?[covariateNames.Length];
         _previousCovariates = new string?[covariateNames.Length];
+        _checkedCovariates = new string?[covariateNames.Length];
+        _checkedSpellings = new string?[covariateNames.Length];
         _subjectColumn = subjectColumn;
         _parameterColumn = parameterColumn;
         _valueColumn = valueColumn;
@@ -280,15 +282,16 @@ internal sealed class CohortBuilder
     private int _previousSubjectIndex;
     private readonly string?[] _previousCovariates;
 
-    private static bool SameReferences(ReadOnlySpan<string?> a, ReadOnlySpan<string?> b)
+    // The arm's index, its kept spelling in arm; -1 when the arm is refused.
+    private int ArmIndex(ref string arm, string armColumn, long line)
     {
-        for (int i = 0; i < a.Length; i++)
-            if (!ReferenceEquals(a[i], b[i])) return false;
-        return true;
-    }
-
-    private int Register(string subject, string arm, string armColumn, long line, ReadOnlySpan<string?> covariateValues)
-    {
+        // Readers share one string per distinct code, so a new subject's arm is usually the previous one's string.
+        if (ReferenceEquals(arm, _registeredArm))
+        {
+            arm = _arms[_registeredArmIndex];
+            return _registeredArmIndex;
+        }
+        string given = arm;
         if (!_armIndex.TryGetValue(arm, out int a))
         {
             string? spelling = CaseChecked(_armCase, "arm", armColumn, arm, line);
@@ -299,15 +302,46 @@ internal sealed class CohortBuilder
                 _arms.Add(spelling);
             }
             _armIndex[arm] = a;
-            arm = spelling;
         }
-        else arm = _arms[a];
+        arm = _arms[a];
+        (_registeredArm, _registeredArmIndex) = (given, a);
+        return a;
+    }
+
+    private string? _registeredArm;
+    private int _registeredArmIndex;
+
+    // A new subject's covariate value after the case-variant policy (CaseChecked). The outcome for one string never
+    // changes once it is known (the first spelling of its letters is fixed, and each warning is given once), so the
+    // last string accepted per covariate is remembered: readers share one string per distinct value.
+    private string? CovariateSpelling(int c, string value, long line)
+    {
+        if (ReferenceEquals(value, _checkedCovariates[c])) return _checkedSpellings[c];
+        string? spelling = CaseChecked(_covariateCase[c], _covariateRoles[c], _covariateNames[c], value, line);
+        if (spelling is not null) (_checkedCovariates[c], _checkedSpellings[c]) = (value, spelling);
+        return spelling;
+    }
+
+    private readonly string?[] _checkedCovariates, _checkedSpellings;
+
+    private static bool SameReferences(ReadOnlySpan<string?> a, ReadOnlySpan<string?> b)
+    {
+        for (int i = 0; i < a.Length; i++)
+            if (!ReferenceEquals(a[i], b[i])) return false;
+        return true;
+    }
+
+    private int Register(string subject, string arm, string armColumn, long line, ReadOnlySpan<string?> covariateValues)
+    {
+        int a = ArmIndex(ref arm, armColumn, line);
+        if (a < 0) return -1;
         bool known = _subjectIndex.TryGetValue(subject, out int s);
         if (!known)
         {
             string? spelling = CaseChecked(_subjectCase, "subject", _subjectColumn, subject, line);
             if (spelling is null) return -1;
-            known = _subjectIndex.TryGetValue(spelling, out s);
+            // The spelling is the subject itself unless it is a case variant merged into an earlier one.
+            known = !ReferenceEquals(spelling, subject) && _subjectIndex.TryGetValue(spelling, out s);
             if (known) _subjectIndex[subject] = s;
             subject = spelling;
         }
@@ -316,7 +350,7 @@ internal sealed class CohortBuilder
             string?[] values = _newCovariates;
             for (int c = 0; c < values.Length; c++)
             {
-                values[c] = covariateValues[c] is { } v ? CaseChecked(_covariateCase[c], _covariateRoles[c], _covariateNames[c], v, line) : null;
+                values[c] = covariateValues[c] is { } v ? CovariateSpelling(c, v, line) : null;
                 if (covariateValues[c] is not null && values[c] is null) return -1;
             }
             s = _subjects.Count;
@@ -393,7 +427,7 @@ internal sealed class CohortBuilder
         long[] outLine = null!;
         // Rows that arrived in cohort order with none set aside are the cohort's columns as they stand.
         bool asArrived = arrivalOrder && m == n;
-        T[] Take<T>(RowColumn<T> column) => asArrived ? column.TakeAll() : column.TakeInOrder(keep.AsSpan(0, m));
+        T[] Take<T>(RowColumn<T> column) where T : struct => asArrived ? column.TakeAll() : column.TakeInOrder(keep.AsSpan(0, m));
         void Integers()
         {
             outSubject = Take(_rowSubject);

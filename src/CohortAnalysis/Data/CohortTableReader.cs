@@ -120,6 +120,9 @@ internal static class CohortTableReader
         {
             DuplicateHint = AdamRecordSelector.DuplicateHint(header, options.Adam),
         };
+        // The code columns' texts are read once per distinct text where the source can share them (a CSV's, by the
+        // thread that reads ahead).
+        source.ShareTexts([subject, arm, parameter, label, .. covariates]);
         if (source.EstimatedRows is { } estimate) builder.Reserve(wide ? estimate * Math.Max(1, wideColumns.Count) : estimate, exact: !wide && source.RowCountIsExact);
         foreach (var (column, finding) in dropped)
             builder.Note(new DataIssue(DataIssueKind.IdentifierColumnDropped, DataIssueSeverity.Note, source.Name, 1, rawHeader[column], null, null,

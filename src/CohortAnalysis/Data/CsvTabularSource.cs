@@ -116,6 +116,7 @@ internal sealed class CsvTabularSource : TabularSource
     {
         try
         {
+            if (Volatile.Read(ref _shareRequest) is not null && Interlocked.Exchange(ref _shareRequest, null) is { } request) _shared = request;
             bool more = _reader.Read();
             if (more)
             {
@@ -174,6 +175,27 @@ internal sealed class CsvTabularSource : TabularSource
         lines.Count <= 10
             ? "line" + (lines.Count == 1 ? " " : "s ") + string.Join(", ", lines)
             : string.Create(CultureInfo.InvariantCulture, $"lines {string.Join(", ", lines.Take(10))} and {lines.Count - 10} more");
+
+    /// <summary>Shares the texts of <paramref name="columns"/> from the next row read on: the request is handed to the
+    /// reading thread (which may be another than the caller's) and taken up there when it reads its next row.</summary>
+    internal override void ShareTexts(IReadOnlyCollection<int> columns)
+    {
+        var share = new SharedColumnTexts?[columns.Count == 0 ? 0 : columns.Max() + 1];
+        foreach (int c in columns)
+            if (c >= 0) share[c] = new SharedColumnTexts();
+        Volatile.Write(ref _shareRequest, share);
+    }
+
+    private SharedColumnTexts?[]? _shareRequest;   // written by the caller of ShareTexts, taken up by the reading thread
+    private SharedColumnTexts?[] _shared = [];      // the reading thread's
+
+    public override string? SharedField(int column, out int code)
+    {
+        if ((uint)column < (uint)_shared.Length && _shared[column] is { } texts && column < _reader.RowFieldCount)
+            return texts.Share(_reader.GetFieldSpan(column), out code);
+        code = -1;
+        return null;
+    }
 
     public override ReadOnlySpan<char> Field(int column, out bool isNull)
     {

@@ -42,6 +42,8 @@ internal sealed class ReadAheadTabularSource : TabularSource
 
     public override bool RowCountIsExact => _inner.RowCountIsExact;
 
+    internal override void ShareTexts(IReadOnlyCollection<int> columns) => _inner.ShareTexts(columns);
+
     public override long Line => _block!.Line(_row);
     public override long EndLine => _block!.EndLine(_row);
     public override int FieldCount => _block!.FieldCount(_row);

@@ -4,7 +4,7 @@ namespace CohortAnalysis.Data;
 
 /// <summary>One column of the rows a <see cref="CohortBuilder"/> collects, in arrival order: a growing array that, unlike
 /// a <see cref="List{T}"/>, can hand its storage to the cohort when the rows need no reordering and fill it exactly.</summary>
-internal sealed class RowColumn<T>
+internal sealed class RowColumn<T> where T : struct
 {
     private T[] _items = [];
 

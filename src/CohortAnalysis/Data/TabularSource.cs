@@ -49,6 +49,13 @@ internal abstract class TabularSource : IDisposable
         return null;
     }
 
+    /// <summary>Asks the source to share the texts of <paramref name="columns"/> (<see cref="SharedField"/>), from a row
+    /// it chooses on: a text source that does not share its fields otherwise (CSV) then keeps one string per distinct
+    /// text of those columns, on the thread that reads it. Sources that share already, or cannot, ignore it.</summary>
+    internal virtual void ShareTexts(IReadOnlyCollection<int> columns)
+    {
+    }
+
     /// <summary>Copies the current row into <paramref name="block"/> (the read-ahead thread's copy of every row): field by
     /// field through <see cref="TryNumber"/>, <see cref="SharedField"/> and <see cref="Field"/> unless the source copies
     /// its row more directly (the same fields, numbers and lines).</summary>

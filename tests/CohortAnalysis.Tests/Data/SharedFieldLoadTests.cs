@@ -82,4 +82,74 @@ public class SharedFieldLoadTests
         Assert.Contains(shared.Report.Issues, i => i.Kind == DataIssueKind.NormalisedValue && i.Column == "SITE");
         Assert.Equal(Shown(asText), Shown(shared));
     }
+
+    // A CSV source passed through: with shares, the loader's ShareTexts request reaches it (it then shares its code
+    // columns' texts from some row on, on the read-ahead thread); without, it never shares.
+    private sealed class Forwarding(TabularSource inner, bool shares) : TabularSource
+    {
+        public int Shared { get; private set; }
+        public override string Name => inner.Name;
+        public override IReadOnlyList<string> Header => inner.Header;
+        public override long Line => inner.Line;
+        public override long EndLine => inner.EndLine;
+        public override int FieldCount => inner.FieldCount;
+        public override long? EstimatedRows => inner.EstimatedRows;
+        public override IEnumerable<DataIssue> Findings() => inner.Findings();
+        public override bool Read() => inner.Read();
+        public override ReadOnlySpan<char> Field(int column, out bool isNull) => inner.Field(column, out isNull);
+        public override string? SharedField(int column, out int code)
+        {
+            string? shared = inner.SharedField(column, out code);
+            if (shared is not null) Shared++;
+            return shared;
+        }
+        internal override void ShareTexts(IReadOnlyCollection<int> columns)
+        {
+            if (shares) inner.ShareTexts(columns);
+        }
+        public override void Dispose() => inner.Dispose();
+    }
+
+    [Theory]
+    [InlineData(0)]        // codes to clean, NA and empty sites, covariates: loads, with notes
+    [InlineData(40_123)]   // a subject spelled with another letter case far into the file: refused
+    [InlineData(47_999)]   // a subject in two arms on the last row: refused
+    public void CsvSharingItsCodeColumns_LoadsWhatReadingEveryFieldAsTextLoads(int damagedRow)
+    {
+        // Past its first blocks a CSV read ahead shares its code columns' texts (CsvTabularSource.ShareTexts): the cohort,
+        // its issues and its problems are those of reading every field as text.
+        string[] lines = Trial(12_000).Split('\n');
+        if (damagedRow == 40_123) lines[1 + damagedRow] = lines[1 + damagedRow].Replace("S10030,", "s10030,");
+        if (damagedRow == 47_999)
+        {
+            string[] fields = lines[1 + damagedRow].Split(',');
+            fields[1] = "Placebo";
+            lines[1 + damagedRow] = string.Join(',', fields);
+        }
+        string csv = string.Join('\n', lines);
+        Assert.Equal(damagedRow > 0, csv != Trial(12_000));
+        var options = CohortReadOptions.Default with { Mapping = ColumnMapping.AdamBds with { Covariates = ["SITE", "COHORT"] } };
+        string Load(bool shares, out int shared)
+        {
+            using var source = new Forwarding(new CsvTabularSource(new StringReader(csv), "trial.csv", ','), shares);
+            try
+            {
+                return Shown(CohortTableReader.Read(source, options));
+            }
+            catch (CohortDataException e)
+            {
+                return e.Message;
+            }
+            finally
+            {
+                shared = source.Shared;
+            }
+        }
+        string asText = Load(shares: false, out int none);
+        string sharing = Load(shares: true, out int shared);
+        Assert.Equal(0, none);
+        Assert.True(shared > 10_000 * 5, $"{shared} fields shared");
+        Assert.Equal(asText, sharing);
+        if (damagedRow > 0) Assert.Contains("line", asText);
+    }
 }
