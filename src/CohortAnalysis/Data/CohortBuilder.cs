@@ -439,7 +439,7 @@ internal sealed class CohortBuilder
             outVisit = Take(_rowVisit);
             outValue = Take(_rowValue);
         }
-        if (m >= ParallelFromRows && !asArrived) Parallel.Invoke(Integers, Reals);
+        if (m >= ParallelFromRows) Parallel.Invoke(Integers, Reals);
         else { Integers(); Reals(); }
         var outBase = new double[m]; var outBaseTime = new double[m]; var outChange = new double[m]; var outPercent = new double[m];
         DeriveChange(keep, outSubject, outParameter, outVisit, outValue, outLine, outBase, outBaseTime, outChange, outPercent);
