@@ -9,18 +9,9 @@ internal sealed class NumberTexts
     /// <summary>Distinct values kept.</summary>
     public const int Capacity = 1 << 16;
 
-    // Keyed by the bits: double equality would make 0 and -0 (whose texts differ) one value.
-    private readonly Dictionary<long, (string Text, int Code)> _doubles = [];
-    private readonly Dictionary<long, (string Text, int Code)> _integers = [];
+    // Doubles are kept by their bits: double equality would make 0 and -0 (whose texts differ) one value.
+    private readonly Kept _doubles = new(), _integers = new();
     private readonly char[] _buffer = new char[RoundTripText.MaxLength];
-    // The value asked for last and its text: a column's values come in runs (a subject's site, baseline, visit), so most
-    // look-ups are the previous row's value again and cost one comparison.
-    private double _lastDouble = double.NaN;
-    private string? _lastDoubleText;
-    private int _lastDoubleCode;
-    private long _lastInteger;
-    private string? _lastIntegerText;
-    private int _lastIntegerCode;
 
     public ReadOnlySpan<char> Of(double x)
     {
@@ -39,53 +30,29 @@ internal sealed class NumberTexts
     /// column's values were first met; <see cref="TabularSource.SharedField"/>); null past <see cref="Capacity"/>.</summary>
     public string? Shared(double x, out int code)
     {
-        // Bitwise, so that 0 and -0 (whose texts differ) are told apart.
-        if (_lastDoubleText is not null && BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits(_lastDouble))
-        {
-            code = _lastDoubleCode;
-            return _lastDoubleText;
-        }
+        long bits = BitConverter.DoubleToInt64Bits(x);
         int slot = SmallSlot(x);
-        if (slot >= 0 && _smallDoubles[slot] is { } small)
-        {
-            code = _smallDoubleCodes[slot];
-            (_lastDouble, _lastDoubleText, _lastDoubleCode) = (x, small, code);
-            return small;
-        }
-        if (!_doubles.TryGetValue(BitConverter.DoubleToInt64Bits(x), out var kept))
-        {
-            code = -1;
-            if (_doubles.Count >= Capacity) return null;
-            kept = (new string(_buffer, 0, RoundTripText.Write(x, _buffer)), _doubles.Count);
-            _doubles.Add(BitConverter.DoubleToInt64Bits(x), kept);
-            Append(ref _doubleTexts, kept.Code, kept.Text);
-        }
-        if (slot >= 0) (_smallDoubles[slot], _smallDoubleCodes[slot]) = (kept.Text, kept.Code);
-        (_lastDouble, _lastDoubleText, _lastDoubleCode) = (x, kept.Text, kept.Code);
-        code = kept.Code;
-        return kept.Text;
+        if (_doubles.Find(bits, slot, out code) is { } text) return text;
+        return _doubles.Count < Capacity ? _doubles.Add(bits, slot, new string(_buffer, 0, RoundTripText.Write(x, _buffer)), out code) : null;
+    }
+
+    /// <summary>The text of <paramref name="n"/> as the one string kept for it, with its code; null past <see cref="Capacity"/>.</summary>
+    public string? Shared(long n, out int code)
+    {
+        int slot = n >= -SmallRange && n < SmallRange ? (int)n + SmallRange : -1;
+        if (_integers.Find(n, slot, out code) is { } text) return text;
+        return _integers.Count < Capacity ? _integers.Add(n, slot, n.ToString(CultureInfo.InvariantCulture), out code) : null;
     }
 
     // Whole numbers of small magnitude (scores, visits, changes, sites) are found by their value in a table instead of
     // the dictionary: the slot of x, or -1 (a fraction, a large number, NaN, or -0, whose text differs from 0's).
     private const int SmallRange = 4096;
-    private readonly string?[] _smallDoubles = new string?[2 * SmallRange], _smallIntegers = new string?[2 * SmallRange];
-    private readonly int[] _smallDoubleCodes = new int[2 * SmallRange], _smallIntegerCodes = new int[2 * SmallRange];
 
     private static int SmallSlot(double x)
     {
         if (!(x >= -SmallRange && x < SmallRange)) return -1;
         int n = (int)x;
         return n == x && (n != 0 || !double.IsNegative(x)) ? n + SmallRange : -1;
-    }
-
-    // The texts in code order (the first Count entries are in use), for the guard's counting by code.
-    private string[] _doubleTexts = [], _integerTexts = [];
-
-    private static void Append(ref string[] texts, int code, string text)
-    {
-        if (code >= texts.Length) Array.Resize(ref texts, Math.Max(16, 2 * texts.Length));
-        texts[code] = text;
     }
 
     /// <summary>The codes of a number column's rows (−1 for a null, NaN), each value's text kept as
@@ -106,38 +73,70 @@ internal sealed class NumberTexts
             if (double.IsNaN(numbers[r])) buffer[r] = -1;
             else if ((integers.IsEmpty ? Shared(numbers[r], out buffer[r]) : Shared(integers[r], out buffer[r])) is null) return false;
         }
-        texts = integers.IsEmpty ? _doubleTexts.AsSpan(0, _doubles.Count) : _integerTexts.AsSpan(0, _integers.Count);
+        texts = integers.IsEmpty ? _doubles.Texts : _integers.Texts;
         return true;
     }
 
     private int[] _codes = [];
 
-    /// <summary>The text of <paramref name="n"/> as the one string kept for it, with its code; null past <see cref="Capacity"/>.</summary>
-    public string? Shared(long n, out int code)
+    /// <summary>The texts kept for one kind of value, by a 64-bit key (a double's bits, or the integer), with their codes
+    /// in the order first met.</summary>
+    private sealed class Kept
     {
-        if (_lastIntegerText is not null && n == _lastInteger)
+        private readonly Dictionary<long, (string Text, int Code)> _byKey = [];
+        private readonly string?[] _small = new string?[2 * SmallRange];
+        private readonly int[] _smallCodes = new int[2 * SmallRange];
+        private string[] _texts = [];
+        // The value asked for last and its text: a column's values come in runs (a subject's site, baseline, visit), so
+        // most look-ups are the previous row's value again and cost one comparison.
+        private long _lastKey;
+        private string? _lastText;
+        private int _lastCode;
+
+        public int Count => _byKey.Count;
+
+        /// <summary>The texts in code order.</summary>
+        public ReadOnlySpan<string> Texts => _texts.AsSpan(0, _byKey.Count);
+
+        /// <summary>The text kept for <paramref name="key"/> (<paramref name="slot"/>: its place in the table of small
+        /// whole numbers, or -1), or null when none is kept yet.</summary>
+        public string? Find(long key, int slot, out int code)
         {
-            code = _lastIntegerCode;
-            return _lastIntegerText;
+            if (_lastText is not null && key == _lastKey)
+            {
+                code = _lastCode;
+                return _lastText;
+            }
+            if (slot >= 0 && _small[slot] is { } small)
+            {
+                code = _smallCodes[slot];
+                (_lastKey, _lastText, _lastCode) = (key, small, code);
+                return small;
+            }
+            if (!_byKey.TryGetValue(key, out var kept))
+            {
+                code = -1;
+                return null;
+            }
+            return Remember(key, slot, kept, out code);
         }
-        int slot = n >= -SmallRange && n < SmallRange ? (int)n + SmallRange : -1;
-        if (slot >= 0 && _smallIntegers[slot] is { } small)
+
+        /// <summary>Keeps <paramref name="text"/> for a key <see cref="Find"/> did not find, under the next code.</summary>
+        public string Add(long key, int slot, string text, out int code)
         {
-            code = _smallIntegerCodes[slot];
-            (_lastInteger, _lastIntegerText, _lastIntegerCode) = (n, small, code);
-            return small;
+            (string Text, int Code) kept = (text, _byKey.Count);
+            _byKey.Add(key, kept);
+            if (kept.Code >= _texts.Length) Array.Resize(ref _texts, Math.Max(16, 2 * _texts.Length));
+            _texts[kept.Code] = text;
+            return Remember(key, slot, kept, out code);
         }
-        if (!_integers.TryGetValue(n, out var kept))
+
+        private string Remember(long key, int slot, (string Text, int Code) kept, out int code)
         {
-            code = -1;
-            if (_integers.Count >= Capacity) return null;
-            kept = (n.ToString(CultureInfo.InvariantCulture), _integers.Count);
-            _integers.Add(n, kept);
-            Append(ref _integerTexts, kept.Code, kept.Text);
+            if (slot >= 0) (_small[slot], _smallCodes[slot]) = (kept.Text, kept.Code);
+            (_lastKey, _lastText, _lastCode) = (key, kept.Text, kept.Code);
+            code = kept.Code;
+            return kept.Text;
         }
-        if (slot >= 0) (_smallIntegers[slot], _smallIntegerCodes[slot]) = (kept.Text, kept.Code);
-        (_lastInteger, _lastIntegerText, _lastIntegerCode) = (n, kept.Text, kept.Code);
-        code = kept.Code;
-        return kept.Text;
     }
 }

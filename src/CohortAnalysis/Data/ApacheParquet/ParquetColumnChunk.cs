@@ -135,7 +135,8 @@ internal sealed class ParquetColumnChunk
             scanner.AddCoded(column, codes, numberTexts, 0);
             return;
         }
-        int rows = _codes?.Length ?? _numbers?.Length ?? _display!.Length;
+        // Dates, times and booleans, and numbers past the texts kept, row by row.
+        int rows = _numbers?.Length ?? _display!.Length;
         for (int row = 0; row < rows; row++)
         {
             if (Shared(row, texts, out int code) is { } shared) scanner.AddShared(column, shared, code);

@@ -105,10 +105,10 @@ internal sealed class ParquetTabularSource : TabularSource
     public override int FieldCount => _header.Length;
     public override DatasetMetadata Metadata { get; }
 
-    /// <summary>The rows of the footer's row groups (exact), which the source reads; not the footer's own total, which a
-    /// damaged file may overstate without a row group to back it (the builder sizes its columns by this count).</summary>
     public override bool RowCountIsExact => true;
 
+    /// <summary>The rows of the footer's row groups (exact), which the source reads; not the footer's own total, which a
+    /// damaged file may overstate without a row group to back it (the builder sizes its columns by this count).</summary>
     public override long? EstimatedRows
     {
         get
