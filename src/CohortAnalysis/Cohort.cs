@@ -1,13 +1,18 @@
 using System.Globalization;
+using CohortAnalysis.Change;
 using CohortAnalysis.Instruments;
 
 namespace CohortAnalysis;
 
 /// <summary>A trial cohort in long form: subjects in arms, observed on parameters (instruments) at visits,
-/// with baseline, change (CHG) and percent change (PCHG) derived once on load.</summary>
+/// with baseline, change (CHG) and percent change (PCHG) derived from each subject's baseline record, found once on load.</summary>
 /// <remarks>
 /// <para>Immutable and thread-safe; parallel reads of one cohort are safe. Stored as columns (arrays), so a
 /// 1 000 000-observation cohort stays compact. Observations are ordered by parameter, then subject, then visit time.</para>
+/// <para>Each observation keeps the row of its baseline record; BASE, CHG and PCHG follow from it. Their columns
+/// (<see cref="Baselines"/>, <see cref="Changes"/>, …) are made the first time they are asked for and kept, so a load
+/// holds 36 bytes per observation instead of 64, and an analysis that reads a subject's baseline through its
+/// trajectories never makes them.</para>
 /// <para>Create one with <see cref="Data.CohortCsvReader"/>, <see cref="Data.DataFrameInterop.ToCohort"/> or <see cref="Data.DemoTrial.Load"/>.</para>
 /// </remarks>
 public sealed class Cohort
@@ -23,10 +28,8 @@ public sealed class Cohort
     private readonly int[] _rowParameter;
     private readonly double[] _rowVisit;
     private readonly double[] _value;
-    private readonly double[] _baseline;
-    private readonly double[] _baselineTime;
-    private readonly double[] _change;
-    private readonly double[] _percentChange;
+    private readonly int[] _baselineRow; // per observation: the row of its baseline record, −1 when none
+    private double[]? _baseline, _baselineTime, _change, _percentChange; // made on first use (Derived)
     private readonly long[] _line;
     private readonly int[] _parameterStart; // rows of parameter p are [_parameterStart[p], _parameterStart[p + 1])
     private readonly Dictionary<string, int> _subjectIndex;
@@ -35,14 +38,13 @@ public sealed class Cohort
     internal Cohort(
         string source, string[] subjects, int[] subjectArm, string[] arms, string[] parameters, Visit[] visits,
         string[] covariateNames, string?[][] covariates,
-        int[] rowSubject, int[] rowParameter, double[] rowVisit, double[] value, double[] baseline, double[] baselineTime, double[] change,
-        double[] percentChange, long[] line, BaselineRule baselineRule, InstrumentRegistry instruments, DataQualityReport report)
+        int[] rowSubject, int[] rowParameter, double[] rowVisit, double[] value, int[] baselineRow, long[] line,
+        BaselineRule baselineRule, InstrumentRegistry instruments, DataQualityReport report)
     {
         Source = source;
         _subjects = subjects; _subjectArm = subjectArm; _arms = arms; _parameters = parameters; _visits = visits;
         _covariateNames = covariateNames; _covariates = covariates;
-        _rowSubject = rowSubject; _rowParameter = rowParameter; _rowVisit = rowVisit; _value = value; _baseline = baseline; _baselineTime = baselineTime;
-        _change = change; _percentChange = percentChange; _line = line;
+        _rowSubject = rowSubject; _rowParameter = rowParameter; _rowVisit = rowVisit; _value = value; _baselineRow = baselineRow; _line = line;
         BaselineRule = baselineRule; Instruments = instruments; Report = report;
         _parameterStart = new int[parameters.Length + 1];
         for (int p = 0, row = 0; p < parameters.Length; p++)
@@ -99,17 +101,40 @@ public sealed class Cohort
     public ReadOnlySpan<double> Values => _value;
 
     /// <summary>Per observation: the subject's baseline for the parameter (BASE), NaN when none.</summary>
-    public ReadOnlySpan<double> Baselines => _baseline;
+    /// <remarks>Made on first use (8 bytes per observation) and kept.</remarks>
+    public ReadOnlySpan<double> Baselines => _baseline ?? Derived(ref _baseline, BaselineAt);
 
     /// <summary>Per observation: study time of the subject's baseline record for the parameter, NaN when none.
     /// Visits after it are post-baseline.</summary>
-    public ReadOnlySpan<double> BaselineVisitTimes => _baselineTime;
+    /// <remarks>Made on first use (8 bytes per observation) and kept.</remarks>
+    public ReadOnlySpan<double> BaselineVisitTimes => _baselineTime ?? Derived(ref _baselineTime, BaselineVisitTimeAt);
 
-    /// <summary>Per observation: change from baseline (CHG), NaN at or before baseline.</summary>
-    public ReadOnlySpan<double> Changes => _change;
+    /// <summary>Per observation: change from baseline (CHG = AVAL − BASE), NaN at or before baseline.</summary>
+    /// <remarks>Made on first use (8 bytes per observation) and kept.</remarks>
+    public ReadOnlySpan<double> Changes => _change ?? Derived(ref _change, ChangeAt);
 
-    /// <summary>Per observation: percent change (PCHG), NaN when undefined.</summary>
-    public ReadOnlySpan<double> PercentChanges => _percentChange;
+    /// <summary>Per observation: percent change (PCHG = 100·CHG/|BASE|), NaN when undefined.</summary>
+    /// <remarks>Made on first use (8 bytes per observation) and kept.</remarks>
+    public ReadOnlySpan<double> PercentChanges => _percentChange ?? Derived(ref _percentChange, PercentChangeAt);
+
+    // A derived column, made once: two threads asking at the same time make the same values, and one array is kept.
+    private double[] Derived(ref double[]? column, Func<int, double> of)
+    {
+        var made = new double[_value.Length];
+        for (int row = 0; row < made.Length; row++) made[row] = of(row);
+        return Interlocked.CompareExchange(ref column, made, null) ?? made;
+    }
+
+    /// <summary>Per observation: the row of its baseline record (the same subject and parameter), −1 when none.</summary>
+    internal ReadOnlySpan<int> BaselineRows => _baselineRow;
+
+    internal double BaselineAt(int row) => _baselineRow[row] is var b && b >= 0 ? _value[b] : double.NaN;
+
+    internal double BaselineVisitTimeAt(int row) => _baselineRow[row] is var b && b >= 0 ? _rowVisit[b] : double.NaN;
+
+    internal double ChangeAt(int row) => DerivedChange.Change(_value[row], _rowVisit[row], BaselineAt(row), BaselineVisitTimeAt(row));
+
+    internal double PercentChangeAt(int row) => DerivedChange.PercentChange(ChangeAt(row), BaselineAt(row));
 
     /// <summary>Per observation: source line (header = line 1), 0 when not from a file.</summary>
     public ReadOnlySpan<long> Lines => _line;
@@ -159,7 +184,7 @@ public sealed class Cohort
     /// <summary>One observation as a record.</summary>
     public Observation this[int row] => new(
         _subjects[_rowSubject[row]], _arms[_subjectArm[_rowSubject[row]]], VisitAt(_rowVisit[row]), _parameters[_rowParameter[row]],
-        _value[row], _baseline[row], _change[row], _percentChange[row], _line[row]);
+        _value[row], BaselineAt(row), ChangeAt(row), PercentChangeAt(row), _line[row]);
 
     /// <summary>All observations as records (built lazily).</summary>
     public IEnumerable<Observation> Observations
@@ -179,10 +204,13 @@ public sealed class Cohort
         for (int i = 0; i < keepSubjects.Length; i++) newIndex[keepSubjects[i]] = i;
         int[] rows = Enumerable.Range(0, _value.Length).Where(r => newIndex[_rowSubject[r]] >= 0).ToArray();
         T[] Pick<T>(T[] column) => rows.Select(r => column[r]).ToArray();
+        // A subject's rows are kept together, so each kept row's baseline record is kept too, at its new row.
+        var newRow = new int[_value.Length];
+        for (int i = 0; i < rows.Length; i++) newRow[rows[i]] = i;
         return new Cohort(Source, keepSubjects.Select(s => _subjects[s]).ToArray(), keepSubjects.Select(s => _subjectArm[s]).ToArray(), _arms,
             _parameters, _visits, _covariateNames, _covariates.Select(c => keepSubjects.Select(s => c[s]).ToArray()).ToArray(),
-            rows.Select(r => newIndex[_rowSubject[r]]).ToArray(), Pick(_rowParameter), Pick(_rowVisit), Pick(_value), Pick(_baseline),
-            Pick(_baselineTime), Pick(_change), Pick(_percentChange), Pick(_line), BaselineRule, Instruments,
+            rows.Select(r => newIndex[_rowSubject[r]]).ToArray(), Pick(_rowParameter), Pick(_rowVisit), Pick(_value),
+            rows.Select(r => _baselineRow[r] >= 0 ? newRow[_baselineRow[r]] : -1).ToArray(), Pick(_line), BaselineRule, Instruments,
             new DataQualityReport(Report.Source, Report.RowsRead, rows.Length, Report.Issues) { Identifiers = Report.Identifiers });
     }
 
@@ -217,11 +245,12 @@ public sealed class Cohort
         int scored = 0, based = 0, post = 0, postScored = 0, nonZeroBase = 0;
         for (int r = start; r < end; r++)
         {
-            ReadOnlySpan<double> column = variable switch { ChangeVariable.Change => _change, ChangeVariable.PercentChange => _percentChange, _ => _value };
-            if (!double.IsNaN(column[r])) return null;
+            double x = variable switch { ChangeVariable.Change => ChangeAt(r), ChangeVariable.PercentChange => PercentChangeAt(r), _ => _value[r] };
+            if (!double.IsNaN(x)) return null;
             if (!double.IsNaN(_value[r])) scored++;
-            if (!double.IsNaN(_baseline[r])) { based++; if (_baseline[r] != 0) nonZeroBase++; }
-            if (_rowVisit[r] > _baselineTime[r]) { post++; if (!double.IsNaN(_value[r])) postScored++; }
+            double baseline = BaselineAt(r);
+            if (!double.IsNaN(baseline)) { based++; if (baseline != 0) nonZeroBase++; }
+            if (_rowVisit[r] > BaselineVisitTimeAt(r)) { post++; if (!double.IsNaN(_value[r])) postScored++; }
         }
         int n = end - start;
         if (n == 0) return $"no {code} observation was loaded{excluded}.";
@@ -247,7 +276,7 @@ public sealed class Cohort
         if (p < 0) throw new ArgumentException($"The cohort has no parameter '{parameter}'; it has: {string.Join(", ", _parameters)}.", nameof(parameter));
         Range rows = RowsOf(p);
         for (int r = rows.Start.Value; r < rows.End.Value; r++)
-            if (!double.IsNaN(_baseline[r])) return null;
+            if (!double.IsNaN(BaselineAt(r))) return null;
         return WhyNoBaseline(p);
     }
 

@@ -136,8 +136,7 @@ public sealed class Trajectories
         string code = cohort.Parameters[p];
         var (start, length) = cohort.RowsOf(p).GetOffsetAndLength(cohort.ObservationCount);
         ReadOnlySpan<int> subjectOfRow = cohort.SubjectIndex.Slice(start, length);
-        ReadOnlySpan<double> time = cohort.VisitTimes.Slice(start, length), value = cohort.Values.Slice(start, length),
-            baselineOfRow = cohort.Baselines.Slice(start, length), baselineTimeOfRow = cohort.BaselineVisitTimes.Slice(start, length);
+        ReadOnlySpan<double> time = cohort.VisitTimes.Slice(start, length), value = cohort.Values.Slice(start, length);
 
         var visitTimes = new HashSet<double>();
         foreach (double t in time) visitTimes.Add(t);
@@ -160,8 +159,8 @@ public sealed class Trajectories
             if (r == 0 || subjectOfRow[r] != subjectOfRow[r - 1])
             {
                 row++;
-                baseline[row] = baselineOfRow[r];
-                baselineTime[row] = baselineTimeOfRow[r];
+                baseline[row] = cohort.BaselineAt(start + r);
+                baselineTime[row] = cohort.BaselineVisitTimeAt(start + r);
             }
             // Rows of a subject come in visit order, so the next visit is usually the one after the last.
             if (time[r] != lastTime)
@@ -206,10 +205,9 @@ public sealed class Trajectories
         for (int row = 0; row < n; row++)
             for (int v = 0; v < k; v++)
             {
-                bool post = !double.IsNaN(baselineTime[row]) && visits[v].Time > baselineTime[row];
-                double c = post ? values[row * k + v] - baseline[row] : double.NaN;
+                double c = DerivedChange.Change(values[row * k + v], visits[v].Time, baseline[row], baselineTime[row]);
                 change[row * k + v] = c;
-                percent[row * k + v] = post && baseline[row] != 0 ? 100.0 * c / Math.Abs(baseline[row]) : double.NaN;
+                percent[row * k + v] = DerivedChange.PercentChange(c, baseline[row]);
             }
         return new Trajectories(cohort, code, instrument, missingData, visits, subjects.ToArray(), values, change, percent, imputed,
             baseline, baselineTime, imputedCount);

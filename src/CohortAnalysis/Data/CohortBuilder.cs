@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using CohortAnalysis.Change;
 using CohortAnalysis.Instruments;
 
 namespace CohortAnalysis.Data;
@@ -441,8 +442,8 @@ internal sealed class CohortBuilder
         }
         if (m >= ParallelFromRows) Parallel.Invoke(Integers, Reals);
         else { Integers(); Reals(); }
-        var outBase = new double[m]; var outBaseTime = new double[m]; var outChange = new double[m]; var outPercent = new double[m];
-        DeriveChange(keep, outSubject, outParameter, outVisit, outValue, outLine, outBase, outBaseTime, outChange, outPercent);
+        var outBaseRow = new int[m];
+        DeriveChange(keep, outSubject, outParameter, outVisit, outValue, outLine, outBaseRow);
         _rowFlag.Release();
         _rowFileBase.Release();
         _rowFileChange.Release();
@@ -454,17 +455,17 @@ internal sealed class CohortBuilder
         _issues.Sort((x, y) => (x.Line ?? 0).CompareTo(y.Line ?? 0));
         var report = new DataQualityReport(_source, RowsRead, m, _issues.ToArray()) { Identifiers = Identifiers };
         return new Cohort(_source, [.. _subjects], [.. _subjectArm], [.. _arms], [.. _parameters], visits, _covariateNames, covariates,
-            outSubject, outParameter, outVisit, outValue, outBase, outBaseTime, outChange, outPercent, outLine, _options.Baseline, _options.Instruments, report);
+            outSubject, outParameter, outVisit, outValue, outBaseRow, outLine, _options.Baseline, _options.Instruments, report);
     }
 
     /// <summary>Rows from which <see cref="Build"/> orders its columns on two threads (the result is the same).</summary>
     internal const int ParallelFromRows = 200_000;
 
-    // Baseline, change and percent change of every row. On a large cohort the rows are derived in two halves on two
+    // The baseline record of every row (the cohort derives BASE, CHG and PCHG from it), with the checks of the baseline
+    // flag and of the file's own BASE and CHG. On a large cohort the rows are derived in two halves on two
     // threads (split between two subject × parameter groups); each half collects what it finds, and the findings are
     // then recorded in row order, so the problems, warnings and their order are those of one pass.
-    private void DeriveChange(int[] keep, int[] subject, int[] parameter, double[] visit, double[] value, long[] line,
-        double[] baseline, double[] baselineTime, double[] change, double[] percent)
+    private void DeriveChange(int[] keep, int[] subject, int[] parameter, double[] visit, double[] value, long[] line, int[] baselineRow)
     {
         int m = value.Length;
         int split = m;
@@ -476,7 +477,7 @@ internal sealed class CohortBuilder
         var first = new List<(bool Problem, DataIssue Issue)>();
         var second = new List<(bool Problem, DataIssue Issue)>();
         void Derive(int from, int to, List<(bool, DataIssue)> found) =>
-            DeriveRows(from, to, found, keep, subject, parameter, visit, value, line, baseline, baselineTime, change, percent);
+            DeriveRows(from, to, found, keep, subject, parameter, visit, value, line, baselineRow);
         if (split < m) Parallel.Invoke(() => Derive(0, split, first), () => Derive(split, m, second));
         else Derive(0, m, first);
         foreach (var (problem, issue) in first.Concat(second))
@@ -488,7 +489,7 @@ internal sealed class CohortBuilder
     }
 
     private void DeriveRows(int from, int to, List<(bool Problem, DataIssue Issue)> found, int[] keep, int[] subject, int[] parameter,
-        double[] visit, double[] value, long[] line, double[] baseline, double[] baselineTime, double[] change, double[] percent)
+        double[] visit, double[] value, long[] line, int[] baselineRow)
     {
         bool useFlag = _options.Baseline.Kind == BaselineRuleKind.Flag
             || (_options.Baseline.Kind == BaselineRuleKind.FlagOrLastAtOrBefore && _baselineFlagColumn is not null);
@@ -536,15 +537,10 @@ internal sealed class CohortBuilder
                     $"subject {subjectId} has baseline 0 for {parameterCode}: percent change is undefined for its post-baseline rows.")));
             }
 
-            for (int r = start; r < end; r++)
-            {
-                baseline[r] = b;
-                baselineTime[r] = baseTime;
-                bool post = !double.IsNaN(b) && visit[r] > baseTime;
-                change[r] = post ? value[r] - b : double.NaN;
-                percent[r] = post && b != 0 ? 100.0 * change[r] / Math.Abs(b) : double.NaN;
-                CheckFileDerivation(found, keep[r], line[r], subjectId, b, change[r]);
-            }
+            baselineRow.AsSpan(start, end - start).Fill(baseRow);
+            if (_baseColumn is not null || _changeColumn is not null)
+                for (int r = start; r < end; r++)
+                    CheckFileDerivation(found, keep[r], line[r], subjectId, b, DerivedChange.Change(value[r], visit[r], b, baseTime));
             start = end;
         }
     }

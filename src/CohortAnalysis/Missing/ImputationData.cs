@@ -84,9 +84,9 @@ internal sealed class ImputationData
         {
             int s = cohort.SubjectIndex[r];
             if (!baseline.ContainsKey(s)) { baseline[s] = double.NaN; order.Add(s); }
-            double baseTime = cohort.BaselineVisitTimes[r];
+            double baseTime = cohort.BaselineVisitTimeAt(r);
             if (double.IsNaN(baseTime)) continue;
-            baseline[s] = cohort.Baselines[r];
+            baseline[s] = cohort.BaselineAt(r);
             if (cohort.VisitTimes[r] > baseTime) times.Add(cohort.VisitTimes[r]);
         }
         if (times.Count == 0)
@@ -113,7 +113,7 @@ internal sealed class ImputationData
         for (int r = range.Start.Value; r < range.End.Value; r++)
         {
             if (!row.TryGetValue(cohort.SubjectIndex[r], out int i)) continue;
-            double baseTime = cohort.BaselineVisitTimes[r];
+            double baseTime = cohort.BaselineVisitTimeAt(r);
             if (!(cohort.VisitTimes[r] > baseTime)) continue;
             int j = Array.BinarySearch(visitTimes, cohort.VisitTimes[r]);
             if (!double.IsNaN(y[i * t + j]))

@@ -74,7 +74,7 @@ public static partial class Mmrm
         for (int r = range.Start.Value; r < range.End.Value; r++)
         {
             int subject = cohort.SubjectIndex[r];
-            double baseTime = cohort.BaselineVisitTimes[r];
+            double baseTime = cohort.BaselineVisitTimeAt(r);
             if (double.IsNaN(baseTime)) { noBaseline++; withoutBaseline.Add(subject); continue; }
             withBaseline.Add(subject);
             if (cohort.VisitTimes[r] > baseTime) { rows.Add(r); withPostBaseline.Add(subject); }
@@ -91,7 +91,7 @@ public static partial class Mmrm
         data.AddFactor(SubjectName, rows.Select(r => cohort.Subjects[cohort.SubjectIndex[r]]).ToArray());
         data.AddFactor(ArmName, rows.Select(r => cohort.Arms[cohort.ArmIndexOfSubject(cohort.SubjectIndex[r])]).ToArray(), arms);
         data.AddFactor(VisitName, rows.Select(r => visitLabels[Array.IndexOf(times, cohort.VisitTimes[r])]).ToArray(), visitLabels);
-        data.AddNumeric(BaselineName, rows.Select(r => cohort.Baselines[r]).ToArray());
+        data.AddNumeric(BaselineName, rows.Select(r => cohort.BaselineAt(r)).ToArray());
         ReadOnlySpan<double> outcome = options.Outcome switch
         {
             ChangeVariable.Change => cohort.Changes,
