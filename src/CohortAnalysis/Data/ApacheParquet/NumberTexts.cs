@@ -10,7 +10,10 @@ internal sealed class NumberTexts
     public const int Capacity = 1 << 16;
 
     // Doubles are kept by their bits: double equality would make 0 and -0 (whose texts differ) one value.
-    private readonly Kept _doubles = new(), _integers = new();
+    // A column holds doubles or integers, so one of the two is made (each holds a table of 8 192 small numbers).
+    private Kept? _doublesKept, _integersKept;
+    private Kept Doubles => _doublesKept ??= new();
+    private Kept Integers => _integersKept ??= new();
     private readonly char[] _buffer = new char[RoundTripText.MaxLength];
 
     public ReadOnlySpan<char> Of(double x)
@@ -32,16 +35,16 @@ internal sealed class NumberTexts
     {
         long bits = BitConverter.DoubleToInt64Bits(x);
         int slot = SmallSlot(x);
-        if (_doubles.Find(bits, slot, out code) is { } text) return text;
-        return _doubles.Count < Capacity ? _doubles.Add(bits, slot, new string(_buffer, 0, RoundTripText.Write(x, _buffer)), out code) : null;
+        if (Doubles.Find(bits, slot, out code) is { } text) return text;
+        return Doubles.Count < Capacity ? Doubles.Add(bits, slot, new string(_buffer, 0, RoundTripText.Write(x, _buffer)), out code) : null;
     }
 
     /// <summary>The text of <paramref name="n"/> as the one string kept for it, with its code; null past <see cref="Capacity"/>.</summary>
     public string? Shared(long n, out int code)
     {
         int slot = n >= -SmallRange && n < SmallRange ? (int)n + SmallRange : -1;
-        if (_integers.Find(n, slot, out code) is { } text) return text;
-        return _integers.Count < Capacity ? _integers.Add(n, slot, n.ToString(CultureInfo.InvariantCulture), out code) : null;
+        if (Integers.Find(n, slot, out code) is { } text) return text;
+        return Integers.Count < Capacity ? Integers.Add(n, slot, n.ToString(CultureInfo.InvariantCulture), out code) : null;
     }
 
     // Whole numbers of small magnitude (scores, visits, changes, sites) are found by their value in a table instead of
@@ -73,7 +76,7 @@ internal sealed class NumberTexts
             if (double.IsNaN(numbers[r])) buffer[r] = -1;
             else if ((integers.IsEmpty ? Shared(numbers[r], out buffer[r]) : Shared(integers[r], out buffer[r])) is null) return false;
         }
-        texts = integers.IsEmpty ? _doubles.Texts : _integers.Texts;
+        texts = integers.IsEmpty ? Doubles.Texts : Integers.Texts;
         return true;
     }
 
@@ -84,8 +87,9 @@ internal sealed class NumberTexts
     private sealed class Kept
     {
         private readonly Dictionary<long, (string Text, int Code)> _byKey = [];
-        private readonly string?[] _small = new string?[2 * SmallRange];
-        private readonly int[] _smallCodes = new int[2 * SmallRange];
+        // The small whole numbers' texts and codes by value, made when the first one is kept.
+        private string?[]? _small;
+        private int[]? _smallCodes;
         private string[] _texts = [];
         // The value asked for last and its text: a column's values come in runs (a subject's site, baseline, visit), so
         // most look-ups are the previous row's value again and cost one comparison.
@@ -107,9 +111,9 @@ internal sealed class NumberTexts
                 code = _lastCode;
                 return _lastText;
             }
-            if (slot >= 0 && _small[slot] is { } small)
+            if (slot >= 0 && _small?[slot] is { } small)
             {
-                code = _smallCodes[slot];
+                code = _smallCodes![slot];
                 (_lastKey, _lastText, _lastCode) = (key, small, code);
                 return small;
             }
@@ -133,7 +137,12 @@ internal sealed class NumberTexts
 
         private string Remember(long key, int slot, (string Text, int Code) kept, out int code)
         {
-            if (slot >= 0) (_small[slot], _smallCodes[slot]) = (kept.Text, kept.Code);
+            if (slot >= 0)
+            {
+                _small ??= new string?[2 * SmallRange];
+                _smallCodes ??= new int[2 * SmallRange];
+                (_small[slot], _smallCodes[slot]) = (kept.Text, kept.Code);
+            }
             (_lastKey, _lastText, _lastCode) = (key, kept.Text, kept.Code);
             code = kept.Code;
             return kept.Text;
