@@ -13,15 +13,17 @@ namespace CohortAnalysis.Change;
 /// </remarks>
 public sealed class Trajectories
 {
-    private readonly double[] _value, _change, _percent;
+    private readonly double[] _value;
+    private readonly double[] _visitTimes;
     private readonly bool[] _imputed;
     private readonly double[] _baseline, _baselineTime;
 
     private Trajectories(Cohort cohort, string parameter, Instrument? instrument, MissingDataMethod method, Visit[] visits,
-        int[] subjects, double[] value, double[] change, double[] percent, bool[] imputed, double[] baseline, double[] baselineTime, int imputedCount)
+        int[] subjects, double[] value, bool[] imputed, double[] baseline, double[] baselineTime, int imputedCount)
     {
         Cohort = cohort; Parameter = parameter; Instrument = instrument; MissingData = method; Visits = visits; SubjectIndices = subjects;
-        _value = value; _change = change; _percent = percent; _imputed = imputed; _baseline = baseline; _baselineTime = baselineTime;
+        _value = value; _imputed = imputed; _baseline = baseline; _baselineTime = baselineTime;
+        _visitTimes = Array.ConvertAll(visits, v => v.Time);
         ImputedCount = imputedCount;
     }
 
@@ -56,22 +58,24 @@ public sealed class Trajectories
     public string SubjectOf(int row) => Cohort.Subjects[SubjectIndices[row]];
 
     /// <summary>Score (AVAL) at grid cell (row, visit); NaN when missing.</summary>
-    public double Value(int row, int visit) => _value[row * Visits.Count + visit];
+    public double Value(int row, int visit) => _value[row * _visitTimes.Length + visit];
 
     /// <summary>Change from baseline at grid cell; NaN at or before baseline, or when missing.</summary>
-    public double Change(int row, int visit) => _change[row * Visits.Count + visit];
+    /// <remarks>Worked out from the cell's value and the subject's baseline when asked (the grid holds the values only).</remarks>
+    public double Change(int row, int visit) =>
+        DerivedChange.Change(_value[row * _visitTimes.Length + visit], _visitTimes[visit], _baseline[row], _baselineTime[row]);
 
     /// <summary>Percent change from baseline at grid cell; NaN when undefined (baseline 0) or missing.</summary>
-    public double PercentChange(int row, int visit) => _percent[row * Visits.Count + visit];
+    public double PercentChange(int row, int visit) => DerivedChange.PercentChange(Change(row, visit), _baseline[row]);
 
     /// <summary>Whether grid cell (row, visit) was filled by the missing-data method.</summary>
-    public bool IsImputed(int row, int visit) => _imputed[row * Visits.Count + visit];
+    public bool IsImputed(int row, int visit) => _imputed[row * _visitTimes.Length + visit];
 
     /// <summary>The subject's baseline value; NaN when none.</summary>
     public double Baseline(int row) => _baseline[row];
 
     /// <summary>Whether <paramref name="visit"/> is after the subject's baseline (so CHG is defined there).</summary>
-    public bool IsPostBaseline(int row, int visit) => !double.IsNaN(_baselineTime[row]) && Visits[visit].Time > _baselineTime[row];
+    public bool IsPostBaseline(int row, int visit) => !double.IsNaN(_baselineTime[row]) && _visitTimes[visit] > _baselineTime[row];
 
     /// <summary>The non-missing values of <paramref name="variable"/> (AVAL, CHG or PCHG) of one arm's subjects at the
     /// visit at study time <paramref name="visit"/>, e.g. <c>madrs.ArmValues("Placebo", 6)</c> for the week-6 changes.</summary>
@@ -200,16 +204,7 @@ public sealed class Trajectories
             }
         }
 
-        var change = new double[n * k];
-        var percent = new double[n * k];
-        for (int row = 0; row < n; row++)
-            for (int v = 0; v < k; v++)
-            {
-                double c = DerivedChange.Change(values[row * k + v], visits[v].Time, baseline[row], baselineTime[row]);
-                change[row * k + v] = c;
-                percent[row * k + v] = DerivedChange.PercentChange(c, baseline[row]);
-            }
-        return new Trajectories(cohort, code, instrument, missingData, visits, subjects.ToArray(), values, change, percent, imputed,
+        return new Trajectories(cohort, code, instrument, missingData, visits, subjects.ToArray(), values, imputed,
             baseline, baselineTime, imputedCount);
     }
 }
