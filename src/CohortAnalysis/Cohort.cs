@@ -10,9 +10,9 @@ namespace CohortAnalysis;
 /// <para>Immutable and thread-safe; parallel reads of one cohort are safe. Stored as columns (arrays), so a
 /// 1 000 000-observation cohort stays compact. Observations are ordered by parameter, then subject, then visit time.</para>
 /// <para>Each observation keeps the row of its baseline record; BASE, CHG and PCHG follow from it. Their columns
-/// (<see cref="Baselines"/>, <see cref="Changes"/>, …) are made the first time they are asked for and kept, so a load
-/// holds 36 bytes per observation instead of 64, and an analysis that reads a subject's baseline through its
-/// trajectories never makes them.</para>
+/// (<see cref="Baselines"/>, <see cref="Changes"/>, …) are made the first time they are asked for and kept, so a cohort
+/// holds 36 bytes per observation (subject, parameter, visit, value, source line, baseline row), and an analysis that
+/// reads a subject's baseline through its <see cref="Change.Trajectories"/> never makes them.</para>
 /// <para>Create one with <see cref="Data.CohortCsvReader"/>, <see cref="Data.DataFrameInterop.ToCohort"/> or <see cref="Data.DemoTrial.Load"/>.</para>
 /// </remarks>
 public sealed class Cohort
