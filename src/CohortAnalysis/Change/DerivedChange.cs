@@ -1,8 +1,8 @@
 namespace CohortAnalysis.Change;
 
 /// <summary>CHG and PCHG of one record from its value and its subject's baseline record, after the BDS variables of the
-/// CDISC ADaM Implementation Guide (CHG = AVAL − BASE; PCHG = 100 × (AVAL − BASE) / BASE, post-baseline records only).
-/// One definition serves the load's file check, the cohort's columns and the trajectories' grid.</summary>
+/// CDISC ADaM Implementation Guide (CHG = AVAL − BASE; PCHG = 100 × (AVAL − BASE) / BASE), derived here for records after
+/// the baseline visit only. One definition serves the load's file check, the cohort's columns and the trajectories' grid.</summary>
 internal static class DerivedChange
 {
     /// <summary>CHG: <paramref name="value"/> − <paramref name="baseline"/> at a visit after the baseline record's;
