@@ -75,17 +75,31 @@ internal sealed class CohortBuilder
 
     public long RowsRead { get; set; }
 
+    /// <summary>Rows that may always be reserved, whatever the memory: a misleading estimate (short rows read ahead,
+    /// then one huge field) claims at most this, or <see cref="ReservableRows"/> where more memory is free.</summary>
     internal const int MaxReservedRows = 16_000_000;
 
+    /// <summary>Bytes per row of the arrival-order columns a file with BASE and CHG columns fills (subject, parameter,
+    /// visit, value, flag, line, BASE, CHG).</summary>
+    private const int ReservedBytesPerRow = 4 + 4 + 8 + 8 + 1 + 8 + 8 + 8;
+
+    /// <summary>The rows <see cref="Reserve"/> sizes the columns for at most: <see cref="MaxReservedRows"/>, or as many
+    /// rows as a quarter of the memory the process may use holds (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>:
+    /// the machine's memory, or a container's or a heap limit), whichever is larger. Reserved memory is not touched
+    /// until rows fill it, so a generous reserve costs address space, not resident memory; a file of 100 million rows
+    /// then fills its columns without growing them three times (each growth copies every column into memory touched
+    /// afresh) and sizes its subject look-ups once.</summary>
+    internal static int ReservableRows(long availableBytes) =>
+        (int)Math.Clamp(availableBytes / 4 / ReservedBytesPerRow, MaxReservedRows, Array.MaxLength);
+
     /// <summary>Sizes the row columns for about <paramref name="rows"/> rows (a hint; they still grow past it). At most
-    /// <see cref="MaxReservedRows"/> are reserved, so a misleading estimate (short rows read ahead, then one huge field)
-    /// cannot claim memory the file will not use.</summary>
+    /// <see cref="ReservableRows"/> are reserved, so a misleading estimate cannot claim memory the process does not have.</summary>
     /// <param name="rows">The rows expected.</param>
     /// <param name="exact">The count is the file's own (a Parquet footer's): no margin is added, so that columns filled
     /// exactly and already in cohort order are handed to the cohort without a copy.</param>
     public void Reserve(long rows, bool exact = false)
     {
-        int capacity = (int)Math.Clamp(exact ? rows : rows + rows / 20 + 16, 0, MaxReservedRows);
+        int capacity = (int)Math.Clamp(exact ? rows : rows + rows / 20 + 16, 0, ReservableRows(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
         _reservedRows = capacity;
         _rowSubject.EnsureCapacity(capacity);
         _rowParameter.EnsureCapacity(capacity);
