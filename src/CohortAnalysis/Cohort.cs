@@ -125,9 +125,7 @@ public sealed class Cohort
         return Interlocked.CompareExchange(ref column, made, null) ?? made;
     }
 
-    /// <summary>Per observation: the row of its baseline record (the same subject and parameter), −1 when none.</summary>
-    internal ReadOnlySpan<int> BaselineRows => _baselineRow;
-
+    // One observation's BASE, baseline visit, CHG and PCHG, from the row of its baseline record.
     internal double BaselineAt(int row) => _baselineRow[row] is var b && b >= 0 ? _value[b] : double.NaN;
 
     internal double BaselineVisitTimeAt(int row) => _baselineRow[row] is var b && b >= 0 ? _rowVisit[b] : double.NaN;
