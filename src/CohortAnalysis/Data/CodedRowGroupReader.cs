@@ -36,6 +36,7 @@ internal sealed class CodedRowGroupReader
         _armColumn = armColumn;
         _defaultParameter = defaultParameter;
         _texts = new Texts[covariates.Length + 4];
+        _covariateTexts = new RowTexts[covariates.Length];
         for (int t = 0; t < _texts.Length; t++) _texts[t] = new Texts();
     }
 
@@ -58,33 +59,52 @@ internal sealed class CodedRowGroupReader
             _declined = source.Group;
             return false;
         }
-        ReadOnlySpan<double> visit = source.Chunk(_visit).Numbers, value = source.Chunk(_value).Numbers;
-        ReadOnlySpan<double> baseline = _base >= 0 ? source.Chunk(_base).Numbers : default, change = _change >= 0 ? source.Chunk(_change).Numbers : default;
         ReadOnlySpan<int> flagCodes = _flag >= 0 ? source.Chunk(_flag).Codes : default;
-        Texts subject = _texts[0], arm = _texts[1], parameter = _texts[2], label = _texts[3];
-        var covariateValues = new string?[_covariates.Length];
-        long line = source.Line;
-        for (int r = from; r < to; r++, line++)
+        Span<bool> flags = default;
+        if (_flag >= 0)
         {
-            rows++;
-            seq++;
-            for (int c = 0; c < covariateValues.Length; c++) covariateValues[c] = _texts[4 + c].At(r);
-            bool isBaseline = false;
-            if (!flagCodes.IsEmpty && flagCodes[r] >= 0 && _flagOf[flagCodes[r]] is var coding && coding >= 0)
+            if (_flags.Length < to) _flags = new bool[to];
+            flags = _flags.AsSpan(0, to);
+            for (int r = from; r < to; r++)
             {
-                _flagCodings[coding]++;
-                isBaseline = BaselineFlagCoding.IsYes(coding);
+                flags[r] = false;
+                if (flagCodes[r] >= 0 && _flagOf[flagCodes[r]] is var coding && coding >= 0)
+                {
+                    _flagCodings[coding]++;
+                    flags[r] = BaselineFlagCoding.IsYes(coding);
+                }
             }
-            _builder.Add(line, subject.At(r)!, arm.At(r)!, _armColumn, visit[r], _label >= 0 ? label.At(r) : null,
-                _parameter >= 0 ? parameter.At(r)! : _defaultParameter!, value[r], isBaseline,
-                baseline.IsEmpty ? double.NaN : baseline[r], change.IsEmpty ? double.NaN : change[r], covariateValues);
         }
+        for (int c = 0; c < _covariates.Length; c++) _covariateTexts[c] = _texts[4 + c].View;
+        _builder.AddBlock(new RowBlock
+        {
+            FirstLine = source.Line,
+            From = from,
+            To = to,
+            Subject = _texts[0].View,
+            Arm = _texts[1].View,
+            ArmColumn = _armColumn,
+            Parameter = _parameter >= 0 ? _texts[2].View : RowTexts.Constant(_defaultParameter),
+            Label = _label >= 0 ? _texts[3].View : RowTexts.Constant(null),
+            Visit = source.Chunk(_visit).Numbers,
+            Value = source.Chunk(_value).Numbers,
+            Flag = flags,
+            FileBase = _base >= 0 ? source.Chunk(_base).Numbers : default,
+            FileChange = _change >= 0 ? source.Chunk(_change).Numbers : default,
+            Covariates = _covariateTexts,
+        });
+        rows += to - from;
+        seq += to - from;
         source.SkipRestOfGroup();
         return true;
     }
 
     // Per distinct flag text of the row group: what it reads as (BaselineFlagCoding.Read).
     private int[] _flagOf = [];
+
+    // The baseline flag of each row of the group (reused from group to group), and the covariates' views.
+    private bool[] _flags = [];
+    private readonly RowTexts[] _covariateTexts;
 
     // Checks rows [from, to) and makes each text column's readings; false when a row must be read row by row.
     private bool Prepare(ParquetTabularSource source, int from, int to)
@@ -134,13 +154,8 @@ internal sealed class CodedRowGroupReader
         private string?[] _byRow = [];      // a number chunk's reading of each row
         private bool _perRow;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public string? At(int row)
-        {
-            if (_perRow) return _byRow[row];
-            int code = _chunk!.Codes[row];
-            return code < 0 ? null : _byCode[code];
-        }
+        /// <summary>The rows' readings, as prepared.</summary>
+        public RowTexts View => _perRow ? RowTexts.PerRow(_byRow) : RowTexts.Coded(_chunk!.CodeArray!, _byCode);
 
         public bool Prepare(CodedRowGroupReader reader, ParquetColumnChunk chunk, int column, int from, int to, bool required)
         {

@@ -7,7 +7,7 @@ namespace CohortAnalysis.Data;
 
 /// <summary>Collects parsed rows from any reader, validates them and derives baseline, CHG and PCHG.</summary>
 /// <remarks>Problems that stop the load are collected (not thrown one by one) so the user sees them all.</remarks>
-internal sealed class CohortBuilder
+internal sealed partial class CohortBuilder
 {
     /// <summary>Problems kept in detail; past this many only the count goes on.</summary>
     internal const int MaxProblems = 10_000;
@@ -194,17 +194,7 @@ internal sealed class CohortBuilder
         double value, bool baselineFlag, double fileBase, double fileChange, ReadOnlySpan<string?> covariateValues)
     {
         int p = ParameterIndex(parameter, line);
-        if (p < 0) return;
-        Instrument? instrument = _parameterInstrument[p];
-        if (!double.IsNaN(value) && instrument is not null && !instrument.InRange(value))
-        {
-            string text = value.ToString("R", CultureInfo.InvariantCulture);
-            string message = string.Create(CultureInfo.InvariantCulture,
-                $"'{text}' is {(value < instrument.Minimum ? "below" : "above")} the {instrument.Code} range {instrument.RangeText}");
-            if (_options.OutOfRangeScores == InvalidRowPolicy.Reject) { Problem(line, _valueColumn, text, message + "."); return; }
-            _issues.Add(new DataIssue(DataIssueKind.OutOfRange, DataIssueSeverity.Excluded, _source, line, _valueColumn, text, subject, message + "; row excluded."));
-            return;
-        }
+        if (p < 0 || !InRange(p, value, line, subject)) return;
 
         int s = SubjectIndex(subject, arm, armColumn, line, covariateValues);
         if (s < 0) return;
@@ -219,10 +209,32 @@ internal sealed class CohortBuilder
         if (_changeColumn is not null) _rowFileChange.Add(fileChange);
         _rowLine.Add(line);
         if (_rowLine.Count == SubjectEstimateRows) ReserveSubjects();
-        if (double.IsNaN(value))
-            _issues.Add(new DataIssue(DataIssueKind.MissingValue, DataIssueSeverity.Note, _source, line, _valueColumn, null, subject,
-                "missing score kept as a missing observation."));
+        if (double.IsNaN(value)) NoteMissing(line, subject);
     }
+
+    /// <summary>True when <paramref name="value"/> is missing or within parameter <paramref name="p"/>'s instrument range;
+    /// otherwise the row is refused or excluded (<see cref="CohortReadOptions.OutOfRangeScores"/>) and reported.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool InRange(int p, double value, long line, string subject)
+    {
+        Instrument? instrument = _parameterInstrument[p];
+        if (double.IsNaN(value) || instrument is null || instrument.InRange(value)) return true;
+        ReportOutOfRange(instrument, value, line, subject);
+        return false;
+    }
+
+    private void ReportOutOfRange(Instrument instrument, double value, long line, string subject)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        string message = string.Create(CultureInfo.InvariantCulture,
+            $"'{text}' is {(value < instrument.Minimum ? "below" : "above")} the {instrument.Code} range {instrument.RangeText}");
+        if (_options.OutOfRangeScores == InvalidRowPolicy.Reject) Problem(line, _valueColumn, text, message + ".");
+        else _issues.Add(new DataIssue(DataIssueKind.OutOfRange, DataIssueSeverity.Excluded, _source, line, _valueColumn, text, subject, message + "; row excluded."));
+    }
+
+    private void NoteMissing(long line, string subject) =>
+        _issues.Add(new DataIssue(DataIssueKind.MissingValue, DataIssueSeverity.Note, _source, line, _valueColumn, null, subject,
+            "missing score kept as a missing observation."));
 
     // A trial has a handful of visits: they are found by a scan of the first few before the dictionary is asked.
     private const int VisitsScanned = 32;

@@ -23,6 +23,18 @@ internal sealed class RowColumn<T> where T : struct
         _items[Count++] = value;
     }
 
+    /// <summary>The storage for the next <paramref name="count"/> rows, to be filled and then counted with
+    /// <see cref="Advance"/> (a block of rows written in place instead of one <see cref="Add"/> each).</summary>
+    public Span<T> Append(int count)
+    {
+        if (Count + count > _items.Length)
+            Array.Resize(ref _items, (int)Math.Min(Math.Max((long)Count + count, 2L * _items.Length), Array.MaxLength));
+        return _items.AsSpan(Count, count);
+    }
+
+    /// <summary>Counts the first <paramref name="count"/> rows of the storage <see cref="Append"/> gave as filled.</summary>
+    public void Advance(int count) => Count += count;
+
     private void Grow() => Array.Resize(ref _items, Math.Max(16, _items.Length <= Array.MaxLength / 2 ? 2 * _items.Length : Array.MaxLength));
 
     public T this[int row] => _items[row];

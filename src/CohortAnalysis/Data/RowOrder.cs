@@ -14,6 +14,9 @@ internal static class RowOrder
         ReadOnlySpan<double> visit, ReadOnlySpan<long> line)
     {
         int n = parameter.Length;
+        // A file sorted by subject and visit with its parameters interleaved (each subject's rows of one parameter, then
+        // the next): one stable counting sort by parameter gives what the general path below would.
+        if (IsCohortOrderWithinParameters(parameter, parameterCount, subject, visit, line)) return ByParameter(parameter, parameterCount);
         int[] order = CountingSort(BySubject(subject, subjectCount), parameter, parameterCount);
         for (int start = 0; start < n;)
         {
@@ -58,6 +61,33 @@ internal static class RowOrder
             if (!(visit[i] >= visit[i - 1]) || (visit[i] == visit[i - 1] && line[i] <= line[i - 1])) return false;
         }
         return true;
+    }
+
+    /// <summary>True when the rows of each parameter, taken alone, are in cohort order (<see cref="IsCohortOrder"/>): by
+    /// subject, visit and line.</summary>
+    public static bool IsCohortOrderWithinParameters(ReadOnlySpan<int> parameter, int parameterCount, ReadOnlySpan<int> subject,
+        ReadOnlySpan<double> visit, ReadOnlySpan<long> line)
+    {
+        var last = new int[parameterCount];   // per parameter, its last row so far plus one (0: none yet)
+        for (int i = 0; i < parameter.Length; i++)
+        {
+            int p = parameter[i], before = last[p] - 1;
+            last[p] = i + 1;
+            if (before < 0 || subject[i] > subject[before]) continue;
+            if (subject[i] < subject[before] || !(visit[i] >= visit[before]) || (visit[i] == visit[before] && line[i] <= line[before])) return false;
+        }
+        return true;
+    }
+
+    // Stable counting sort of the rows 0 … n − 1 by parameter.
+    private static int[] ByParameter(ReadOnlySpan<int> parameter, int parameterCount)
+    {
+        var start = new int[parameterCount + 1];
+        foreach (int p in parameter) start[p + 1]++;
+        for (int k = 0; k < parameterCount; k++) start[k + 1] += start[k];
+        var sorted = new int[parameter.Length];
+        for (int row = 0; row < parameter.Length; row++) sorted[start[parameter[row]]++] = row;
+        return sorted;
     }
 
     /// <summary>The rows 0 … <paramref name="n"/> − 1 in arrival order.</summary>

@@ -97,6 +97,9 @@ internal sealed class ParquetColumnChunk
     /// <summary>A text column's code per row into <see cref="DistinctTexts"/> (−1 for a null); empty for other columns.</summary>
     public ReadOnlySpan<int> Codes => _codes;
 
+    /// <summary>The array behind <see cref="Codes"/> (null for other columns), for a view that outlives a span.</summary>
+    internal int[]? CodeArray => _codes;
+
     /// <summary>A text column's distinct values, one string each; null for other columns.</summary>
     public string[]? DistinctTexts => _distinctStrings;
 
